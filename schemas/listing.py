@@ -24,8 +24,8 @@ SHORT = validate.Length(min=1, max=200)
 
 class FeeSchema(Schema):
     model = VocabCode("fee_models", required=True)
-    min_krw = fields.Integer(validate=validate.Range(min=0))
-    max_krw = fields.Integer(validate=validate.Range(min=0))
+    min_krw = fields.Integer(strict=True, validate=validate.Range(min=0))
+    max_krw = fields.Integer(strict=True, validate=validate.Range(min=0))
     note = Bilingual()
 
     @validates_schema
@@ -37,7 +37,7 @@ class FeeSchema(Schema):
 
 class BookingSchema(Schema):
     mode = VocabCode("booking_modes", required=True)
-    lead_time_days = fields.Integer(validate=validate.Range(min=0, max=365))
+    lead_time_days = fields.Integer(strict=True, validate=validate.Range(min=0, max=365))
 
 
 class ContactSchema(Schema):
@@ -85,7 +85,7 @@ class EquipmentSchema(ListingBase):
     kind = _kind_field("equipment")
     manufacturer = fields.String(validate=SHORT)
     model = fields.String(validate=SHORT)
-    year_acquired = fields.Integer(validate=validate.Range(min=1950, max=2100))
+    year_acquired = fields.Integer(strict=True, validate=validate.Range(min=1950, max=2100))
     nfec_no = fields.String(validate=NFEC_NO)
     equipment_class = VocabCode("equipment_classes")
     sharing_scope = VocabCode("sharing_scopes")
@@ -97,7 +97,7 @@ class ServiceSchema(ListingBase):
     kind = _kind_field("service")
     service_type = VocabCode("service_types", required=True)
     regulatory_grade = VocabCode("regulatory_grades")
-    turnaround_days = fields.Integer(validate=validate.Range(min=0, max=1000))
+    turnaround_days = fields.Integer(strict=True, validate=validate.Range(min=0, max=1000))
     deliverables = Bilingual()
     sample_requirements = Bilingual()
 

@@ -1,0 +1,13 @@
+"""gunicorn settings for ClusterHub: `gunicorn -c deploy/gunicorn.conf.py 'clusterhub:create_app()'`."""
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", min(4, multiprocessing.cpu_count() * 2)))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+timeout = 60
+graceful_timeout = 20
+accesslog = "-"
+errorlog = "-"
+# Each worker builds its own app: the database engine and index readers are per process.
+preload_app = False

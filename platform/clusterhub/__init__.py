@@ -1,0 +1,27 @@
+"""ClusterHub's web platform: create_app binds config, database, i18n, search and blueprints."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app; `config` overrides the settings read from the environment."""
+    from . import db, errors, i18n, search
+    from .config import default_instance_path, from_environment
+    from .web import health, home, schema_docs
+
+    config = dict(config or {})
+    instance = Path(config.pop("INSTANCE_PATH", None) or default_instance_path())
+    app = Flask(__name__, instance_path=str(instance))
+    app.config.update(from_environment(instance))
+    app.config.update(config)
+
+    db.init_app(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+    search.init_app(app)
+    for blueprint in (home.bp, health.bp, schema_docs.bp):
+        app.register_blueprint(blueprint)
+    return app

@@ -1,0 +1,1 @@
+"""The catalog: clusters and listings as the database holds them."""

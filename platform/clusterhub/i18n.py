@@ -1,0 +1,60 @@
+"""Korean first, English second: locale selection and the language switch."""
+from __future__ import annotations
+
+from flask import Blueprint, Flask, current_app, redirect, request, url_for
+from flask_babel import Babel, get_locale
+
+from schemas import vocabularies
+
+babel = Babel()
+bp = Blueprint("i18n", __name__)
+COOKIE = "lang"
+
+
+def select_locale() -> str:
+    """?lang= wins, then the cookie, then Korean (the default, not the browser's guess)."""
+    languages = current_app.config["LANGUAGES"]
+    for candidate in (request.args.get("lang"), request.cookies.get(COOKIE)):
+        if candidate in languages:
+            return candidate
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def locale() -> str:
+    return str(get_locale() or "ko")
+
+
+def bilingual(value: dict | None, fallback: str = "") -> str:
+    """The text of a {ko, en} value in the current language, else the other one."""
+    if not value:
+        return fallback
+    lang = locale()
+    other = "en" if lang == "ko" else "ko"
+    return value.get(lang) or value.get(other) or fallback
+
+
+def label(vocabulary: str, code: str | None) -> str:
+    """The current language's label of a vocabulary code."""
+    if not code:
+        return ""
+    return vocabularies.get(vocabulary).label(code, locale())
+
+
+@bp.get("/lang/<code>")
+def switch(code: str):
+    """Set the language cookie and go back where the user was (works without JavaScript)."""
+    if code not in current_app.config["LANGUAGES"]:
+        code = current_app.config["BABEL_DEFAULT_LOCALE"]
+    target = request.args.get("next") or url_for("home.index")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("home.index")
+    response = redirect(target)
+    response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return response
+
+
+def init_app(app: Flask) -> None:
+    babel.init_app(app, locale_selector=select_locale,
+                   default_translation_directories=str(app.root_path + "/translations"))
+    app.register_blueprint(bp)
+    app.jinja_env.globals.update(bilingual=bilingual, current_locale=locale, label=label)

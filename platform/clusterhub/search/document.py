@@ -1,0 +1,85 @@
+"""The flat index document built from a listing: the one shape every backend indexes."""
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def _text(value) -> tuple[str, str]:
+    if not value:
+        return "", ""
+    return value.get("ko", ""), value.get("en", "")
+
+
+def _join(*parts) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+def visibility(status: str, hidden: bool = False) -> str:
+    """public only for active, unhidden listings: withdrawn and hidden never show."""
+    if status == "withdrawn":
+        return "withdrawn"
+    if hidden:
+        return "hidden"
+    return "public" if status == "active" else "inactive"
+
+
+def index_document(listing_id: str, document: dict, *, status: str = "active",
+                   hidden: bool = False, updated_at: datetime | str | None = None) -> dict:
+    """Flatten one effective listing document into the fields the search contract names."""
+    d = document
+    fee, booking = d.get("fee") or {}, d.get("booking") or {}
+    title_ko, title_en = _text(d.get("title"))
+    summary_ko, summary_en = _text(d.get("summary"))
+    desc_ko, desc_en = _text(d.get("description"))
+    center_ko, center_en = _text(d.get("center"))
+    name_ko, name_en = _text(d.get("name"))
+    extra_ko, extra_en = [], []
+    for field_name in ("deliverables", "sample_requirements", "location", "position"):
+        ko, en = _text(d.get(field_name))
+        extra_ko.append(ko)
+        extra_en.append(en)
+    for area in d.get("expertise") or []:
+        ko, en = _text(area)
+        extra_ko.append(ko)
+        extra_en.append(en)
+    tokens = [*(d.get("keywords") or []), *(d.get("techniques") or []),
+              d.get("manufacturer") or "", d.get("model") or "", d.get("nfec_no") or ""]
+    if isinstance(updated_at, datetime):
+        updated_at = updated_at.replace(microsecond=0).isoformat()
+    return {
+        "id": listing_id,
+        "kind": d["kind"],
+        "cluster": d["cluster"],
+        "region": d.get("region"),
+        "categories": list(d.get("categories") or []),
+        "certifications": list(d.get("certifications") or []),
+        "languages": list(d.get("languages") or []),
+        "service_type": d.get("service_type"),
+        "regulatory_grade": d.get("regulatory_grade"),
+        "equipment_class": d.get("equipment_class"),
+        "manufacturer": d.get("manufacturer"),
+        "model": d.get("model"),
+        "nfec_no": d.get("nfec_no"),
+        "sharing_scope": d.get("sharing_scope"),
+        "booking_mode": booking.get("mode"),
+        "fee_model": fee.get("model"),
+        "fee_min_krw": fee.get("min_krw"),
+        "fee_max_krw": fee.get("max_krw"),
+        "year_acquired": d.get("year_acquired"),
+        "turnaround_days": d.get("turnaround_days"),
+        "lead_time_days": booking.get("lead_time_days"),
+        "center_key": center_ko or center_en or None,
+        "status": status,
+        "visibility": visibility(status, hidden),
+        "updated_at": updated_at,
+        "source_updated_at": d.get("source_updated_at"),
+        "title_ko": _join(title_ko, name_ko),
+        "title_en": _join(title_en, name_en),
+        "summary_ko": summary_ko,
+        "summary_en": summary_en,
+        "body_ko": _join(desc_ko, center_ko, *extra_ko),
+        "body_en": _join(desc_en, center_en, *extra_en),
+        "tokens": " ".join(t for t in tokens if t),
+        "title_sort": (title_ko or title_en or name_ko or name_en).casefold(),
+        "document": d,
+    }

@@ -1,0 +1,50 @@
+"""The `clusterhub` console script, run as an operator would run it."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import sqlalchemy as sa
+
+CLI = Path(sys.executable).with_name("clusterhub")
+
+
+def run(tmp_path, *args, database_url=None):
+    env = dict(os.environ, CLUSTERHUB_INSTANCE=str(tmp_path / "instance"))
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    else:
+        env.pop("DATABASE_URL", None)
+    return subprocess.run([str(CLI), *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_db_upgrade_then_demo_load_on_both_databases(tmp_path, database_url):
+    done = run(tmp_path, "db", "upgrade", database_url=database_url)
+    assert done.returncode == 0, done.stderr
+    assert "revision 0001" in done.stdout or "at revision" in done.stdout
+    done = run(tmp_path, "demo", "load", database_url=database_url)
+    assert done.returncode == 0, done.stderr
+    assert "20 added" in done.stdout
+    done = run(tmp_path, "demo", "load", database_url=database_url)
+    assert "0 added, 0 updated" in done.stdout
+
+
+def test_default_database_lives_in_the_instance_folder(tmp_path):
+    assert run(tmp_path, "db", "upgrade").returncode == 0
+    db_file = tmp_path / "instance" / "clusterhub.db"
+    assert db_file.exists()
+    with sa.create_engine(f"sqlite:///{db_file}").connect() as conn:
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0001"
+
+
+def test_demo_load_refuses_an_unmigrated_database(tmp_path):
+    done = run(tmp_path, "demo", "load")
+    assert done.returncode != 0
+    assert "clusterhub db upgrade" in done.stderr
+
+
+def test_schema_export_writes_the_files(tmp_path):
+    done = run(tmp_path, "schema", "export", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "cluster.json", "equipment.json", "expert.json", "service.json"]

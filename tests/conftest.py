@@ -1,0 +1,84 @@
+"""Fixtures shared by the whole suite: databases (SQLite and PostgreSQL) and the app."""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def _postgres_reachable() -> str | None:
+    from clusterhub.db import make_engine
+
+    try:
+        with make_engine(PG_URL).connect() as conn:
+            conn.execute(sa.text("select 1"))
+        return None
+    except Exception as exc:  # any failure means "not reachable" here
+        return str(exc).splitlines()[0]
+
+
+@pytest.fixture(scope="session")
+def postgres_base_url():
+    """The PostgreSQL URL; skipped when unreachable, except under CI=true where it must run."""
+    problem = _postgres_reachable()
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at {PG_URL} is required under CI=true: {problem}")
+        pytest.skip(f"PostgreSQL at {PG_URL} is not reachable ({problem}); PostgreSQL tests skipped")
+    return PG_URL
+
+
+@pytest.fixture
+def postgres_url(postgres_base_url):
+    """A throwaway schema in the test database, dropped afterwards."""
+    from clusterhub.db import make_engine
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(postgres_base_url)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'create schema "{schema}"'))
+    yield f"{postgres_base_url}?options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'drop schema "{schema}" cascade'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """Each store test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'catalog.db'}"
+    return request.getfixturevalue("postgres_url")
+
+
+def build_app(tmp_path, database_url: str, **overrides):
+    """A migrated app with the 20 cluster records, its instance folder in tmp_path."""
+    from clusterhub import create_app, db, migrations
+    from clusterhub.catalog import clusters
+
+    config = {"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"),
+              "DATABASE_URL": database_url, "SECRET_KEY": "test",
+              "SEARCH_INDEX_DIR": str(tmp_path / "instance" / "search")}
+    config.update(overrides)
+    app = create_app(config)
+    migrations.upgrade(db.engine(app))
+    with app.app_context(), db.session() as s:
+        clusters.load_records(s)
+    return app
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = build_app(tmp_path, f"sqlite:///{tmp_path / 'catalog.db'}")
+    yield app
+    from clusterhub import db
+    db.engine(app).dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
