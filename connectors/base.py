@@ -1,0 +1,131 @@
+"""The connector contract: source records, settings, errors and the Connector base class."""
+from __future__ import annotations
+
+import functools
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """One native record as a reader found it, with where it was found."""
+
+    location: str
+    data: dict[str, Any]
+    source_id: str | None = None
+
+
+class ConnectorError(Exception):
+    """Base of every connector error; str() says what was wrong and where."""
+
+    def __init__(self, message: str, *, location: str | None = None, field: str | None = None,
+                 source_id: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.field = field
+        self.source_id = source_id
+
+    def __str__(self) -> str:
+        where = self.location or ""
+        if self.source_id:
+            where = f"{where} (id {self.source_id})" if where else f"id {self.source_id}"
+        return ": ".join(part for part in (where, self.field, self.message) if part)
+
+    def __reduce__(self):
+        # The keyword-only arguments would be lost by Exception's default pickling (e.g. when a
+        # sync runs in a worker process and sends its issues back).
+        rebuild = functools.partial(type(self), location=self.location, field=self.field,
+                                    source_id=self.source_id)
+        return (rebuild, (self.message,))
+
+    def to_dict(self) -> dict[str, str | None]:
+        """The error as a per-record issue: error type, location, source id, field and message."""
+        return {"error": type(self).__name__, "location": self.location,
+                "source_id": self.source_id, "field": self.field, "message": self.message}
+
+
+class SourceUnavailable(ConnectorError):
+    """The source cannot be reached: network, timeout, HTTP 5xx after retries, file missing."""
+
+
+class SourceFormatError(ConnectorError):
+    """The source answered but its content is unreadable, malformed, hostile or looping."""
+
+
+class SourceRejected(ConnectorError):
+    """The remote API answered with an error (HTTP 4xx or an error result code)."""
+
+
+class MappingError(ConnectorError):
+    """One record cannot be mapped to the shared schema; the sync goes on without it."""
+
+
+class UnknownConnector(ConnectorError):
+    """No connector is registered under the requested name."""
+
+
+@dataclass(frozen=True)
+class SourceSettings:
+    """Where a connector finds its source and how patient it is with it."""
+
+    samples_dir: Path
+    base_url: str | None = None
+    timeout: float = 10.0
+    retries: int = 3
+    backoff: float = 0.5
+
+    def http_options(self) -> dict[str, float | int]:
+        """The keyword arguments the HTTP readers take: timeout, retries, backoff."""
+        return {"timeout": self.timeout, "retries": self.retries, "backoff": self.backoff}
+
+    def endpoint(self, path: str) -> str:
+        """The absolute URL of an API path under base_url."""
+        if not self.base_url:
+            raise SourceUnavailable("no base_url is configured for this API connector",
+                                    location=path)
+        return f"{self.base_url.rstrip('/')}/{path.lstrip('/')}"
+
+
+class Connector(ABC):
+    """One cluster's adapter: gather what to fetch, fetch native records, map each one."""
+
+    code: ClassVar[str]
+    source_format: ClassVar[str]
+
+    def __init__(self, settings: SourceSettings):
+        # Checked here rather than at class creation so abstract intermediate classes stay legal.
+        for attribute in ("code", "source_format"):
+            if not getattr(type(self), attribute, None):
+                raise TypeError(f"{type(self).__name__} does not set the class attribute "
+                                f"{attribute!r}")
+        self.settings = settings
+
+    @abstractmethod
+    def gather(self) -> Iterable[Any]:
+        """List what to fetch: files, or endpoints."""
+
+    @abstractmethod
+    def fetch(self, ref: Any) -> Iterator[SourceRecord]:
+        """Read one gathered ref (I/O happens here)."""
+
+    @abstractmethod
+    def map(self, record: SourceRecord) -> dict:
+        """Pure: one native record -> one shared-schema listing document; MappingError if bad."""
+
+    def records(self) -> Iterator[SourceRecord]:
+        """Every native record of the source, ref by ref."""
+        for ref in self.gather():
+            yield from self.fetch(ref)
+
+    def describe(self) -> dict[str, Any]:
+        """The connector's settings for display; subclasses add files, URLs or page sizes."""
+        info: dict[str, Any] = {"code": self.code, "format": self.source_format,
+                                "samples_dir": str(self.settings.samples_dir)}
+        if self.settings.base_url:
+            info.update(base_url=self.settings.base_url, timeout=self.settings.timeout,
+                        retries=self.settings.retries, backoff=self.settings.backoff)
+        return info

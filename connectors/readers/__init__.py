@@ -1,0 +1,1 @@
+"""Readers shared by connectors: CSV, XLSX, paged JSON, data.go.kr XML and the ZEUS API."""

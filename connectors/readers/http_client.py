@@ -1,0 +1,167 @@
+"""What the API readers share: an HTTP client with timeouts and retries, and a paging guard."""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import requests
+
+from ..base import SourceFormatError, SourceRejected, SourceUnavailable
+
+# Query parameters whose values must never reach an error message or a sync-run record.
+SECRET_PARAMS = frozenset({"servicekey", "apikey", "api_key", "key", "token", "access_token",
+                           "client_secret", "password"})
+# Cap on a server's Retry-After, so one answer cannot stall a sync for hours.
+MAX_RETRY_AFTER = 30.0
+EXCERPT_CHARS = 200
+
+
+def redact(url: str) -> str:
+    """The URL with the values of secret query parameters (serviceKey, token, ...) masked."""
+    parts = urlsplit(url)
+    query = [(k, "***" if k.lower() in SECRET_PARAMS else v)
+             for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    return urlunsplit(parts._replace(query=urlencode(query, safe="*/:")))
+
+
+def full_url(url: str, params: Mapping[str, Any] | None) -> str:
+    """The URL a GET with these query parameters requests."""
+    try:
+        return requests.Request("GET", url, params=dict(params or {})).prepare().url or url
+    except requests.RequestException:
+        # An unusable URL is reported by the request itself; this is only for messages.
+        return f"{url}?{urlencode(dict(params or {}))}" if params else url
+
+
+def excerpt(response: requests.Response) -> str:
+    """The start of a response body, on one line, for error messages."""
+    head = response.content[:EXCERPT_CHARS * 2]
+    try:
+        text = head.decode(response.encoding or "utf-8", "replace")
+    except LookupError:  # a charset name Python does not know
+        text = head.decode("utf-8", "replace")
+    text = " ".join(text.split())
+    return text[:EXCERPT_CHARS] + ("..." if len(text) > EXCERPT_CHARS else "") or "(empty body)"
+
+
+class HttpClient:
+    """GET with a timeout, retrying connection errors, timeouts, 5xx and 429 with backoff."""
+
+    def __init__(self, *, timeout: float = 10.0, retries: int = 3, backoff: float = 0.5,
+                 session: requests.Session | None = None,
+                 headers: Mapping[str, str] | None = None):
+        self.timeout = timeout
+        self.retries = max(0, retries)
+        self.backoff = backoff
+        self._own_session = session is None
+        self.session = session or requests.Session()
+        if self._own_session:
+            self.session.headers["User-Agent"] = "ClusterHub-connector/0.1"
+        self.session.headers.update(headers or {})
+
+    def get(self, url: str, params: Mapping[str, Any] | None = None, *,
+            where: str | None = None) -> requests.Response:
+        """One GET; retries = how many times to try again after the first attempt fails."""
+        shown = redact(full_url(url, params))
+        where = where or f"GET {urlsplit(url).path}"
+        tries = self.retries + 1
+        problem, detail = "", ""
+        retry_after: str | None = None
+        for attempt in range(tries):
+            if attempt:
+                time.sleep(self._delay(attempt, retry_after))
+                retry_after = None
+            try:
+                response = self.session.get(url, params=params, timeout=self.timeout)
+            except requests.Timeout:
+                problem, detail = f"no answer within {self.timeout:g} s", ""
+                continue
+            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+                problem, detail = f"connection failed ({_reason(exc)})", ""
+                continue
+            except requests.RequestException as exc:
+                # Invalid URL, bad scheme and the like: retrying cannot help.
+                raise SourceUnavailable(f"cannot request {shown}: {exc}", location=where) from None
+            status = response.status_code
+            if status >= 500 or status == 429:
+                problem, detail = f"HTTP {status} {response.reason}", excerpt(response)
+                retry_after = response.headers.get("Retry-After")
+                continue
+            if status >= 400:
+                raise SourceRejected(f"HTTP {status} {response.reason} from {shown}: "
+                                     f"{excerpt(response)}", location=where)
+            return response
+        gave_up = f"gave up after {tries} {'try' if tries == 1 else 'tries'}"
+        raise SourceUnavailable(f"{problem} from {shown} ({gave_up})"
+                                + (f": {detail}" if detail else ""), location=where)
+
+    def _delay(self, attempt: int, retry_after: str | None) -> float:
+        delay = self.backoff * 2 ** (attempt - 1)
+        if retry_after and retry_after.strip().isdigit():
+            delay = max(delay, min(float(retry_after), MAX_RETRY_AFTER))
+        return delay
+
+    def close(self) -> None:
+        """Close the session if this client opened it."""
+        if self._own_session:
+            self.session.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+class PageGuard:
+    """Stops runaway paging: a link back to a fetched page, a repeated page, too many pages."""
+
+    def __init__(self, url: str, max_pages: int):
+        self.url = redact(url)
+        self.max_pages = max_pages
+        self.pages = 0
+        self._links: dict[str, int] = {}
+        self._contents: dict[str, int] = {}
+
+    def visit(self, link: str, where: str) -> None:
+        """Count a page about to be fetched; refuse a link fetched before or one page too many."""
+        if self.pages >= self.max_pages:
+            raise SourceFormatError(f"more than {self.max_pages} pages from {self.url}; "
+                                    "stopped in case the API pages forever", location=where)
+        key = _normal(link)
+        if key in self._links:
+            raise SourceFormatError(
+                f"page loop at {self.url}: the next link {redact(link)} points back to page "
+                f"{self._links[key]}, which was already fetched", location=where)
+        self.pages += 1
+        self._links[key] = self.pages
+
+    def items(self, ids: list[Any], where: str) -> None:
+        """Refuse a page whose items (ids, or whole items) repeat an earlier page exactly."""
+        digest = hashlib.sha256(json.dumps(ids, sort_keys=True, ensure_ascii=False,
+                                           default=str).encode()).hexdigest()
+        if digest in self._contents:
+            raise SourceFormatError(
+                f"page loop at {self.url}: page {self.pages} returned exactly the same items as "
+                f"page {self._contents[digest]}; the API probably ignores the page parameter",
+                location=where)
+        self._contents[digest] = self.pages
+
+
+def _normal(link: str) -> str:
+    parts = urlsplit(link)
+    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return urlunsplit(parts._replace(query=query, fragment=""))
+
+
+def _reason(exc: Exception) -> str:
+    # requests nests the useful reason (refused, reset, name resolution) inside urllib3's text.
+    text = str(exc.args[0]) if exc.args else type(exc).__name__
+    for marker in ("Failed to establish a new connection: ", "Caused by "):
+        if marker in text:
+            text = text.split(marker)[-1]
+    return text.strip("()'\" ") or type(exc).__name__
