@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marshmallow import ValidationError
 
@@ -61,7 +62,7 @@ def load(document: dict) -> dict:
     if kind not in SCHEMAS:
         raise DocumentError([FieldError(
             "kind", f"Unknown kind {kind!r}. Allowed: {', '.join(KINDS)}.")])
-    schema = SCHEMAS[kind]()
+    schema = _schema(kind)
     try:
         loaded = schema.load(document)
     except ValidationError as exc:
@@ -69,7 +70,13 @@ def load(document: dict) -> dict:
     return schema.dump(loaded)
 
 
+@lru_cache(maxsize=None)
+def _schema(kind: str):
+    """One instance per kind: building a schema (and its nested fields) costs more than a load."""
+    return SCHEMAS[kind]()
+
+
 def content_hash(document: dict) -> str:
     """A stable hash of a canonical document, used to skip unchanged records."""
-    raw = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    raw = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
