@@ -1,0 +1,1 @@
+"""The sync engine: run a connector, validate, diff by content hash, apply in one transaction."""

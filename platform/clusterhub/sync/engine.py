@@ -1,0 +1,223 @@
+"""Apply one source's records to the catalog: validate, diff by hash, one transaction, a run record."""
+from __future__ import annotations
+
+import time
+from datetime import date
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+import schemas
+from connectors.base import ConnectorError
+
+from ..catalog import state
+from ..models import Listing, SyncIssue, SyncRun, utcnow
+from .items import Issue, Mapped
+
+GUARD_SHARE = 0.30
+BATCH = 1000
+MAX_STORED_ISSUES = 5000
+
+
+@dataclass
+class SyncReport:
+    run_id: int
+    cluster: str
+    outcome: str = "running"   # succeeded | failed | stopped | dry_run
+    message: str = ""
+    dry_run: bool = False
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("seen", "added", "updated", "unchanged", "withdrawn", "restored", "errored"), 0))
+    issues: list[Issue] = field(default_factory=list)
+    changed_ids: list[str] = field(default_factory=list)
+    removed_ids: list[str] = field(default_factory=list)
+    duration_s: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in ("succeeded", "dry_run")
+
+
+class _Stop(Exception):
+    """Raised inside the transaction to roll it back with an outcome and a message."""
+
+    def __init__(self, outcome: str, message: str):
+        super().__init__(message)
+        self.outcome, self.message = outcome, message
+
+
+def _open_run(engine: Engine, cluster: str, dry_run: bool, trigger: str) -> int:
+    with Session(engine) as s:
+        run = SyncRun(cluster=cluster, dry_run=dry_run, trigger=trigger)
+        s.add(run)
+        s.commit()
+        return run.id
+
+
+def _close_run(engine: Engine, report: SyncReport) -> None:
+    with Session(engine) as s:
+        run = s.get(SyncRun, report.run_id)
+        run.outcome, run.message, run.finished_at = report.outcome, report.message, utcnow()
+        for key, value in report.counts.items():
+            setattr(run, key, value)
+        s.add(run)
+        for issue in report.issues[:MAX_STORED_ISSUES]:
+            s.add(SyncIssue(run_id=report.run_id, **issue.as_dict()))
+        s.commit()
+
+
+def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: bool = True,
+        dry_run: bool = False, allow_mass_withdrawal: bool = False, trigger: str = "cli",
+        progress: Callable[[int], None] | None = None) -> SyncReport:
+    """Sync one cluster. full=False (a partial push) never withdraws what the batch leaves out."""
+    started = time.monotonic()
+    report = SyncReport(run_id=_open_run(engine, cluster, dry_run, trigger), cluster=cluster,
+                        dry_run=dry_run)
+    try:
+        with Session(engine) as s, s.begin():
+            _apply(s, cluster, items, report, full, allow_mass_withdrawal, progress)
+            if dry_run:
+                raise _Stop("dry_run", "Dry run: nothing was changed.")
+    except _Stop as stop:
+        report.outcome, report.message = stop.outcome, stop.message
+        report.changed_ids, report.removed_ids = [], []
+    except ConnectorError as exc:
+        report.outcome = "failed"
+        report.message = f"The source could not be read, so nothing was changed. {exc}"
+        report.changed_ids, report.removed_ids = [], []
+    except Exception as exc:
+        report.outcome = "failed"
+        report.message = f"The sync failed and was rolled back: {type(exc).__name__}: {exc}"
+        report.changed_ids, report.removed_ids = [], []
+        report.duration_s = time.monotonic() - started
+        _close_run(engine, report)
+        raise
+    else:
+        report.outcome = "succeeded"
+        changed = sum(report.counts[k] for k in ("added", "updated", "withdrawn", "restored"))
+        report.message = (f"{changed} change(s) applied." if changed else "Nothing changed at the source.")
+    report.duration_s = time.monotonic() - started
+    _close_run(engine, report)
+    return report
+
+
+def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
+           allow_mass_withdrawal: bool, progress) -> None:
+    counts = report.counts
+    existing = {row.id: (row.content_hash, row.status, row.source_id) for row in s.exec(
+        select(Listing.id, Listing.content_hash, Listing.status, Listing.source_id)
+        .where(Listing.cluster == cluster))}
+    seen: set[str] = set()
+    failed_sources: set[str] = set()
+    inserts: list[dict] = []
+    updates: list[dict] = []
+    now = utcnow()
+
+    def fail(issues: list[Issue], source_id: str | None) -> None:
+        counts["errored"] += 1
+        report.issues.extend(issues)
+        if source_id:
+            failed_sources.add(str(source_id))
+
+    for item in items:
+        counts["seen"] += 1
+        if progress and counts["seen"] % 100 == 0:
+            progress(counts["seen"])
+        if isinstance(item, Issue):
+            fail([item], item.source_id)
+            continue
+        raw = item.document
+        # The hash of the mapped record decides first, so an unchanged record skips validation:
+        # that is what keeps a re-sync of a large unchanged source fast.
+        digest = schemas.content_hash(raw)
+        raw_gid = _raw_gid(cluster, raw)
+        previous = existing.get(raw_gid) if raw_gid else None
+        if previous and previous[0] == digest and previous[1] != "withdrawn" and raw_gid not in seen:
+            seen.add(raw_gid)
+            counts["unchanged"] += 1
+            continue
+        try:
+            doc = schemas.load(raw)
+        except schemas.DocumentError as exc:
+            fail([Issue(item.location, e.message, item.source_id, e.path) for e in exc.errors],
+                 item.source_id)
+            continue
+        if doc["cluster"] != cluster:
+            fail([Issue(item.location, f"belongs to cluster {doc['cluster']!r}, not {cluster!r}",
+                        doc["source_id"], "cluster")], doc["source_id"])
+            continue
+        gid = schemas.global_id(cluster, doc["kind"], doc["source_id"])
+        if gid in seen:
+            fail([Issue(item.location, f"the id {gid} appears twice in the source; the first was kept",
+                        doc["source_id"], "source_id")], None)
+            continue
+        seen.add(gid)
+        row = {"id": gid, "kind": doc["kind"], "cluster": cluster, "source_id": doc["source_id"],
+               "status": doc.get("status", "active"), "document": doc, "content_hash": digest,
+               "source_updated_at": _date(doc.get("source_updated_at")), "updated_at": now,
+               "synced_at": now, "withdrawn_at": None}
+        previous = existing.get(gid)
+        if previous is None:
+            inserts.append({**row, "first_seen_at": now})
+            counts["added"] += 1
+        elif previous[1] == "withdrawn":
+            updates.append(row)
+            counts["restored"] += 1
+        elif previous[0] != digest:
+            updates.append(row)
+            counts["updated"] += 1
+        else:  # same hash as stored, but it did not take the fast path (e.g. a duplicate check)
+            counts["unchanged"] += 1
+            continue
+        report.changed_ids.append(gid)
+        if len(inserts) + len(updates) >= BATCH:
+            _flush(s, inserts, updates)
+    _flush(s, inserts, updates)
+    if progress:
+        progress(counts["seen"])
+
+    if full:
+        _withdraw(s, existing, seen, failed_sources, report, allow_mass_withdrawal, now)
+    if report.changed_ids or report.removed_ids:
+        state.bump(s)
+
+
+def _withdraw(s: Session, existing, seen, failed_sources, report, allow, now) -> None:
+    active = [gid for gid, (_, status, _) in existing.items() if status != "withdrawn"]
+    gone = [gid for gid in active if gid not in seen and existing[gid][2] not in failed_sources]
+    if gone and not allow and len(gone) > GUARD_SHARE * len(active):
+        raise _Stop("stopped", (
+            f"Stopped: this run would withdraw {len(gone):,} of {len(active):,} published listings "
+            f"({len(gone) / len(active):.0%}), more than the {GUARD_SHARE:.0%} guard. Nothing was "
+            f"changed. If the source really shrank, run again with --allow-mass-withdrawal."))
+    for start in range(0, len(gone), 500):  # chunks keep under SQLite's bound-parameter limit
+        s.execute(sa.update(Listing).where(Listing.id.in_(gone[start:start + 500]))
+                  .values(status="withdrawn", withdrawn_at=now, updated_at=now))
+    report.counts["withdrawn"] = len(gone)
+    report.removed_ids.extend(gone)
+
+
+def _flush(s: Session, inserts: list[dict], updates: list[dict]) -> None:
+    if inserts:
+        s.execute(sa.insert(Listing), inserts)
+        inserts.clear()
+    if updates:
+        s.execute(sa.update(Listing), updates)
+        updates.clear()
+
+
+def _raw_gid(cluster: str, raw) -> str | None:
+    """The global id a mapped record claims, before validation (None if it cannot say)."""
+    if not isinstance(raw, dict):
+        return None
+    kind, source_id = raw.get("kind"), raw.get("source_id")
+    if not isinstance(kind, str) or not isinstance(source_id, str):
+        return None
+    return schemas.global_id(cluster, kind, source_id)
+
+
+def _date(value):
+    return date.fromisoformat(value) if value else None

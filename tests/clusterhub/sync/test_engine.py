@@ -1,0 +1,148 @@
+"""The sync engine on SQLite and PostgreSQL: diff, withdrawal, guard, dry run, atomicity."""
+import copy
+
+import pytest
+from sqlmodel import Session, select
+
+from clusterhub import migrations
+from clusterhub.catalog import clusters, state
+from clusterhub.db import make_engine
+from clusterhub.models import Listing, SyncIssue, SyncRun
+from clusterhub.sync import engine as sync_engine
+from clusterhub.sync.items import Issue, from_batch
+from connectors.base import SourceFormatError
+from tests.schemas.samples import equipment
+
+
+def fleet(n: int, **over) -> list[dict]:
+    """n equipment documents of kmedihub, as a connector would map them."""
+    return [equipment(source_id=f"EQ-{i:04d}", nfec_no=f"NFEC-2019-03-{i:06d}", **over)
+            for i in range(n)]
+
+
+@pytest.fixture
+def engine(database_url):
+    eng = make_engine(database_url)
+    migrations.upgrade(eng)
+    with Session(eng) as s:
+        clusters.load_records(s)
+        s.commit()
+    yield eng
+    eng.dispose()
+
+
+def sync(engine, docs, **kw):
+    return sync_engine.run(engine, "kmedihub", from_batch(docs), **kw)
+
+
+def statuses(engine) -> dict[str, str]:
+    with Session(engine) as s:
+        return {r.id: r.status for r in s.exec(select(Listing))}
+
+
+def test_first_sync_adds_then_unchanged_then_updated(engine):
+    docs = fleet(5)
+    r = sync(engine, docs)
+    assert (r.outcome, r.counts["added"], r.counts["errored"]) == ("succeeded", 5, 0)
+    assert len(r.changed_ids) == 5
+    r = sync(engine, docs)
+    assert r.counts["unchanged"] == 5 and r.changed_ids == []
+    changed = copy.deepcopy(docs)
+    changed[2]["model"] = "Xevo TQ-Absolute"
+    r = sync(engine, changed)
+    assert (r.counts["updated"], r.counts["unchanged"]) == (1, 4)
+    assert r.changed_ids == ["kmedihub:equipment:EQ-0002"]
+    with Session(engine) as s:
+        assert s.get(Listing, "kmedihub:equipment:EQ-0002").document["model"] == "Xevo TQ-Absolute"
+        assert state.version(s) == 2
+
+
+def test_gone_records_are_withdrawn_and_restored_when_back(engine):
+    docs = fleet(10)
+    sync(engine, docs)
+    r = sync(engine, docs[:8])
+    assert r.counts["withdrawn"] == 2
+    assert sorted(r.removed_ids) == ["kmedihub:equipment:EQ-0008", "kmedihub:equipment:EQ-0009"]
+    assert statuses(engine)["kmedihub:equipment:EQ-0009"] == "withdrawn"
+    r = sync(engine, docs)
+    assert r.counts["restored"] == 2
+    assert set(statuses(engine).values()) == {"active"}
+
+
+def test_bad_records_become_located_issues_and_the_rest_applies(engine):
+    docs = fleet(4)
+    docs[1]["categories"] = ["astrology"]
+    docs[3]["fee"] = {"model": "expensive"}
+    items = list(from_batch(docs)) + [Issue("장비.xlsx, sheet 장비, row 9", "unparseable date '2019.13.45'",
+                                           "EQ-0100", "취득일자")]
+    r = sync_engine.run(engine, "kmedihub", items)
+    assert (r.outcome, r.counts["added"], r.counts["errored"]) == ("succeeded", 2, 3)
+    with Session(engine) as s:
+        stored = {(i.location, i.field) for i in s.exec(select(SyncIssue).where(SyncIssue.run_id == r.run_id))}
+    assert ("batch item 1", "categories[0]") in stored
+    assert ("batch item 3", "fee.model") in stored
+    assert ("장비.xlsx, sheet 장비, row 9", "취득일자") in stored
+
+
+def test_a_record_that_turns_bad_keeps_its_published_version(engine):
+    docs = fleet(5)
+    sync(engine, docs)
+    broken = copy.deepcopy(docs)
+    broken[0]["region"] = "atlantis"
+    r = sync(engine, broken)
+    assert r.counts["errored"] == 1 and r.counts["withdrawn"] == 0
+    assert statuses(engine)["kmedihub:equipment:EQ-0000"] == "active"
+
+
+def test_mass_withdrawal_guard_stops_and_changes_nothing(engine):
+    docs = fleet(20)
+    sync(engine, docs)
+    before = statuses(engine)
+    r = sync(engine, docs[:2])
+    assert r.outcome == "stopped"
+    assert "18 of 20" in r.message and "--allow-mass-withdrawal" in r.message
+    assert statuses(engine) == before
+    r = sync(engine, docs[:2], allow_mass_withdrawal=True)
+    assert r.outcome == "succeeded" and r.counts["withdrawn"] == 18
+
+
+def test_dry_run_reports_and_changes_nothing(engine):
+    r = sync(engine, fleet(3), dry_run=True)
+    assert (r.outcome, r.counts["added"]) == ("dry_run", 3)
+    assert statuses(engine) == {}
+    with Session(engine) as s:
+        run = s.get(SyncRun, r.run_id)
+        assert run.dry_run and run.outcome == "dry_run" and run.added == 3
+
+
+def test_a_source_failure_midway_leaves_the_catalog_exactly_as_it_was(engine):
+    sync(engine, fleet(5))
+    before = statuses(engine)
+    changed = fleet(5, model="Changed")
+
+    def broken_source():
+        yield from from_batch(changed[:3])
+        raise SourceFormatError("the file ends in the middle of a row", location="장비.csv, row 4")
+
+    r = sync_engine.run(engine, "kmedihub", broken_source())
+    assert r.outcome == "failed"
+    assert "장비.csv, row 4" in r.message and "nothing was changed" in r.message
+    assert statuses(engine) == before
+    with Session(engine) as s:
+        assert {l.document["model"] for l in s.exec(select(Listing))} == {"Xevo TQ-XS"}
+        assert s.get(SyncRun, r.run_id).outcome == "failed"
+
+
+def test_duplicates_and_foreign_cluster_records_are_refused(engine):
+    docs = fleet(2) + [equipment(source_id="EQ-0000"), equipment(source_id="X-1", cluster="kbiohealth")]
+    r = sync(engine, docs)
+    assert r.counts["added"] == 2 and r.counts["errored"] == 2
+    messages = " ".join(i.message for i in r.issues)
+    assert "appears twice" in messages and "not 'kmedihub'" in messages
+
+
+def test_partial_push_never_withdraws(engine):
+    sync(engine, fleet(5))
+    r = sync(engine, fleet(1), full=False)
+    assert r.counts["withdrawn"] == 0
+    assert set(statuses(engine).values()) == {"active"}
