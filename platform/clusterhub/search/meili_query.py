@@ -1,0 +1,98 @@
+"""One multi-search per request (main query plus a facet query per refined field) and its result."""
+from __future__ import annotations
+
+from .contract import BackendError, FacetValue, Hit, SearchRequest, SearchResult
+from .meili_document import HIGHLIGHT_FIELDS, MARK_CLOSE, MARK_OPEN, highlight
+from .meili_filter import DATE_MIRRORS, to_filter
+from .meili_settings import SORTS
+
+_FIELD_OF_MIRROR = {mirror: name for name, mirror in DATE_MIRRORS.items()}
+
+
+def refined(request: SearchRequest) -> list[str]:
+    """Requested facet fields with a selection: each needs its own counts (disjunctive facets)."""
+    return [f for f in request.facets if request.selected(f)]
+
+
+def _base(index: str, request: SearchRequest, field_name: str | None) -> dict:
+    body = {"indexUid": index, "q": request.q}
+    expression = to_filter(request.filter_without(field_name))
+    if expression is not None:
+        body["filter"] = expression
+    return body
+
+
+def queries(index: str, request: SearchRequest) -> list[dict]:
+    """The multi-search queries: main query first, then one limit-0 query per refined field."""
+    own = refined(request)
+    main = _base(index, request, None)
+    # page/hitsPerPage makes the engine count every match (totalHits) instead of estimating.
+    main.update(page=request.page, hitsPerPage=request.size, showRankingScore=True)
+    facets = [f for f in request.facets if f not in own]
+    if facets:
+        main["facets"] = facets
+    if SORTS[request.sort]:
+        main["sort"] = [SORTS[request.sort]]
+    if request.highlight and request.q.strip():
+        # Without query words there is nothing to mark (and the embedded engine shows none).
+        main.update(attributesToHighlight=list(HIGHLIGHT_FIELDS),
+                    highlightPreTag=MARK_OPEN, highlightPostTag=MARK_CLOSE)
+    out = [main]
+    for field_name in own:
+        # Counts for a refined field apply every selection except its own.
+        query = _base(index, request, field_name)
+        query.update(facets=[field_name], limit=0)
+        out.append(query)
+    return out
+
+
+def _hit(raw: dict, with_highlights: bool) -> Hit:
+    highlights = {}
+    formatted = raw.get("_formatted") or {}
+    if with_highlights:
+        for name in HIGHLIGHT_FIELDS:
+            text = formatted.get(name, raw.get(name))
+            if isinstance(text, str) and text:
+                highlights[name] = highlight(text)
+    return Hit(id=raw["id"], document=raw.get("document") or {}, highlights=highlights,
+               score=raw.get("_rankingScore"))
+
+
+def _values(distribution: dict | None, field_name: str, selected: tuple[str, ...]) -> list[FacetValue]:
+    counts = dict((distribution or {}).get(field_name) or {})
+    for value in selected:
+        counts.setdefault(value, 0)  # a selected value always shows, even at count 0
+    return sorted((FacetValue(str(v), int(c)) for v, c in counts.items()),
+                  key=lambda fv: (-fv.count, fv.value))
+
+
+def result(request: SearchRequest, response: dict, backend: str) -> SearchResult:
+    """The SearchResult of a non-federated multi-search response to queries(request)."""
+    results = response.get("results") or []
+    own = refined(request)
+    if len(results) != 1 + len(own):
+        raise BackendError(f"Meilisearch answered {len(results)} results to {1 + len(own)} queries")
+    main = results[0]
+    facets = {}
+    for field_name in request.facets:
+        if field_name in own:
+            source = results[1 + own.index(field_name)]
+            facets[field_name] = _values(source.get("facetDistribution"), field_name,
+                                         request.selected(field_name))
+        else:
+            facets[field_name] = _values(main.get("facetDistribution"), field_name, ())
+    stats = {}
+    for part in results:
+        for name, value in (part.get("facetStats") or {}).items():
+            stats.setdefault(_FIELD_OF_MIRROR.get(name, name),
+                             {"min": float(value["min"]), "max": float(value["max"])})
+    total = main.get("totalHits", main.get("estimatedTotalHits", 0))
+    return SearchResult(
+        hits=[_hit(h, request.highlight and bool(request.q.strip())) for h in main.get("hits", [])],
+        total=int(total),
+        facets=facets,
+        facet_stats=stats,
+        # Multi-search runs its queries one after another, so the engine time is their sum.
+        took_ms=float(sum(part.get("processingTimeMs", 0) for part in results)),
+        backend=backend,
+    )
