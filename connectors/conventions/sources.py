@@ -1,0 +1,115 @@
+"""Where a cluster's native tables come from: files in its samples folder, or API endpoints."""
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..base import SourceRecord, SourceSettings
+from ..readers import json_api, xml_api, zeus_api
+from ..readers.csv_file import read_csv
+from ..readers.xlsx_file import read_xlsx, read_xlsx_sheets
+
+
+def cluster_folder(settings: SourceSettings, code: str) -> Path:
+    """The folder of a cluster's files: samples_dir/<code>, or samples_dir itself if it is that."""
+    folder = Path(settings.samples_dir)
+    nested = folder / code
+    return nested if nested.is_dir() or folder.name != code else folder
+
+
+@dataclass(frozen=True)
+class CsvFile:
+    """A CSV file; the encoding (UTF-8, UTF-8 with BOM, cp949) is detected unless given."""
+
+    file: str
+    encoding: str | None = None
+
+    def read(self, settings: SourceSettings, code: str, id_column: str,
+             required: Collection[str] = ()) -> Iterator[SourceRecord]:
+        return read_csv(cluster_folder(settings, code) / self.file, id_column=id_column,
+                        encoding=self.encoding, required=required)
+
+    def describe(self) -> str:
+        return self.file
+
+
+@dataclass(frozen=True)
+class XlsxSheet:
+    """One or several sheets of a workbook sharing a header layout (header_rows > 1: merged groups)."""
+
+    file: str
+    sheets: tuple[str, ...]
+    header_row: int = 1
+    header_rows: int = 1
+
+    def read(self, settings: SourceSettings, code: str, id_column: str,
+             required: Collection[str] = ()) -> Iterator[SourceRecord]:
+        path = cluster_folder(settings, code) / self.file
+        if len(self.sheets) == 1:
+            return read_xlsx(path, sheet=self.sheets[0], header_row=self.header_row,
+                             header_rows=self.header_rows, id_column=id_column, required=required)
+        return read_xlsx_sheets(path, self.sheets, header_row=self.header_row,
+                                header_rows=self.header_rows, id_column=id_column, required=required)
+
+    def describe(self) -> str:
+        return f"{self.file} [{', '.join(self.sheets)}]"
+
+
+@dataclass(frozen=True)
+class JsonEndpoint:
+    """A paged JSON endpoint under base_url/<cluster>/<path>."""
+
+    path: str
+    items_path: str
+    total_path: str | None = None
+    page_param: str = "page"
+    size_param: str = "size"
+    page_size: int = 100
+    status_path: str | None = None
+    message_path: str | None = None
+    ok_codes: Collection[str] = ("00",)
+
+    def read(self, settings: SourceSettings, code: str, id_column: str,
+             required: Collection[str] = ()) -> Iterator[SourceRecord]:
+        return json_api.fetch_pages(
+            settings.endpoint(f"{code}/{self.path}"), page_param=self.page_param,
+            size_param=self.size_param, page_size=self.page_size, items_path=self.items_path,
+            total_path=self.total_path, id_field=id_column, status_path=self.status_path,
+            message_path=self.message_path, ok_codes=tuple(self.ok_codes), **settings.http_options())
+
+    def describe(self) -> str:
+        return f"GET /{{cluster}}/{self.path}?{self.page_param}=N&{self.size_param}={self.page_size}"
+
+
+@dataclass(frozen=True)
+class XmlEndpoint:
+    """A data.go.kr-style XML OpenAPI operation under base_url/<cluster>/<path>."""
+
+    path: str
+    page_size: int = 100
+
+    def read(self, settings: SourceSettings, code: str, id_column: str,
+             required: Collection[str] = ()) -> Iterator[SourceRecord]:
+        return xml_api.fetch_pages(settings.endpoint(f"{code}/{self.path}"),
+                                   page_size=self.page_size, id_field=id_column,
+                                   **settings.http_options())
+
+    def describe(self) -> str:
+        return f"GET /{{cluster}}/{self.path}?pageNo=N&numOfRows={self.page_size}"
+
+
+@dataclass(frozen=True)
+class ZeusEndpoint:
+    """A ZEUS equipment list endpoint under base_url/<cluster>/<path>; records keyed by equipId."""
+
+    path: str
+    page_size: int = 100
+
+    def read(self, settings: SourceSettings, code: str, id_column: str,
+             required: Collection[str] = ()) -> Iterator[SourceRecord]:
+        return zeus_api.fetch_equipment(settings.endpoint(f"{code}/{self.path}"),
+                                        page_size=self.page_size, **settings.http_options())
+
+    def describe(self) -> str:
+        return f"GET /{{cluster}}/{self.path}?pageNo=N&numOfRows={self.page_size} (ZEUS)"

@@ -1,0 +1,56 @@
+"""A cluster's own words for the codes of a shared vocabulary."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from schemas import vocabularies
+
+_SEPARATORS = re.compile(r"\s*[,;|\n]\s*")
+
+
+def _key(word: str) -> str:
+    return " ".join(str(word).split()).casefold()
+
+
+class TermMap:
+    """Translate a cluster's category (or other) words into shared vocabulary codes."""
+
+    def __init__(self, vocabulary: str, words: Mapping[str, str]):
+        allowed = vocabularies.get(vocabulary).codes
+        wrong = sorted({code for code in words.values() if code not in allowed})
+        if wrong:
+            # A typo in a cluster module should fail at import, not on the first sync.
+            raise ValueError(f"{vocabulary}: no such codes {wrong}; allowed: {', '.join(allowed)}")
+        self.vocabulary = vocabulary
+        self.words = dict(words)
+        self._lookup = {_key(w): c for w, c in words.items()}
+
+    def __call__(self, value) -> str:
+        """The code of one word; ValueError names the unknown word and the known ones."""
+        code = self._lookup.get(_key(value))
+        if code is None:
+            known = ", ".join(sorted(self.words))
+            raise ValueError(f"unknown {self.vocabulary} term {str(value).strip()!r}; "
+                             f"this cluster's terms are: {known}")
+        return code
+
+    def many(self, separators: str | None = None) -> Callable[[object], list[str]]:
+        """A parser for a cell holding several words, e.g. '신약개발, 비임상'."""
+        pattern = re.compile(separators) if separators else _SEPARATORS
+
+        def parse(value) -> list[str]:
+            items = value if isinstance(value, (list, tuple)) else pattern.split(str(value))
+            codes = [self(item) for item in items if str(item).strip()]
+            return list(dict.fromkeys(codes))
+
+        return parse
+
+
+def split_words(value, separators: str | None = None) -> list[str]:
+    """A cell holding several free words ('LC-MS/MS; HPLC') as a clean list."""
+    if isinstance(value, (list, tuple)):
+        items = [str(v) for v in value]
+    else:
+        items = re.split(separators, str(value)) if separators else re.split(r"\s*[,;\n]\s*", str(value))
+    return list(dict.fromkeys(i.strip() for i in items if i.strip()))
