@@ -1,0 +1,219 @@
+"""The embedded search engine (the default): tantivy on disk under the instance folder.
+
+Layout of `path`: generations/<n>/ (a tantivy index plus clusterhub.json with the catalog
+version), `current` (the live generation's name, replaced atomically), write.lock (fcntl: one
+writer at a time across processes) and, after update_synonyms, thesaurus.json. Each search
+stats `current` and the live meta.json and reloads when either changed, so every gunicorn
+worker sees commits and swaps made by any process.
+
+Korean tokenisation: character bigrams (korean.py), chosen by measurement on 3,000 demo
+listings (`bench/search_bench.py --compare-korean`; recall = share of the listings containing
+the target text that the query finds):
+
+    analyzer        setup   index   query p50/p95   질량분석→질량분석기   독성→독성   others*
+    bigrams         0 s     0.2 s   0.07/0.14 ms    1.00                 1.00        1.00
+    kiwipiepy       5.1 s   7.2 s   0.15/0.23 ms    0.22                 0.59        0.99-1.00
+    lindera ko-dic  0.9 s   0.5 s   0.05/0.08 ms    0.22                 1.00        1.00
+    * 신약→신약개발지원센터, 독성시험→"독성 시험을", 질량분석기를→질량분석기, 세포배양
+
+Dictionary segmenters keep 질량분석기 as one word, so "질량분석" misses it; bigrams need no
+package and no model. English: stemmed fields, whole whitespace tokens (LC-MS/MS) and fuzzy
+terms on unstemmed words (see query.py). Figures of the 100k benchmark: docs/performance.md.
+
+Behaviour worth knowing: a missing index searches as empty (state() says "missing"); an empty
+or unsearchable q browses; relevance sort without q orders by updated_at, newest first;
+facet_stats is always {} because the contract has no numeric facets.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+import time
+from pathlib import Path
+from typing import Iterable
+
+import tantivy
+
+from schemas.thesaurus import Thesaurus
+from schemas.thesaurus import default as default_thesaurus
+
+from .contract import BackendError, IndexState, SearchBackend, SearchRequest, SearchResult
+from .facets import facet_counts
+from .fields import SCHEMA_VERSION, build_schema, load_payload, to_tantivy
+from .filters import combine, to_query
+from .generations import Generations, Reader, open_index, stamp
+from .hits import hits
+from .query import parse, text_query
+
+_POOLS: dict[int, ThreadPoolExecutor] = {}
+WRITER_HEAP = 64_000_000
+REBUILD_HEAP = 256_000_000
+
+
+class EmbeddedBackend(SearchBackend):
+    """tantivy index generations in `path`; query-time thesaurus expansion."""
+
+    name = "embedded"
+
+    def __init__(self, path: Path, thesaurus: Thesaurus | None = None):
+        self.path = Path(path)
+        self.generations = Generations(self.path)
+        self.reader = Reader(self.generations)
+        self._thesaurus = thesaurus if thesaurus is not None else default_thesaurus()
+        self._thesaurus_stamp = None
+
+    # --- writing -------------------------------------------------------------------------
+
+    def _live_generation(self) -> Path:
+        """The current generation, or a new empty one (call under the write lock)."""
+        gen = self.generations.current()
+        if gen is None:
+            gen = self.generations.create()
+            tantivy.Index(build_schema(), path=str(gen), reuse=False)
+            self.generations.write_meta(gen, {"schema": SCHEMA_VERSION, "catalog_version": None})
+            self.generations.publish(gen)
+        return gen
+
+    def _write(self, apply) -> None:
+        with self.generations.write_lock():
+            writer = open_index(self._live_generation()).writer(heap_size=WRITER_HEAP, num_threads=1)
+            try:
+                apply(writer)
+                writer.commit()
+            except Exception as exc:
+                writer.rollback()
+                raise BackendError(f"embedded index update failed: {exc}") from exc
+            writer.wait_merging_threads()
+
+    def upsert(self, docs: Iterable[dict]) -> None:
+        docs = list(docs)
+        if not docs:
+            return
+
+        def apply(writer):
+            for doc in docs:
+                writer.delete_documents_by_term("id", doc["id"])
+                writer.add_document(to_tantivy(doc))
+        self._write(apply)
+
+    def delete(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if ids:
+            self._write(lambda writer: [writer.delete_documents_by_term("id", i) for i in ids])
+
+    def rebuild(self, docs: Iterable[dict], catalog_version: str) -> int:
+        """Index docs into a new generation, then swap it in; writers wait, readers do not."""
+        with self.generations.write_lock():
+            gen = self.generations.create()
+            try:
+                writer = tantivy.Index(build_schema(), path=str(gen), reuse=False).writer(
+                    heap_size=REBUILD_HEAP)
+                seen: set[str] = set()
+                for doc in docs:
+                    if doc["id"] in seen:
+                        writer.delete_documents_by_term("id", doc["id"])
+                    seen.add(doc["id"])
+                    writer.add_document(to_tantivy(doc))
+                writer.commit()
+                writer.wait_merging_threads()
+            except Exception as exc:
+                shutil.rmtree(gen, ignore_errors=True)
+                raise BackendError(f"embedded index rebuild failed: {exc}") from exc
+            self.generations.write_meta(gen, {"schema": SCHEMA_VERSION, "catalog_version": catalog_version,
+                                              "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
+            self.generations.publish(gen)
+        return len(seen)
+
+    def set_catalog_version(self, version: str) -> None:
+        with self.generations.write_lock():
+            gen = self._live_generation()
+            meta = self.generations.read_meta(gen)
+            meta["catalog_version"] = version
+            self.generations.write_meta(gen, meta)
+
+    def update_synonyms(self, thesaurus: list[dict]) -> None:
+        """Swap the thesaurus; saved beside the index so that other processes pick it up too."""
+        self._thesaurus = Thesaurus(thesaurus)
+        self.path.mkdir(parents=True, exist_ok=True)
+        tmp = self.path / "thesaurus.json.tmp"
+        tmp.write_text(json.dumps({"entries": thesaurus}, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(self.path / "thesaurus.json")
+        self._thesaurus_stamp = stamp(self.path / "thesaurus.json")
+
+    @property
+    def thesaurus(self) -> Thesaurus:
+        """The thesaurus in use, reloaded when another process saved a newer one."""
+        saved = stamp(self.path / "thesaurus.json")
+        if saved is not None and saved != self._thesaurus_stamp:
+            try:
+                self._thesaurus = Thesaurus.load(self.path / "thesaurus.json")
+            except (OSError, ValueError):
+                pass    # a broken file keeps the last good thesaurus
+            self._thesaurus_stamp = saved
+        return self._thesaurus
+
+    # --- reading -------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        started = time.perf_counter()
+        try:
+            index = self.reader.index()
+        except (OSError, ValueError) as exc:
+            raise BackendError(f"embedded index cannot be opened: {exc}") from exc
+        if index is None:
+            return SearchResult([], 0, {f: [] for f in request.facets}, {}, 0.0, self.name)
+        searcher, schema = index.searcher(), index.schema
+        terms = parse(request.q, self.thesaurus)
+        text = text_query(schema, terms) if terms else None
+        if terms and text is None:
+            text = tantivy.Query.empty_query()
+        query = combine(text, to_query(schema, request.filter_without(None)))
+        try:
+            # tantivy releases the GIL: the hits are found while the facet passes run in the pool.
+            pool = _pool()
+            finding = pool.submit(searcher.search, query, limit=request.size, offset=request.offset,
+                                   count=True, **_order(request, text is not None))
+            facets = facet_counts(searcher, schema, text, request, pool)
+            found = finding.result()
+        except ValueError as exc:
+            raise BackendError(f"embedded search failed: {exc}") from exc
+        payloads = [load_payload(searcher.doc(addr).get_first("payload")) for _, addr in found.hits]
+        scores = [float(s) if text is not None and request.sort == "relevance" else None
+                  for s, _ in found.hits]
+        result_hits = hits(payloads, scores, terms if request.highlight else [])
+        took = (time.perf_counter() - started) * 1000
+        return SearchResult(result_hits, found.count, facets, {}, round(took, 3), self.name)
+
+    def state(self) -> IndexState:
+        gen = self.generations.current()
+        if gen is None:
+            return IndexState(self.name, "missing", detail="no index yet: run `clusterhub reindex`")
+        meta = self.generations.read_meta(gen)
+        version = meta.get("catalog_version")
+        if meta.get("schema") != SCHEMA_VERSION:
+            return IndexState(self.name, "error", 0, version,
+                              "index built by another version of ClusterHub: run `clusterhub reindex`")
+        try:
+            count = self.reader.index().searcher().num_docs
+        except Exception as exc:     # any failure to open is reported, not raised, for /healthz
+            return IndexState(self.name, "error", 0, version, f"index cannot be opened: {exc}")
+        return IndexState(self.name, "ready", count, version, f"generation {gen.name}")
+
+
+def _pool() -> ThreadPoolExecutor:
+    """This process's search threads (threads do not survive a gunicorn fork: one pool per pid)."""
+    pid = os.getpid()
+    if pid not in _POOLS:
+        _POOLS.clear()
+        _POOLS[pid] = ThreadPoolExecutor(max_workers=4, thread_name_prefix="clusterhub-search")
+    return _POOLS[pid]
+
+
+def _order(request: SearchRequest, has_text: bool) -> dict:
+    if request.sort == "title":
+        return {"order_by_field": "title_sort", "order": tantivy.Order.Asc}
+    if request.sort == "updated" or not has_text:
+        return {"order_by_field": "updated_at", "order": tantivy.Order.Desc}
+    return {}

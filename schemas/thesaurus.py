@@ -1,0 +1,94 @@
+"""The bilingual thesaurus (thesaurus.json): query expansion and search-engine synonyms."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+THESAURUS_FILE = Path(__file__).with_name("thesaurus.json")
+TERM_KEYS = ("ko", "en", "abbr")
+_HANGUL_GAP = re.compile(r"(?<=[\uac00-\ud7a3])\s+(?=[\uac00-\ud7a3])")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(term: str) -> str:
+    """Matching key of a term: NFKC, case-folded, single spaces, no spaces between Hangul."""
+    text = unicodedata.normalize("NFKC", term).casefold().strip()
+    return _HANGUL_GAP.sub("", _SPACES.sub(" ", text))
+
+
+class ThesaurusError(ValueError):
+    """A thesaurus entry that is malformed; says which one."""
+
+
+def check_entries(entries: list[dict]) -> None:
+    """Raise ThesaurusError unless every entry has an id and at least two terms."""
+    seen: set[str] = set()
+    for n, entry in enumerate(entries):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        if not ident or ident in seen:
+            raise ThesaurusError(f"entry {n}: missing or duplicate id {ident!r}")
+        seen.add(ident)
+        terms = [t for k in TERM_KEYS for t in entry.get(k) or []]
+        if len(terms) < 2 or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise ThesaurusError(f"entry {ident}: needs at least two non-empty terms in {TERM_KEYS}")
+
+
+class Thesaurus:
+    """Entries of mutual synonyms; lookups by normalized term."""
+
+    def __init__(self, entries: list[dict]):
+        check_entries(entries)
+        self.entries = [dict(e) for e in entries]
+        self._index: dict[str, list[int]] = {}
+        for n, entry in enumerate(self.entries):
+            for term in self.terms(entry):
+                ids = self._index.setdefault(normalize(term), [])
+                if n not in ids:
+                    ids.append(n)
+        self.max_words = max((len(k.split()) for k in self._index), default=1)
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> "Thesaurus":
+        raw = json.loads(Path(path or THESAURUS_FILE).read_text(encoding="utf-8"))
+        return cls(raw["entries"])
+
+    @staticmethod
+    def terms(entry: dict) -> list[str]:
+        """Every term of an entry: Korean, English, abbreviations."""
+        return [t for k in TERM_KEYS for t in entry.get(k) or []]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, term: str) -> bool:
+        return normalize(term) in self._index
+
+    def expansions(self, term: str) -> list[str]:
+        """The other terms of every entry containing term (empty when term is unknown)."""
+        key = normalize(term)
+        out: list[str] = []
+        seen = {key}
+        for n in self._index.get(key, ()):
+            for other in self.terms(self.entries[n]):
+                k = normalize(other)
+                if k not in seen:
+                    seen.add(k)
+                    out.append(other)
+        return out
+
+    def synonyms(self) -> dict[str, list[str]]:
+        """Every term mapped to its expansions: the shape of Meilisearch's `synonyms` setting."""
+        out: dict[str, list[str]] = {}
+        for entry in self.entries:
+            for term in self.terms(entry):
+                out.setdefault(term, self.expansions(term))
+        return out
+
+
+@lru_cache(maxsize=1)
+def default() -> Thesaurus:
+    """The thesaurus shipped in schemas/thesaurus.json."""
+    return Thesaurus.load()

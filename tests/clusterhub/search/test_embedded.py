@@ -1,0 +1,161 @@
+"""The embedded engine's own lifecycle: generations, swaps, several processes, state."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from clusterhub.search.contract import In, SearchRequest
+from clusterhub.search.embedded import EmbeddedBackend
+from clusterhub.search.fields import SCHEMA_VERSION
+from schemas.thesaurus import Thesaurus
+
+ROOT = Path(__file__).resolve().parents[3]
+BROWSE = SearchRequest(size=100)
+
+
+def _ids(backend, q="", **kw):
+    return {h.id for h in backend.search(SearchRequest(q=q, size=100, **kw)).hits}
+
+
+def test_missing_index_searches_empty_and_says_missing(embedded):
+    assert embedded.state().state == "missing"
+    result = embedded.search(SearchRequest(q="질량분석기", facets=("kind",)))
+    assert result.total == 0 and result.facets == {"kind": []} and result.backend == "embedded"
+
+
+def test_state_reports_count_and_catalog_version(embedded, docs):
+    embedded.rebuild(docs, "v1")
+    state = embedded.state()
+    assert (state.state, state.documents, state.catalog_version) == ("ready", len(docs), "v1")
+    embedded.set_catalog_version("v2")
+    other = EmbeddedBackend(embedded.path)
+    assert other.state().catalog_version == "v2"
+
+
+def test_another_instance_sees_committed_upserts_and_deletes(embedded, docs):
+    embedded.rebuild(docs[:10], "v1")
+    reader = EmbeddedBackend(embedded.path)
+    assert reader.search(BROWSE).total == len([d for d in docs[:10] if d["visibility"] == "public"])
+    new = dict(docs[10], title_ko="새로 등록된 원심분리기", id="kmedihub:equipment:NEW-1", visibility="public")
+    embedded.upsert([new])
+    assert "kmedihub:equipment:NEW-1" in _ids(reader, "원심분리기")
+    embedded.delete(["kmedihub:equipment:NEW-1"])
+    assert "kmedihub:equipment:NEW-1" not in _ids(reader, "원심분리기")
+
+
+def test_upsert_replaces_rather_than_duplicates(embedded, docs):
+    embedded.rebuild(docs, "v1")
+    changed = dict(docs[0], title_ko="바뀐 제목의 질량분석기")
+    embedded.upsert([changed, changed])
+    assert embedded.state().documents == len(docs)
+    hit = next(h for h in embedded.search(SearchRequest(q="바뀐", size=5)).hits)
+    assert hit.id == docs[0]["id"]
+
+
+def test_upsert_into_no_index_creates_one(embedded, docs):
+    embedded.upsert(docs[:3])
+    assert embedded.state().documents == 3
+
+
+def test_rebuild_swaps_while_a_reader_keeps_searching(embedded, docs):
+    embedded.rebuild(docs[:20], "v1")
+    reader = EmbeddedBackend(embedded.path)
+    small = reader.search(BROWSE).total
+    totals, errors, stop = set(), [], threading.Event()
+
+    def keep_searching():
+        while not stop.is_set():
+            try:
+                totals.add(reader.search(SearchRequest(facets=("kind",))).total)
+            except Exception as exc:       # any failure during the swap is the bug under test
+                errors.append(exc)
+
+    thread = threading.Thread(target=keep_searching)
+    thread.start()
+    try:
+        for n in range(3):
+            embedded.rebuild(docs if n % 2 == 0 else docs[:20], f"v{n + 2}")
+        embedded.rebuild(docs, "final")
+    finally:
+        stop.set()
+        thread.join()
+    assert errors == []
+    assert totals <= {small, 56}
+    assert reader.search(BROWSE).total == 56 and reader.state().catalog_version == "final"
+    generations = [p for p in (embedded.path / "generations").iterdir() if p.name.isdigit()]
+    assert len(generations) == 2
+
+
+def test_another_process_sees_upserts(embedded, docs):
+    embedded.rebuild(docs[:5], "v1")
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from clusterhub.search.embedded import EmbeddedBackend\n"
+        "from clusterhub.search.document import index_document\n"
+        "doc = {'kind': 'equipment', 'cluster': 'pangyo', 'region': 'gyeonggi', 'source_id': 'P-1',\n"
+        "       'title': {'ko': '판교 초원심분리기'}, 'categories': ['omics']}\n"
+        "EmbeddedBackend(Path(sys.argv[1])).upsert([index_document('pangyo:equipment:P-1', doc)])\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "platform"), str(ROOT)]))
+    subprocess.run([sys.executable, "-c", script, str(embedded.path)], check=True, env=env, timeout=60)
+    assert _ids(embedded, "초원심분리기") == {"pangyo:equipment:P-1"}
+
+
+def test_concurrent_writers_take_turns(embedded, docs):
+    embedded.rebuild([], "v0")
+    errors = []
+
+    def write(chunk):
+        try:
+            EmbeddedBackend(embedded.path).upsert(chunk)
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(docs[i::4],)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and embedded.state().documents == len(docs)
+
+
+def test_thesaurus_drives_expansion_and_can_be_swapped(embedded, docs):
+    embedded.rebuild(docs, "v1")
+    triple_quad = "kbiohealth:equipment:EQ-002"
+    assert triple_quad in _ids(embedded, "mass spectrometer")
+    bare = EmbeddedBackend(embedded.path, Thesaurus([]))
+    assert triple_quad not in _ids(bare, "mass spectrometer")
+    # Korean matching itself does not depend on the thesaurus.
+    assert "kmedihub:equipment:EQ-001" in _ids(bare, "질량분석")
+    embedded.update_synonyms([{"id": "t", "ko": ["삼중사중극자"], "en": ["widget"]}])
+    assert triple_quad in _ids(embedded, "widget")
+    assert triple_quad in _ids(bare, "widget")     # saved beside the index for other processes
+
+
+def test_index_of_another_schema_version_asks_for_reindex(embedded, docs):
+    embedded.rebuild(docs[:3], "v1")
+    gen = embedded.generations.current()
+    embedded.generations.write_meta(gen, {"schema": SCHEMA_VERSION + 1, "catalog_version": "v1"})
+    state = embedded.state()
+    assert state.state == "error" and "reindex" in state.detail
+
+
+def test_relevance_without_q_lists_newest_first(embedded, docs):
+    embedded.rebuild(docs, "v1")
+    hits = embedded.search(SearchRequest(size=5, filter=In("kind", ("service",)))).hits
+    updated = {d["id"]: d["updated_at"] for d in docs}
+    assert [updated[h.id] for h in hits] == sorted((updated[h.id] for h in hits), reverse=True)
+    assert all(h.score is None for h in hits)
+
+
+def test_korean_cases_hold_without_the_thesaurus(embedded, docs):
+    embedded.rebuild(docs, "v1")
+    bare = EmbeddedBackend(embedded.path, Thesaurus([]))
+    assert "kmedihub:service:SV-005" in _ids(bare, "신약")
+    assert "kmedihub:expert:EX-001" in _ids(bare, "독성시험")
+    assert "kmedihub:equipment:EQ-001" in _ids(bare, "질량분석")
+    assert "kmedihub:equipment:EQ-001" in _ids(bare, "질량분석기를")
+    assert "kmedihub:service:SV-005" in _ids(bare, "효력")

@@ -1,0 +1,54 @@
+"""The bilingual thesaurus: coverage, symmetry, and the Meilisearch synonyms shape."""
+from __future__ import annotations
+
+import pytest
+
+from schemas.thesaurus import Thesaurus, ThesaurusError, normalize
+
+
+def test_at_least_a_hundred_entries_of_instruments_and_services(thesaurus):
+    assert len(thesaurus) >= 100
+    groups = {e["group"] for e in thesaurus.entries}
+    assert groups == {"instrument", "service"}
+    assert all(e["ko"] and e["en"] for e in thesaurus.entries)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("질량분석기", "mass spectrometer"), ("질량분석기", "LC-MS"), ("유세포분석기", "flow cytometer"),
+    ("유세포분석기", "FACS"), ("공초점현미경", "confocal microscope"), ("핵자기공명", "NMR"),
+    ("차세대염기서열분석", "NGS"), ("NGS", "next-generation sequencing"), ("독성시험", "toxicity test"),
+    ("독성시험", "toxicology"), ("약동학", "pharmacokinetics"), ("약동학", "PK"), ("전자파적합성", "EMC"),
+])
+def test_required_pairs_expand_both_ways(thesaurus, a, b):
+    assert normalize(b) in {normalize(t) for t in thesaurus.expansions(a)}
+    assert normalize(a) in {normalize(t) for t in thesaurus.expansions(b)}
+
+
+def test_lookup_ignores_case_width_and_korean_spacing(thesaurus):
+    assert thesaurus.expansions("차세대 염기서열분석") == thesaurus.expansions("차세대염기서열분석")
+    assert thesaurus.expansions("ＦＡＣＳ") == thesaurus.expansions("facs")
+    assert thesaurus.expansions("unknown words") == []
+
+
+def test_expansions_exclude_the_term_itself(thesaurus):
+    for term in ("질량분석기", "FACS", "PK"):
+        assert normalize(term) not in {normalize(t) for t in thesaurus.expansions(term)}
+
+
+def test_synonyms_map_every_term_for_meilisearch(thesaurus):
+    synonyms = thesaurus.synonyms()
+    assert "LC-MS" in synonyms["질량분석기"]
+    assert "질량분석기" in synonyms["LC-MS"]
+    assert all(isinstance(k, str) and v and all(isinstance(t, str) for t in v) for k, v in synonyms.items())
+    assert sum(len(Thesaurus.terms(e)) for e in thesaurus.entries) >= len(synonyms)
+
+
+@pytest.mark.parametrize("entries", [
+    [{"id": "a", "ko": ["하나"]}],
+    [{"id": "a", "ko": ["하나"], "en": ["one"]}, {"id": "a", "ko": ["둘"], "en": ["two"]}],
+    [{"ko": ["하나"], "en": ["one"]}],
+    [{"id": "a", "ko": ["하나"], "en": [""]}],
+])
+def test_malformed_entries_are_refused(entries):
+    with pytest.raises(ThesaurusError):
+        Thesaurus(entries)
