@@ -3,6 +3,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 from clusterhub import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from clusterhub.auth import models as auth_models  # noqa: F401  (users, clients, tokens)
 
 engine = context.config.attributes["engine"]
 with engine.begin() as connection:

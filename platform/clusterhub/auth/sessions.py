@@ -1,0 +1,59 @@
+"""Signed-in sessions: start, end, and expire them (absolute lifetime and idle timeout)."""
+from __future__ import annotations
+
+import time
+
+from flask import current_app, g, session
+
+from .. import db
+from . import accounts
+from .models import User
+from .roles import ANONYMOUS_USER, Principal
+
+KEY = "auth"
+SEEN_RESOLUTION = 60  # seconds: rewrite the cookie for activity at most once a minute
+
+
+def log_in(user: User, via: str) -> None:
+    """Start a fresh session for user (nothing from before the login survives it)."""
+    session.clear()
+    session.permanent = True
+    now = int(time.time())
+    session[KEY] = {"uid": user.id, "epoch": user.session_epoch, "at": now, "seen": now, "via": via}
+    g.pop("_clusterhub_principal", None)
+
+
+def log_out() -> None:
+    session.clear()
+    g.pop("_clusterhub_principal", None)
+
+
+def _expired(data: dict, now: float) -> bool:
+    config = current_app.config
+    return (now - data.get("at", 0) > int(config["SESSION_LIFETIME"])
+            or now - data.get("seen", 0) > int(config["SESSION_IDLE_TIMEOUT"]))
+
+
+def load_principal() -> Principal:
+    """The principal of the current session; expired, disabled or outdated sessions end here."""
+    data = session.get(KEY)
+    if not data:
+        return ANONYMOUS_USER
+    now = time.time()
+    if _expired(data, now):
+        log_out()
+        return ANONYMOUS_USER
+    with db.session() as s:
+        user = s.get(User, data.get("uid"))
+        if user is None or not user.active or user.session_epoch != data.get("epoch"):
+            log_out()
+            return ANONYMOUS_USER
+        principal = accounts.principal(s, user)
+    if now - data["seen"] >= SEEN_RESOLUTION:
+        session[KEY] = {**data, "seen": int(now)}
+    return principal
+
+
+def login_method() -> str | None:
+    """How the current session signed in: "password" or "oidc"."""
+    return (session.get(KEY) or {}).get("via")

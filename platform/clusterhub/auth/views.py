@@ -1,0 +1,90 @@
+"""Login pages: local password form, OIDC start and callback, logout, the account page."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+
+from .. import db
+from ..catalog import clusters
+from . import credentials, identities, logins, oidc, sessions
+from .roles import OPERATOR, current_user, login_required
+from .throttle import TooManyAttempts
+
+bp = Blueprint("auth", __name__)
+NEXT_KEY = "auth_next"
+
+
+def safe_next(target: str | None) -> str | None:
+    """target if it is a path on this site (never //host or a scheme), else None."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    return target
+
+
+def _login_page(status: int = 200, error: str | None = None, email: str = ""):
+    return render_template("auth/login.html", error=error, email=email, oidc_enabled=oidc.enabled(),
+                           next=safe_next(request.values.get("next")) or ""), status
+
+
+@bp.get("/login")
+def login():
+    return _login_page()
+
+
+@bp.post("/login")
+def login_post():
+    email = request.form.get("email", "")
+    ip = request.remote_addr or "unknown"
+    try:
+        user = logins.check_password(email, request.form.get("password", ""), ip)
+    except TooManyAttempts:
+        return _login_page(429, _("Too many failed logins. Wait a while and try again."), email)
+    except logins.LoginFailed:
+        return _login_page(401, _("The e-mail address or the password is wrong."), email)
+    sessions.log_in(user, via="password")
+    return redirect(safe_next(request.form.get("next")) or url_for("auth.account"))
+
+
+@bp.post("/logout")
+def logout():
+    sessions.log_out()
+    return redirect(url_for("home.index"))
+
+
+@bp.get("/auth/oidc/login")
+def oidc_login():
+    if not oidc.enabled():
+        abort(404, description="Login through an identity provider is not configured here.")
+    session[NEXT_KEY] = safe_next(request.args.get("next"))
+    redirect_uri = (current_app.config.get("OIDC_REDIRECT_URI")
+                    or url_for("auth.oidc_callback", _external=True))
+    return oidc.start(redirect_uri)
+
+
+@bp.get("/auth/oidc/callback")
+def oidc_callback():
+    if not oidc.enabled():
+        abort(404, description="Login through an identity provider is not configured here.")
+    target = safe_next(session.get(NEXT_KEY))
+    try:
+        claims = oidc.finish()
+        with db.session() as s:
+            user = identities.user_for(s, current_app.config["OIDC_ISSUER"], claims)
+    except oidc.OidcFailed as exc:
+        current_app.logger.warning("OIDC login failed: %s", exc.message)
+        return _login_page(401, exc.message)
+    sessions.log_in(user, via="oidc")
+    return redirect(target or url_for("auth.account"))
+
+
+@bp.get("/account")
+@login_required
+def account():
+    user = current_user()
+    cluster = client = None
+    if user.role == OPERATOR and user.cluster:
+        with db.session() as s:
+            cluster = clusters.get(s, user.cluster)
+            client = credentials.active(s, user.cluster)
+    return render_template("auth/account.html", user=user, cluster=cluster, client=client,
+                           via=sessions.login_method())

@@ -1,0 +1,162 @@
+"""Every route of the app against every role, with the expected status.
+
+The routes come from app.url_map, so a new route without an entry in MATRIX fails here: add one.
+Each request runs on a fresh copy of the same database, so no request sees another one's effects.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+import pytest
+from flask import url_for
+
+from clusterhub import db
+from clusterhub.db import make_engine
+from tests.clusterhub.auth.browser import add_user, csrf_token, log_in
+from tests.clusterhub.auth.tokens import bearer
+from tests.conftest import build_app
+from tests.schemas.samples import equipment
+
+ROLES = ("anonymous", "member", "operator_a", "operator_b", "curator", "admin")
+A, B = "kmedihub", "kbiohealth"  # operator_a runs A, operator_b runs B
+LISTING = f"{A}:equipment:EQ-MATRIX"
+PASSWORD = "matrix password 1"
+
+
+def every(status: int) -> dict[str, int]:
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status: int) -> dict[str, int]:
+    """Any signed-in user; anonymous visitors are sent to the login page."""
+    return {**every(status), "anonymous": 302}
+
+
+def only(allowed: dict[str, int]) -> dict[str, int]:
+    """The roles in allowed get their status, the other signed-in roles 403, anonymous 302."""
+    return {**signed_in(403), **allowed}
+
+
+@dataclass(frozen=True)
+class Check:
+    expect: dict[str, int]
+    args: dict = field(default_factory=dict)
+    data: dict | None = None  # form fields of a POST (the session's CSRF token is added)
+    query: str = ""
+
+
+MATRIX: dict[str, dict[str, Check]] = {
+    "static": {"GET": Check(every(200), {"filename": "css/site.css"})},
+    "home.index": {"GET": Check(every(200))},
+    "health.healthz": {"GET": Check(every(200))},
+    "schema_docs.schema": {"GET": Check(every(200), {"name": "equipment"})},
+    "i18n.switch": {"GET": Check(every(302), {"code": "en"})},
+    # Catalog pages and the read API are public.
+    "search.page": {"GET": Check(every(200), query="q=LC-MS")},
+    "export.results": {"GET": Check(every(200), {"fmt": "csv"})},
+    "listings.show": {"GET": Check(every(200), {"listing_id": LISTING})},
+    "clusters.directory": {"GET": Check(every(200))},
+    "clusters.show": {"GET": Check(every(200), {"code": A})},
+    "api.search": {"GET": Check(every(200))},
+    "api.listing": {"GET": Check(every(200), {"listing_id": LISTING})},
+    "api.cluster_list": {"GET": Check(every(200))},
+    "api.vocabulary_list": {"GET": Check(every(200))},
+    "api.openapi": {"GET": Check(every(200))},
+    # Machine endpoints: a session is no credential there.
+    "api.push_listings": {"POST": Check(every(401), {"code": A}, {})},
+    "oauth.token": {"POST": Check(every(401), data={"grant_type": "client_credentials"})},
+    # Login and account.
+    "auth.login": {"GET": Check(every(200))},
+    "auth.login_post": {"POST": Check(every(401), data={"email": "nobody@example.org",
+                                                        "password": "wrong password"})},
+    "auth.logout": {"POST": Check(every(302), data={})},
+    "auth.oidc_login": {"GET": Check(every(404))},  # no OIDC_ISSUER here: tests/clusterhub/auth
+    "auth.oidc_callback": {"GET": Check(every(404), query="code=x&state=y")},
+    "auth.account": {"GET": Check(signed_in(200))},
+    # Administration of users.
+    "users.index": {"GET": Check(only({"admin": 200}))},
+    "users.create": {"POST": Check(only({"admin": 302}), data={"email": "new@example.org",
+                                                                "role": "member"})},
+    "users.update": {"POST": Check(only({"admin": 302}), {"user_id": 2},
+                                   data={"role": "curator", "active": "1"})},
+    # Connector credentials: admins everywhere, operators for their own cluster only.
+    "credentials.index": {"GET": Check(only({"admin": 200, "operator_a": 302, "operator_b": 302}))},
+    "credentials.cluster": {"GET": Check(only({"admin": 200, "operator_a": 200}), {"code": A})},
+    "credentials.issue": {"POST": Check(only({"admin": 201, "operator_b": 201}), {"code": B}, {})},
+    "credentials.rotate": {"POST": Check(only({"admin": 200, "operator_a": 200}), {"code": A}, {})},
+    "credentials.revoke": {"POST": Check(only({"admin": 302, "operator_a": 302}), {"code": A}, {})},
+}
+
+
+def routes(app) -> set[tuple[str, str]]:
+    return {(rule.endpoint, method) for rule in app.url_map.iter_rules()
+            for method in rule.methods - {"HEAD", "OPTIONS"}}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """The app, one signed-in session cookie per role, and the template database to copy."""
+    tmp = tmp_path_factory.mktemp("matrix")
+    template = tmp / "template.db"
+    app = build_app(tmp, f"sqlite:///{template}")
+    add_user(app, "member@example.org", "member", password=PASSWORD, company="한빛제약")  # user id 1
+    add_user(app, "operator_a@example.org", "operator", password=PASSWORD, cluster=A)
+    add_user(app, "operator_b@example.org", "operator", password=PASSWORD, cluster=B)
+    add_user(app, "curator@example.org", "curator", password=PASSWORD)
+    add_user(app, "admin@example.org", "admin", password=PASSWORD)
+    push = app.test_client().post(f"/api/v1/clusters/{A}/listings", headers=bearer(app, A),
+                                  json={"listings": [equipment(source_id="EQ-MATRIX")]})
+    assert push.status_code == 200, push.json  # also gives cluster A live credentials
+    sessions = {}
+    for role in ROLES:
+        client = app.test_client()
+        if role != "anonymous":
+            assert log_in(client, f"{role}@example.org", PASSWORD).status_code == 302
+        token = csrf_token(client)
+        sessions[role] = (client.get_cookie("session").value, token)
+    db.engine(app).dispose()
+    yield app, sessions, template
+    db.engine(app).dispose()
+
+
+def _fresh_database(app, template, target) -> None:
+    with sqlite3.connect(template) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    db.engine(app).dispose()
+    app.extensions[db.EXTENSION] = make_engine(f"sqlite:///{target}")
+
+
+def test_every_route_has_an_entry(world):
+    app = world[0]
+    listed = {(endpoint, method) for endpoint, methods in MATRIX.items() for method in methods}
+    missing = sorted(routes(app) - listed)
+    assert not missing, f"routes without an entry in MATRIX (add them): {missing}"
+    assert not sorted(listed - routes(app)), "MATRIX lists routes the app no longer has"
+    for endpoint, methods in MATRIX.items():
+        for method, check in methods.items():
+            assert set(check.expect) == set(ROLES), (endpoint, method)
+
+
+def test_every_route_answers_every_role_as_expected(world, tmp_path):
+    app, sessions, template = world
+    wrong = []
+    for number, (endpoint, method) in enumerate(sorted(routes(app))):
+        check = MATRIX.get(endpoint, {}).get(method)
+        if check is None:
+            wrong.append(f"{method} {endpoint}: no entry in MATRIX")
+            continue
+        with app.test_request_context():
+            url = url_for(endpoint, **check.args)
+        if check.query:
+            url += "?" + check.query
+        for role in ROLES:
+            _fresh_database(app, template, tmp_path / f"{number}-{role}.db")
+            cookie, token = sessions[role]
+            client = app.test_client()
+            client.set_cookie("session", cookie)
+            data = None if check.data is None else {**check.data, "csrf_token": token}
+            status = client.open(url, method=method, data=data).status_code
+            if status != check.expect[role]:
+                wrong.append(f"{method} {url} as {role}: {status}, expected {check.expect[role]}")
+    assert not wrong, "\n".join(wrong)
