@@ -5,15 +5,28 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test serve translations clean
+.PHONY: demo test browser translations clean
 
 demo: $(VENV)/.installed translations
 	$(BIN)/clusterhub db upgrade
 	$(BIN)/clusterhub demo load
 	$(BIN)/gunicorn -c deploy/gunicorn.conf.py 'clusterhub:create_app()'
 
-test: $(VENV)/.installed-dev translations
+# The login tests run a real OIDC provider (npm oidc-provider) on Node.js; npm ci again only when
+# the lock file changes.
+OIDC_PROVIDER := tests/clusterhub/auth/oidc_provider
+
+test: $(VENV)/.installed-dev translations browser $(OIDC_PROVIDER)/node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(OIDC_PROVIDER)/node_modules/.package-lock.json: $(OIDC_PROVIDER)/package-lock.json
+	npm ci --no-audit --no-fund --prefix $(OIDC_PROVIDER)
+
+# Pages are tested in Debian's Chromium (Playwright's own browser download cannot work here);
+# the CJK fonts make Korean legible in the screenshots.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && fc-list | grep -qi "noto sans cjk" || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; }
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -82,3 +82,46 @@ def app(tmp_path):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def demo_app(tmp_path_factory):
+    """The whole demo federation: 20 connectors synced from their sample exports, then indexed."""
+    from clusterhub import db
+    from clusterhub.search import indexer
+    from clusterhub.sync import service
+    from connectors import registry
+
+    tmp = tmp_path_factory.mktemp("demo")
+    app = build_app(tmp, f"sqlite:///{tmp / 'demo.db'}")
+    with app.test_request_context(), service.source_base_url() as base_url:
+        for code in registry.names():
+            report = service.sync_cluster(code, base_url=base_url, trigger="test")
+            assert report.outcome == "succeeded", (code, report.message)
+    with app.app_context():
+        indexer.rebuild(app)
+    yield app
+    db.engine(app).dispose()
+
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the run (Playwright's sync API allows one at a time)."""
+    import shutil
+    from pathlib import Path
+
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing; `make test` installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing (install Debian's chromium); browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield launched
+        launched.close()

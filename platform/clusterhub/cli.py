@@ -15,6 +15,23 @@ def main():
     """ClusterHub operator commands."""
 
 
+def _register_feature_commands() -> None:
+    from .auth.cli import COMMANDS as auth_commands
+    from .sync.cli import COMMANDS as sync_commands
+
+    for command in (*sync_commands, *auth_commands):
+        main.add_command(command)
+
+
+@main.command("reindex")
+def reindex():
+    """Rebuild the search index from the catalog beside the live one, then swap it in."""
+    from .search import indexer
+
+    count = indexer.rebuild(current_app)
+    click.echo(f"Indexed {count:,} listings.")
+
+
 @main.group("db")
 def db_group():
     """The catalog database."""
@@ -72,13 +89,47 @@ def demo_group():
 
 
 @demo_group.command("load")
-def demo_load():
-    """Load the demo federation: cluster records (then connectors, index and users as they exist)."""
-    from .catalog import clusters
+@click.option("--refresh", is_flag=True, help="Sync every cluster again even if it was loaded.")
+def demo_load(refresh: bool):
+    """Load the demo federation: cluster records, every connector's sample export, the index."""
+    from connectors import registry
+
+    from .catalog import clusters, state
+    from . import search
+    from .search import indexer
+    from .sync import runs, service
 
     if migrations.current(db.engine()) != migrations.head():
         raise click.ClickException("The database is not migrated: run `clusterhub db upgrade` first.")
     with db.session() as s:
         added, updated = clusters.load_records(s)
     click.echo(f"Cluster records: {added} added, {updated} updated.")
-    click.echo(f"Instance folder: {current_app.instance_path}")
+    with db.session() as s:
+        done = {code for code, r in runs.last_per_cluster(s).items() if r.outcome == "succeeded"}
+    todo = [c for c in registry.names() if refresh or c not in done]
+    if todo:
+        click.echo(f"Syncing {len(todo)} cluster(s) from their sample exports ...")
+        with service.source_base_url() as base_url:
+            with click.progressbar(todo, label="Syncing", show_pos=True,
+                                   item_show_func=lambda c: c or "") as bar:
+                reports = [service.sync_cluster(c, base_url=base_url, trigger="demo") for c in bar]
+        for r in reports:
+            click.echo(f"  {r.cluster:<22} {r.outcome:<10} +{r.counts['added']:,} "
+                       f"~{r.counts['updated']:,} issues {r.counts['errored']:,}")
+    else:
+        click.echo("Every cluster is already loaded (use --refresh to sync again).")
+    search_state = search.health(current_app)
+    if search_state.get("state") != "ready":
+        click.echo(f"Search index is {search_state.get('state')}: rebuilding ...")
+        click.echo(f"Indexed {indexer.rebuild(current_app):,} listings.")
+    with db.session() as s:
+        click.echo(f"Catalog version {state.version(s)}; instance folder {current_app.instance_path}")
+    from .auth import demo as auth_demo
+
+    click.echo("Demo accounts (demo passwords, for this demo only), log in at /login:")
+    for account in auth_demo.ensure_demo_accounts():
+        click.echo(f"  {account.role:<9} {account.email:<26} password {account.password}"
+                   f"{'  (cluster ' + account.cluster + ')' if account.cluster else ''}")
+
+
+_register_feature_commands()

@@ -36,7 +36,12 @@ class Unavailable(ServiceError):
     code = "unavailable"
 
 
-STATUS = {NotFound: 404, Invalid: 422, Forbidden: 403, Conflict: 409, Unavailable: 503}
+class Unauthenticated(ServiceError):
+    code = "unauthorized"
+
+
+STATUS = {NotFound: 404, Invalid: 422, Unauthenticated: 401, Forbidden: 403, Conflict: 409,
+          Unavailable: 503}
 JSON_PREFIXES = ("/api/", "/schemas/", "/healthz")
 
 

@@ -5,7 +5,7 @@ from tests.conftest import build_app
 
 
 def row_names(html: str) -> list[str]:
-    return re.findall(r'<th scope="row">([^<]+)</th>', html)
+    return re.findall(r'<th scope="row"><a href="/clusters/[a-z_]+">([^<]+)</a></th>', html)
 
 
 def test_home_lists_the_twenty_clusters_in_korean_by_default(client):
@@ -15,7 +15,7 @@ def test_home_lists_the_twenty_clusters_in_korean_by_default(client):
     assert '<html lang="ko">' in html
     names = row_names(html)
     assert len(names) == 20
-    assert "대구경북첨단의료복합단지" in names
+    assert names[:2] == ["대구경북첨단의료복합단지", "오송첨단의료복합단지"]  # the two complexes lead
     assert "샘플 데이터" in html  # the demo says plainly that the data is sample data
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from clusterhub import migrations
+
 CLI = Path(sys.executable).with_name("clusterhub")
 
 
@@ -25,6 +27,7 @@ def test_db_upgrade_then_demo_load_on_both_databases(tmp_path, database_url):
     done = run(tmp_path, "demo", "load", database_url=database_url)
     assert done.returncode == 0, done.stderr
     assert "20 added" in done.stdout
+    assert "admin@clusterhub.demo" in done.stdout  # one demo account per role, printed
     done = run(tmp_path, "demo", "load", database_url=database_url)
     assert "0 added, 0 updated" in done.stdout
 
@@ -34,7 +37,7 @@ def test_default_database_lives_in_the_instance_folder(tmp_path):
     db_file = tmp_path / "instance" / "clusterhub.db"
     assert db_file.exists()
     with sa.create_engine(f"sqlite:///{db_file}").connect() as conn:
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0001"
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == migrations.head()
 
 
 def test_demo_load_refuses_an_unmigrated_database(tmp_path):

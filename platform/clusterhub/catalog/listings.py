@@ -34,3 +34,17 @@ def totals_by_kind(counts: dict[str, dict[str, int]]) -> dict[str, int]:
 
 def count(session: Session) -> int:
     return session.exec(select(func.count()).select_from(Listing)).one()
+
+
+def get_published(session: Session, listing_id: str) -> Listing | None:
+    row = session.get(Listing, listing_id)
+    return row if row is not None and row.status in PUBLISHED else None
+
+
+def related(session: Session, ids: list[str]) -> list[Listing]:
+    """The published listings among ids, in the order given."""
+    if not ids:
+        return []
+    rows = {r.id: r for r in session.exec(
+        select(Listing).where(Listing.id.in_(ids), Listing.status.in_(PUBLISHED)))}
+    return [rows[i] for i in ids if i in rows]

@@ -12,9 +12,9 @@ EXTENSION = "clusterhub.search"
 
 def create_backend(config) -> SearchBackend:
     """The backend SEARCH_BACKEND names, built from the app's settings."""
-    from schemas.thesaurus import load as load_thesaurus
+    from schemas.thesaurus import default as default_thesaurus
 
-    thesaurus = load_thesaurus()
+    thesaurus = default_thesaurus()
     name = config["SEARCH_BACKEND"]
     if name == "embedded":
         from .embedded import EmbeddedBackend
@@ -30,7 +30,11 @@ def create_backend(config) -> SearchBackend:
 
 
 def init_app(app: Flask) -> None:
+    from ..sync.service import register_hook
+    from .indexer import follow
+
     app.extensions[EXTENSION] = None  # built on first use: a CLI command may never search
+    register_hook(app, follow)
 
 
 def backend(app: Flask | None = None) -> SearchBackend:
@@ -49,13 +53,16 @@ def health(app: Flask) -> dict:
         st = backend(app).state()
     except Exception as exc:  # health must report, never raise
         return {"backend": app.config["SEARCH_BACKEND"], "state": "error", "detail": str(exc)}
-    with db.session(app) as s:
-        version = str(catalog_state.version(s))
+    try:
+        with db.session(app) as s:
+            version = str(catalog_state.version(s))
+    except Exception:  # the database's own entry in /healthz reports that failure
+        version = None
     out = {"backend": st.backend, "state": st.state, "documents": st.documents,
            "catalog_version": version, "index_catalog_version": st.catalog_version}
     if st.detail:
         out["detail"] = st.detail
-    if st.state == "ready" and st.catalog_version != version:
+    if st.state == "ready" and version is not None and st.catalog_version != version:
         out["state"] = "stale"
         out["detail"] = (f"index built from catalog version {st.catalog_version}, "
                          f"catalog is at {version}: run `clusterhub reindex`")

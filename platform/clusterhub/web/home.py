@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
+from schemas import vocabularies
+
 from .. import db
 from ..catalog import clusters, listings
 
 bp = Blueprint("home", __name__)
+FLAGSHIPS = ("kmedihub", "kbiohealth")
 
 
 @bp.get("/")
@@ -14,8 +17,8 @@ def index():
     with db.session() as s:
         rows = clusters.all_clusters(s)
         counts = listings.counts_by_cluster_and_kind(s)
-    by_region: dict[str, list] = {}
-    for cluster in rows:
-        by_region.setdefault(cluster.region, []).append(cluster)
+    regions = vocabularies.get("regions").codes
+    # The two advanced medical complexes lead: the federation grew from them.
+    rows.sort(key=lambda c: (c.code not in FLAGSHIPS, regions.index(c.region), c.name("ko")))
     return render_template("home.html", clusters=rows, counts=counts,
-                           totals=listings.totals_by_kind(counts), by_region=by_region)
+                           totals=listings.totals_by_kind(counts))

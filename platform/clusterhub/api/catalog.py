@@ -1,0 +1,53 @@
+"""GET /api/v1/search, /listings/<id>, /clusters and /vocabularies."""
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from schemas import vocabularies
+
+from .. import db
+from ..catalog import clusters, listings
+from ..errors import NotFound
+from ..search import params as search_params
+from ..search import service
+from . import bp
+from .schemas import ClusterOutSchema, SearchResponseSchema, VocabularySchema
+
+
+@bp.get("/search")
+def search():
+    p = search_params.parse(request.args)
+    result = service.run(p)
+    body = {
+        "hits": [{**h.document, "id": h.id, "highlights": h.highlights} for h in result.hits],
+        "total": result.total, "page": p.page, "size": p.size,
+        "facets": {f: [{"value": v.value, "count": v.count} for v in values]
+                   for f, values in result.facets.items()},
+        "took_ms": round(result.took_ms, 2), "backend": result.backend,
+    }
+    return jsonify(SearchResponseSchema().dump(body))
+
+
+@bp.get("/listings/<listing_id>")
+def listing(listing_id: str):
+    with db.session() as s:
+        row = listings.get_published(s, listing_id)
+        if row is None:
+            raise NotFound(f"No published listing {listing_id!r}.")
+    return jsonify({**row.document, "id": row.id,
+                    "synced_at": row.synced_at.isoformat(), "updated_at": row.updated_at.isoformat()})
+
+
+@bp.get("/clusters")
+def cluster_list():
+    with db.session() as s:
+        rows = clusters.all_clusters(s)
+        counts = listings.counts_by_cluster_and_kind(s)
+    out = [{**c.record, "counts": counts.get(c.code, {})} for c in rows]
+    return jsonify(ClusterOutSchema(many=True).dump(out))
+
+
+@bp.get("/vocabularies")
+def vocabulary_list():
+    return jsonify({name: VocabularySchema().dump(v.as_dict())
+                    for name, v in vocabularies.all_vocabularies().items()})

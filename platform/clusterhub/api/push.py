@@ -1,0 +1,32 @@
+"""POST /api/v1/clusters/<code>/listings: a cluster pushes a batch of shared-schema documents."""
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from ..auth import csrf, require_cluster_token
+from ..errors import Invalid
+from ..sync import service
+from . import bp
+
+MODES = ("partial", "full")
+
+
+@bp.post("/clusters/<code>/listings")
+@csrf.exempt  # authenticated by the bearer token, never by the session cookie
+def push_listings(code: str):
+    # 401 without a live token; 403 for another cluster's token or one without catalog:publish.
+    require_cluster_token(code)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise Invalid("The body must be a JSON object: {\"listings\": [...], \"mode\": \"partial\"}.")
+    mode = body.get("mode", "partial")
+    if mode not in MODES:
+        raise Invalid(f"mode must be one of {', '.join(MODES)}.",
+                      [{"path": "mode", "message": f"got {mode!r}"}])
+    report = service.push_batch(code, body.get("listings"), full=mode == "full",
+                                dry_run=bool(body.get("dry_run")),
+                                allow_mass_withdrawal=bool(body.get("allow_mass_withdrawal")))
+    payload = {"run_id": report.run_id, "cluster": code, "outcome": report.outcome,
+               "message": report.message, "counts": report.counts,
+               "issues": [i.as_dict() for i in report.issues]}
+    return jsonify(payload), 409 if report.outcome == "stopped" else 200

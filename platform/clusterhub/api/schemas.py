@@ -1,0 +1,83 @@
+"""marshmallow schemas of the API's responses: they shape the JSON and the OpenAPI document."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields
+
+from schemas.fields import BilingualSchema
+
+
+class ErrorDetailSchema(Schema):
+    path = fields.String()
+    message = fields.String()
+
+
+class ErrorSchema(Schema):
+    """The one error shape of the API."""
+
+    code = fields.String(required=True)
+    status = fields.Integer(required=True)
+    message = fields.String(required=True)
+    errors = fields.List(fields.Nested(ErrorDetailSchema), required=True)
+
+
+class FacetValueSchema(Schema):
+    value = fields.String(required=True)
+    count = fields.Integer(required=True)
+
+
+class SearchHitSchema(Schema):
+    """A hit: the listing document's fields, its id and highlighted snippets."""
+
+    id = fields.String(required=True)
+    kind = fields.String(required=True)
+    cluster = fields.String(required=True)
+    title = fields.Nested(BilingualSchema, required=True)
+    summary = fields.Nested(BilingualSchema)
+    highlights = fields.Dict(keys=fields.String(), values=fields.String(),
+                             metadata={"description": "field -> HTML-escaped text with <mark>"})
+
+    class Meta:
+        unknown = "include"
+
+
+class SearchResponseSchema(Schema):
+    hits = fields.List(fields.Dict(), required=True,
+                       metadata={"description": "SearchHit objects: id, kind, cluster, title, …, highlights"})
+    total = fields.Integer(required=True)
+    page = fields.Integer(required=True)
+    size = fields.Integer(required=True)
+    facets = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(FacetValueSchema)),
+                         required=True)
+    took_ms = fields.Float()
+    backend = fields.String()
+
+
+class ClusterOutSchema(Schema):
+    code = fields.String(required=True)
+    name = fields.Nested(BilingualSchema, required=True)
+    region = fields.String(required=True)
+    operator = fields.Nested(BilingualSchema, allow_none=True)
+    homepage = fields.String(allow_none=True)
+    description = fields.Nested(BilingualSchema, allow_none=True)
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
+
+
+class TermSchema(Schema):
+    code = fields.String(required=True)
+    ko = fields.String(required=True)
+    en = fields.String(required=True)
+
+
+class VocabularySchema(Schema):
+    name = fields.String(required=True)
+    label = fields.Nested(BilingualSchema, required=True)
+    terms = fields.List(fields.Nested(TermSchema), required=True)
+
+
+class PushResponseSchema(Schema):
+    run_id = fields.Integer(required=True)
+    cluster = fields.String(required=True)
+    outcome = fields.String(required=True)
+    message = fields.String(required=True)
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
+    issues = fields.List(fields.Dict())

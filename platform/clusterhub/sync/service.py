@@ -1,0 +1,88 @@
+"""Sync services: run a cluster's connector or a pushed batch through the engine, then the hooks."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+from flask import Flask, current_app
+
+from connectors.base import SourceSettings
+from connectors.sample_server import SAMPLES_DIR, SampleServer
+
+from .. import db
+from ..catalog import clusters
+from ..errors import Invalid, NotFound
+from . import engine, items
+from .engine import SyncReport
+
+HOOKS = "clusterhub.sync_hooks"
+Hook = Callable[[Flask, SyncReport], None]
+
+
+def register_hook(app: Flask, hook: Hook) -> None:
+    """Call hook(app, report) after every committed sync that changed something."""
+    app.extensions.setdefault(HOOKS, []).append(hook)
+
+
+def _after_commit(app: Flask, report: SyncReport) -> None:
+    """Run the hooks; the catalog is already committed, so a failing hook is reported, not raised."""
+    if report.outcome != "succeeded" or not (report.changed_ids or report.removed_ids):
+        return
+    for hook in app.extensions.get(HOOKS, []):
+        try:
+            hook(app, report)
+        except Exception as exc:
+            app.logger.exception("sync hook %s failed after run %s", hook.__name__, report.run_id)
+            report.message += (f" The catalog was updated, but {hook.__module__}.{hook.__name__} "
+                               f"failed ({exc}); run `clusterhub reindex`.")
+
+
+@contextmanager
+def source_base_url(app: Flask | None = None) -> Iterator[str]:
+    """CONNECTOR_BASE_URL if set; otherwise a local server of the sample payloads for the run."""
+    app = app or current_app
+    configured = app.config.get("CONNECTOR_BASE_URL")
+    if configured:
+        yield configured
+        return
+    with SampleServer() as server:
+        yield server.url
+
+
+def _require_cluster(code: str) -> None:
+    with db.session() as s:
+        if clusters.get(s, code) is None:
+            known = ", ".join(c.code for c in clusters.all_clusters(s))
+            raise NotFound(f"No cluster {code!r}. Known clusters: {known}.")
+
+
+def sync_cluster(code: str, *, base_url: str, dry_run: bool = False,
+                 allow_mass_withdrawal: bool = False, trigger: str = "cli",
+                 progress=None) -> SyncReport:
+    """Run the cluster's connector against its source and apply the result."""
+    from connectors import registry  # the platform needs connectors only when it syncs one
+
+    _require_cluster(code)
+    files = Path(current_app.config.get("CONNECTOR_FILES_DIR") or SAMPLES_DIR)
+    settings = SourceSettings(samples_dir=files / code, base_url=base_url)
+    connector = registry.create(code, settings)
+    report = engine.run(db.engine(), code, items.from_connector(connector), full=True,
+                        dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
+                        trigger=trigger, progress=progress)
+    _after_commit(current_app, report)
+    return report
+
+
+def push_batch(code: str, documents, *, full: bool = False, dry_run: bool = False,
+               allow_mass_withdrawal: bool = False) -> SyncReport:
+    """Apply a batch a cluster pushed; full=True withdraws what the batch leaves out."""
+    _require_cluster(code)
+    if not isinstance(documents, list):
+        raise Invalid("The body must be a JSON object with a list under 'listings'.",
+                      [{"path": "listings", "message": "expected a list of listing documents"}])
+    report = engine.run(db.engine(), code, items.from_batch(documents, "listings"), full=full,
+                        dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
+                        trigger="push")
+    _after_commit(current_app, report)
+    return report

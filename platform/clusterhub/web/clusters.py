@@ -1,0 +1,37 @@
+"""The cluster directory and each cluster's page."""
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from schemas import vocabularies
+
+from .. import db
+from ..catalog import clusters, listings
+from ..errors import NotFound
+from ..sync import runs
+
+bp = Blueprint("clusters", __name__)
+
+
+@bp.get("/clusters")
+def directory():
+    with db.session() as s:
+        rows = clusters.all_clusters(s)
+        counts = listings.counts_by_cluster_and_kind(s)
+        last = runs.last_per_cluster(s)
+    order = vocabularies.get("regions").codes
+    by_region = {code: [c for c in rows if c.region == code] for code in order}
+    return render_template("clusters/directory.html",
+                           by_region={k: v for k, v in by_region.items() if v},
+                           counts=counts, last=last)
+
+
+@bp.get("/clusters/<code>")
+def show(code: str):
+    with db.session() as s:
+        cluster = clusters.get(s, code)
+        if cluster is None:
+            raise NotFound(f"No cluster {code!r}. See the directory for the {len(clusters.all_clusters(s))} clusters.")
+        counts = listings.counts_by_cluster_and_kind(s).get(code, {})
+        recent = runs.recent(s, code, limit=10)
+    return render_template("clusters/show.html", cluster=cluster, counts=counts, recent=recent)

@@ -1,0 +1,86 @@
+"""Human labels for codes on pages: vocabulary terms, cluster names, fees."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from flask import g
+
+from schemas import vocabularies
+
+from .. import db
+from ..catalog import clusters
+from ..i18n import bilingual, locale
+from ..search.params import VOCABULARY
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+def cluster_records() -> dict:
+    """Cluster rows by code, read once per request."""
+    if "clusters_by_code" not in g:
+        with db.session() as s:
+            g.clusters_by_code = {c.code: c for c in clusters.all_clusters(s)}
+    return g.clusters_by_code
+
+
+def value_label(field: str, value: str) -> str:
+    """The label of one facet value in the current language."""
+    if field == "cluster":
+        row = cluster_records().get(value)
+        return row.name(locale()) if row else value
+    if field in VOCABULARY:
+        return vocabularies.get(VOCABULARY[field]).label(value, locale())
+    return value
+
+
+def facet_title(field: str) -> str:
+    if field == "cluster":
+        return "클러스터" if locale() == "ko" else "Cluster"
+    if field == "manufacturer":
+        return "제조사" if locale() == "ko" else "Manufacturer"
+    vocab = vocabularies.get(VOCABULARY[field])
+    return vocab.label_en if locale() == "en" else vocab.label_ko
+
+
+def fee_text(fee: dict | None) -> str:
+    """'120,000–1,200,000원', '무료', '견적 후 결정 (별도 협의)'."""
+    if not fee:
+        return ""
+    model = vocabularies.get("fee_models").label(fee.get("model", ""), locale())
+    low, high = fee.get("min_krw"), fee.get("max_krw")
+    won = "원" if locale() == "ko" else " KRW"
+    if low is not None and high is not None and low != high:
+        text = f"{low:,}–{high:,}{won}"
+    elif low is not None or high is not None:
+        text = f"{(low if low is not None else high):,}{won}"
+    else:
+        text = model
+    note = bilingual(fee.get("note"))
+    return f"{text} ({note})" if note else text
+
+
+OUTCOMES = {"succeeded": ("성공", "Succeeded"), "failed": ("실패", "Failed"),
+            "stopped": ("중단(확인 필요)", "Stopped (needs review)"), "dry_run": ("시험 실행", "Dry run"),
+            "running": ("진행 중", "Running")}
+
+
+def outcome_label(outcome: str) -> str:
+    ko, en = OUTCOMES.get(outcome, (outcome, outcome))
+    return en if locale() == "en" else ko
+
+
+def kst(value: datetime | None) -> str:
+    """A stored UTC time as Korean time, e.g. 2026-11-25 22:40."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
+
+
+def register(app) -> None:
+    app.jinja_env.globals.update(value_label=value_label, facet_title=facet_title,
+                                 fee_text=fee_text, cluster_records=cluster_records,
+                                 outcome_label=outcome_label)
+    app.jinja_env.filters["kst"] = kst

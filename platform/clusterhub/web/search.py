@@ -1,0 +1,43 @@
+"""The search page: one box, kind tabs, disjunctive facets, chips, cards, pagination, export."""
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request, url_for
+
+from ..search import params as search_params
+from ..search import service
+from ..search.params import FACETS
+
+bp = Blueprint("search", __name__)
+LONG_FACETS = ("cluster", "manufacturer")
+KIND_TABS = ("service", "equipment", "expert")
+
+
+def search_url(args) -> str:
+    return url_for("search.page", **args.to_dict(flat=False))
+
+
+@bp.get("/search")
+def page():
+    p = search_params.parse(request.args)
+    result = service.run(p)
+    kind_counts = {f.value: f.count for f in result.facets.get("kind", [])}
+    template = "search/_results.html" if request.args.get("partial") else "search/page.html"
+    return render_template(
+        template, p=p, result=result, facets=[f for f in FACETS if f != "kind"],
+        long_facets=LONG_FACETS, kind_tabs=KIND_TABS, kind_counts=kind_counts,
+        search_url=search_url, pages=_pages(p.page, result.total, p.size),
+        export_max=service.EXPORT_MAX,
+        suggestions=service.suggestions(p.q) if not result.total else [])
+
+
+def _pages(current: int, total: int, size: int) -> list[int | None]:
+    """Page numbers to link, with None for a gap: 1 … 4 5 [6] 7 8 … 40."""
+    last = max(1, -(-total // size))
+    last = min(last, 1000)
+    shown = {1, last, *range(max(1, current - 2), min(last, current + 2) + 1)}
+    out: list[int | None] = []
+    for n in sorted(shown):
+        if out and n - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(n)
+    return out

@@ -1,0 +1,84 @@
+"""A company user searches in Korean, refines with facets, goes back, opens a listing, switches
+language and exports: in headless Chromium, with JavaScript on."""
+import csv
+import io
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from tests.clusterhub.web.conftest import catalog_app  # noqa: F401  (shared fixture)
+
+
+def total(page) -> int:
+    return int(re.sub(r"\D", "", page.locator(".results-head .total").inner_text()))
+
+
+def query(page) -> dict:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def tick(page, field: str, value: str):
+    before = page.url
+    page.locator(f'input[name="{field}"][value="{value}"]').check()
+    page.wait_for_function("u => window.location.href !== u", arg=before)
+    page.wait_for_selector(f'input[name="{field}"][value="{value}"]:checked')
+
+
+def test_search_refine_back_listing_language_export(page, live_server, screenshots):
+    page.goto(f"{live_server}/search")
+    page.fill("#q", "세포배양기")
+    page.press("#q", "Enter")
+    page.wait_for_url(re.compile(r"q=%EC%84%B8"))
+    everything = total(page)
+    assert everything == 30
+
+    tick(page, "cluster", "kmedihub")
+    assert total(page) == 6
+    tick(page, "cluster", "wonju")
+    assert total(page) == 12
+    tick(page, "manufacturer", "Eppendorf")
+    assert total(page) == 6
+    assert query(page) == {"q": ["세포배양기"], "cluster": ["kmedihub", "wonju"], "manufacturer": ["Eppendorf"]}
+    # counts of the cluster facet ignore the cluster selection but honour the manufacturer one
+    daedeok = page.locator('input[name="cluster"][value="daedeok"]').locator("xpath=..").inner_text()
+    assert daedeok.strip().endswith("3")
+    assert page.locator(".chips .chip").count() == 4  # three filters and "clear all"
+    page.set_viewport_size({"width": 1280, "height": 1100})
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(screenshots / "search-desktop.png"), full_page=False)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(screenshots / "search-mobile.png"), full_page=False)
+    page.set_viewport_size({"width": 1280, "height": 1100})
+
+    page.go_back()
+    page.wait_for_function("() => !window.location.search.includes('manufacturer')")
+    page.wait_for_selector('input[name="manufacturer"][value="Eppendorf"]:not(:checked)')
+    assert total(page) == 12
+
+    page.locator(".card-title a").first.click()
+    page.wait_for_url(re.compile(r"/listings/"))
+    assert "세포배양기" in page.locator("h1").inner_text()
+
+    page.locator('.lang a[lang="en"]').click()
+    page.wait_for_selector('html[lang="en"]')
+    assert "CO2 incubator" in page.locator("h1").inner_text()
+    page.go_back()
+    page.go_back()
+
+    page.goto(f"{live_server}/search?q=%EC%84%B8%ED%8F%AC%EB%B0%B0%EC%96%91%EA%B8%B0&cluster=wonju")
+    with page.expect_download() as download:
+        page.locator(".export a", has_text="CSV").click()
+    data = open(download.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.DictReader(io.StringIO(data)))
+    assert len(rows) == 6 and {r["cluster"] for r in rows} == {"wonju"}
+
+
+def test_page_works_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server}/search?q=CO2")
+    page.locator('input[name="sharing_scope"][value="exclusive"]').check()
+    page.locator("#facet-form button.apply").click()
+    page.wait_for_url(re.compile(r"sharing_scope=exclusive"))
+    assert total(page) > 0
+    context.close()

@@ -1,0 +1,92 @@
+"""The search page as a company user meets it, without JavaScript."""
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from tests.clusterhub.search.corpus import LISTINGS
+
+
+def html(web, url):
+    r = web.get(url)
+    assert r.status_code == 200, r.get_data(as_text=True)[:500]
+    return r.get_data(as_text=True)
+
+
+def titles(page: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", t) for t in re.findall(r'class="card-title"><a [^>]+>(.*?)</a>', page, re.S)]
+
+
+def facet_count(page: str, field: str, value: str) -> int | None:
+    m = re.search(rf'name="{field}" value="{re.escape(value)}"[^>]*>\s*<span class="facet-label">[^<]*</span>\s*'
+                  r'<span class="count">([\d,]+)</span>', page)
+    return int(m.group(1).replace(",", "")) if m else None
+
+
+def test_korean_query_finds_and_highlights(web):
+    page = html(web, "/search?q=질량분석")
+    found = titles(page)
+    assert any("질량분석기" in t for t in found)
+    assert "<mark>" in page
+    assert '<html lang="ko">' in page
+
+
+def test_two_values_of_one_facet_or_and_another_facet_and(web):
+    both = html(web, "/search?manufacturer=Eppendorf&manufacturer=Thermo+Fisher")
+    one = html(web, "/search?manufacturer=Eppendorf")
+    narrowed = html(web, "/search?manufacturer=Eppendorf&manufacturer=Thermo+Fisher&cluster=wonju")
+    total = lambda p: int(re.search(r'class="total">([\d,]+)', p).group(1).replace(",", ""))
+    assert total(both) > total(one) > 0
+    assert total(narrowed) < total(both)
+    # disjunctive: the manufacturer counts ignore the manufacturer selection itself
+    assert facet_count(one, "manufacturer", "Thermo Fisher") == facet_count(both, "manufacturer", "Thermo Fisher")
+    # both ticks are rendered checked, and each has a chip that removes it
+    assert re.search(r'name="manufacturer" value="Eppendorf" checked', both)
+    chips = re.findall(r'class="chip" aria-label="[^"]*"', narrowed)
+    assert len(chips) == 3
+
+
+def test_selected_value_shows_even_at_zero(web):
+    page = html(web, "/search?q=질량분석&manufacturer=Eppendorf")
+    assert facet_count(page, "manufacturer", "Eppendorf") == 0
+    assert "Nothing matches this search yet" in page or "검색 결과가 없습니다" in page
+
+
+def test_chip_links_remove_their_filter_and_keep_the_rest(web):
+    page = html(web, "/search?q=세포&cluster=kmedihub&sharing_scope=shared")
+    links = re.findall(r'<a href="([^"]+)" class="chip" aria-label', page)
+    queries = [parse_qs(urlsplit(l.replace("&amp;", "&")).query) for l in links]
+    assert {"q": ["세포"], "sharing_scope": ["shared"]} in queries
+    assert {"q": ["세포"], "cluster": ["kmedihub"]} in queries
+
+
+def test_kind_tabs_count_every_kind(web):
+    page = html(web, "/search?kind=equipment")
+    counts = dict(re.findall(r'<a href="[^"]*"[^>]*>(서비스|장비|전문가) <span class="count">([\d,]+)', page))
+    active = [doc for doc, status, hidden in LISTINGS if status == "active" and not hidden]
+    assert int(counts["장비"]) == sum(1 for d in active if d["kind"] == "equipment")
+    assert int(counts["서비스"]) == sum(1 for d in active if d["kind"] == "service") + 2  # + the formula and related docs of conftest
+
+
+def test_sort_and_pagination_keep_the_state_in_the_url(web):
+    first = html(web, "/search?q=CO2&sort=title&size=5")
+    second = html(web, "/search?q=CO2&sort=title&size=5&page=2")
+    assert titles(first) == sorted(titles(first))
+    assert set(titles(first)).isdisjoint(titles(second))
+    assert 'href="/search?q=CO2&amp;sort=title&amp;page=2&amp;size=5"' in first
+
+
+def test_zero_results_offer_spelling_and_thesaurus_terms(web):
+    page = html(web, "/search?q=confokal+microscopy+xyz")
+    assert "confocal" in page.lower()
+    assert 'class="suggestions"' in page
+
+
+def test_bad_parameters_say_what_was_wrong(web):
+    r = web.get("/search?size=500&colour=red")
+    assert r.status_code == 422
+    text = r.get_data(as_text=True)
+    assert "size" in text and "colour" in text
+
+
+def test_partial_render_for_scripts(web):
+    page = html(web, "/search?q=CO2&partial=1")
+    assert "<html" not in page and 'id="facet-form"' in page
