@@ -12,7 +12,7 @@ def create_app(config: dict | None = None) -> Flask:
     from . import auth
     from .config import default_instance_path, from_environment
     from . import api
-    from .web import clusters, export, health, home, labels, listings, schema_docs
+    from .web import clusters, export, health, home, labels, listings, needs, schema_docs
     from .web import search as search_pages
 
     config = dict(config or {})
@@ -29,6 +29,6 @@ def create_app(config: dict | None = None) -> Flask:
     auth.init_app(app)
     labels.register(app)
     for blueprint in (home.bp, health.bp, schema_docs.bp, api.bp, search_pages.bp, export.bp,
-                      listings.bp, clusters.bp):
+                      listings.bp, clusters.bp, needs.bp):
         app.register_blueprint(blueprint)
     return app

@@ -98,3 +98,17 @@ class CatalogState(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     version: int = 0
     changed_at: datetime = Field(default_factory=utcnow)
+
+
+class UnmetNeed(SQLModel, table=True):
+    """A "tell us what you need" submission: input for the gap-technology report."""
+
+    __tablename__ = "unmet_needs"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    query: str = Field(default="", max_length=200)
+    filters: dict = Field(default_factory=dict, sa_column=sa.Column(JSONType, nullable=False))
+    description: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    contact_email: Optional[str] = Field(default=None, max_length=200)
+    locale: str = Field(default="ko", max_length=5)
+    created_at: datetime = Field(default_factory=utcnow, index=True)

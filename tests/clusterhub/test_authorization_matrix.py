@@ -54,6 +54,8 @@ MATRIX: dict[str, dict[str, Check]] = {
     "i18n.switch": {"GET": Check(every(302), {"code": "en"})},
     # Catalog pages and the read API are public.
     "search.page": {"GET": Check(every(200), query="q=LC-MS")},
+    "needs.submit": {"POST": Check(every(303), data={"q": "organ-on-chip", "description": "장기칩 평가"})},
+    "needs.thanks": {"GET": Check(every(200), query="q=organ-on-chip")},
     "export.results": {"GET": Check(every(200), {"fmt": "csv"})},
     "listings.show": {"GET": Check(every(200), {"listing_id": LISTING})},
     "clusters.directory": {"GET": Check(every(200))},
