@@ -1,15 +1,13 @@
 """The demo accounts in headless Chromium on http://127.0.0.1: Secure cookies, CSP, each role."""
 from __future__ import annotations
 
-import threading
 
 import pytest
-from werkzeug.serving import make_server
 
 from clusterhub import db
 from clusterhub.auth import demo
 from clusterhub.auth.roles import LABELS
-from tests.conftest import build_app
+from tests.conftest import build_app, serving
 
 
 @pytest.fixture
@@ -25,12 +23,8 @@ def demo_server(tmp_path_factory):
     app = build_app(tmp, f"sqlite:///{tmp / 'demo.db'}")
     with app.app_context():
         demo.ensure_demo_accounts()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
+    with serving(app) as url:
+        yield url
     db.engine(app).dispose()
 
 

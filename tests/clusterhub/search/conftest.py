@@ -94,3 +94,28 @@ def backend(request, tmp_path_factory, thesaurus, docs):
 def embedded(tmp_path, thesaurus):
     """A fresh, empty embedded backend of its own."""
     return EmbeddedBackend(tmp_path / "search", thesaurus)
+
+
+@pytest.fixture(scope="module")
+def spec():
+    """Meilisearch's own OpenAPI document (shared/reference), parsed once per module."""
+    from tests.clusterhub.search import openapi_check
+
+    if not openapi_check.SPEC.exists():
+        message = f"the Meilisearch OpenAPI document is not at {openapi_check.SPEC}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return openapi_check.api()
+
+
+@pytest.fixture
+def fake(spec, monkeypatch):
+    """A local stand-in that checks every request against the OpenAPI document as it arrives."""
+    from tests.clusterhub.search import openapi_check
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    server = openapi_check.FakeMeilisearch(spec)
+    yield server
+    server.close()
+    assert server.problems == [], "\n".join(server.problems)

@@ -17,8 +17,11 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 ROOT = Path(__file__).resolve().parents[3]
-SPEC = Path(os.environ.get("MEILI_OPENAPI")
-            or ROOT.parent / "shared" / "reference" / "meilisearch-openapi.json")
+# shared/ sits beside the checkout (CI's clone and /work/main alike); MEILI_OPENAPI overrides.
+SPEC = next((p for p in (Path(os.environ.get("MEILI_OPENAPI", "/nonexistent")),
+                         ROOT.parent / "shared" / "reference" / "meilisearch-openapi.json",
+                         Path("/work/shared/reference/meilisearch-openapi.json")) if p.exists()),
+            ROOT.parent / "shared" / "reference" / "meilisearch-openapi.json")
 BASE = "urn:meilisearch-openapi"
 SCHEMAS = "/components/schemas/"
 

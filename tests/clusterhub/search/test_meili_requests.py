@@ -28,22 +28,6 @@ THESAURUS = {"entries": [
 SETTINGS = "/indexes/{index_uid}/settings"
 
 
-@pytest.fixture(scope="module")
-def spec():
-    if not openapi_check.SPEC.exists():
-        pytest.skip(f"the Meilisearch OpenAPI document is not at {openapi_check.SPEC}")
-    return openapi_check.api()
-
-
-@pytest.fixture
-def fake(spec, monkeypatch):
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    server = openapi_check.FakeMeilisearch(spec)
-    yield server
-    server.close()
-    assert server.problems == [], "\n".join(server.problems)
-
-
 @pytest.fixture
 def backend(fake):
     return MeiliBackend(url=fake.url, api_key="admin-key", index="listings", thesaurus=THESAURUS,

@@ -18,9 +18,10 @@ def query(page) -> dict:
 
 def tick(page, field: str, value: str):
     before = page.url
-    page.locator(f'input[name="{field}"][value="{value}"]').check()
+    box = f'#facet-form input[type="checkbox"][name="{field}"][value="{value}"]'
+    page.locator(box).check()
     page.wait_for_function("u => window.location.href !== u", arg=before)
-    page.wait_for_selector(f'input[name="{field}"][value="{value}"]:checked')
+    page.wait_for_selector(f"{box}:checked")
 
 
 def test_search_refine_back_listing_language_export(page, live_server, screenshots):
@@ -39,7 +40,7 @@ def test_search_refine_back_listing_language_export(page, live_server, screensho
     assert total(page) == 6
     assert query(page) == {"q": ["세포배양기"], "cluster": ["kmedihub", "wonju"], "manufacturer": ["Eppendorf"]}
     # counts of the cluster facet ignore the cluster selection but honour the manufacturer one
-    daedeok = page.locator('input[name="cluster"][value="daedeok"]').locator("xpath=..").inner_text()
+    daedeok = page.locator('#facet-form input[name="cluster"][value="daedeok"]').locator("xpath=..").inner_text()
     assert daedeok.strip().endswith("3")
     assert page.locator(".chips .chip").count() == 4  # three filters and "clear all"
     page.set_viewport_size({"width": 1280, "height": 1100})
@@ -52,7 +53,7 @@ def test_search_refine_back_listing_language_export(page, live_server, screensho
 
     page.go_back()
     page.wait_for_function("() => !window.location.search.includes('manufacturer')")
-    page.wait_for_selector('input[name="manufacturer"][value="Eppendorf"]:not(:checked)')
+    page.wait_for_selector('#facet-form input[name="manufacturer"][value="Eppendorf"]:not(:checked)')
     assert total(page) == 12
 
     page.locator(".card-title a").first.click()
@@ -77,7 +78,7 @@ def test_page_works_without_javascript(browser, live_server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server}/search?q=CO2")
-    page.locator('input[name="sharing_scope"][value="exclusive"]').check()
+    page.locator('#facet-form input[name="sharing_scope"][value="exclusive"]').check()
     page.locator("#facet-form button.apply").click()
     page.wait_for_url(re.compile(r"sharing_scope=exclusive"))
     assert total(page) > 0
