@@ -2,23 +2,19 @@
 from __future__ import annotations
 
 import json
-import random
 import re
-from datetime import datetime, timezone
 
 import pytest
 
 from clusterhub.search import meili, meili_query
-from clusterhub.search.contract import (DATE_FIELDS, KEYWORD_FIELDS, NUMERIC_FIELDS, PUBLIC, And,
-                                        Exists, In, IsEmpty, Not, Or, Range, SearchError,
+from clusterhub.search.contract import (DATE_FIELDS, KEYWORD_FIELDS, NUMERIC_FIELDS, And, In, Range,
                                         SearchRequest)
-from clusterhub.search.document import index_document
 from clusterhub.search.meili import MeiliBackend
-from clusterhub.search.meili_document import doc_key, listing_id, to_meili
-from clusterhub.search.meili_filter import FALSE, epoch, quote, to_filter
+from clusterhub.search.meili_document import doc_key, listing_id
+from clusterhub.search.meili_filter import epoch
 from clusterhub.search.meili_settings import settings, synonyms
 from tests.clusterhub.search import openapi_check
-from tests.schemas.samples import equipment, expert, service
+from tests.clusterhub.search.meili_samples import documents
 
 THESAURUS = {"entries": [
     {"terms": ["질량분석기", "mass spectrometer", "LC-MS", "LC-MS/MS"]},
@@ -34,167 +30,6 @@ def backend(fake):
                         task_timeout_ms=2000)
 
 
-def documents():
-    return [
-        index_document("kmedihub:equipment:EQ-0100", equipment(), updated_at="2025-03-05T10:00:00"),
-        index_document("kbiohealth:service:SV-0012", service(), updated_at="2025-01-02"),
-        index_document("kbiohealth:expert:EX-007", expert(), updated_at=None),
-        index_document("kmedihub:equipment:EQ.9_x", equipment(source_id="EQ.9_x"),
-                       status="withdrawn"),
-    ]
-
-
-# -- an independent reading of the engine's filter grammar, to check what strings mean ------
-
-def _tokens(text: str) -> list[tuple[str, str]]:
-    out, i = [], 0
-    while i < len(text):
-        c = text[i]
-        if c.isspace():
-            i += 1
-        elif c in "\"'":
-            # The engine's rule: a backslash takes the next character; only \<quote> unescapes.
-            j, escaped = i + 1, False
-            while text[j] != c:
-                if text[j] == "\\":
-                    escaped |= text[j + 1] == c
-                    j += 1
-                j += 1
-            raw = text[i + 1:j]
-            out.append(("value", raw.replace("\\" + c, c) if escaped else raw))
-            i = j + 1
-        elif text.startswith((">=", "<=", "!="), i):
-            out.append(("op", text[i:i + 2]))
-            i += 2
-        elif c in "=<>()[],":
-            out.append(("op", c))
-            i += 1
-        else:
-            word = re.match(r"[^\s()\[\],=<>!'\"]+", text[i:]).group()
-            out.append(("word", word))
-            i += len(word)
-    return out
-
-
-def _listed(value) -> list:
-    return [] if value is None else list(value) if isinstance(value, list) else [value]
-
-
-def _number(value) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-class _Reader:
-    """Recursive descent over OR < AND < NOT < (expression) | condition, as the engine parses."""
-
-    def __init__(self, text: str):
-        self.tokens, self.i = _tokens(text), 0
-
-    def peek(self, *words):
-        tok = self.tokens[self.i] if self.i < len(self.tokens) else None
-        return tok if tok and tok[0] != "value" and tok[1] in words else None
-
-    def take(self, *words):
-        tok = self.tokens[self.i]
-        assert not words or (tok[0] != "value" and tok[1] in words), (tok, words)
-        self.i += 1
-        return tok[1]
-
-    def expression(self):
-        parts = [self.conjunction()]
-        while self.peek("OR"):
-            self.take("OR")
-            parts.append(self.conjunction())
-        return lambda d: any(p(d) for p in parts)
-
-    def conjunction(self):
-        parts = [self.negation()]
-        while self.peek("AND"):
-            self.take("AND")
-            parts.append(self.negation())
-        return lambda d: all(p(d) for p in parts)
-
-    def negation(self):
-        if self.peek("NOT"):
-            self.take("NOT")
-            inner = self.negation()
-            return lambda d: not inner(d)
-        if self.peek("("):
-            self.take("(")
-            inner = self.expression()
-            self.take(")")
-            return inner
-        return self.condition()
-
-    def condition(self):
-        field = self.take()
-        if self.peek("IN"):
-            self.take("IN")
-            self.take("[")
-            values = [self.take()]
-            while self.peek(","):
-                self.take(",")
-                values.append(self.take())
-            self.take("]")
-            return lambda d: any(v in values for v in _listed(d.get(field)))
-        if self.peek("EXISTS"):
-            self.take("EXISTS")
-            return lambda d: field in d
-        if self.peek("IS"):
-            self.take("IS")
-            negated = bool(self.peek("NOT")) and bool(self.take("NOT"))
-            what = self.take("NULL", "EMPTY")
-            test = ((lambda d: field in d and d[field] is None) if what == "NULL"
-                    else (lambda d: field in d and d[field] in ("", [], {})))
-            return (lambda d: not test(d)) if negated else test
-        if self.peek(">=", "<="):
-            op, bound = self.take(), float(self.take())
-            return lambda d: (_number(d.get(field)) is not None
-                              and (_number(d.get(field)) >= bound if op == ">="
-                                   else _number(d.get(field)) <= bound))
-        low = float(self.take())
-        self.take("TO")
-        high = float(self.take())
-        return lambda d: _number(d.get(field)) is not None and low <= _number(d.get(field)) <= high
-
-
-def meili_matches(expression: str, doc: dict) -> bool:
-    reader = _Reader(expression)
-    predicate = reader.expression()
-    assert reader.i == len(reader.tokens), f"trailing tokens in {expression!r}"
-    return predicate(doc)
-
-
-def _instant(value, end: bool = False) -> float | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    moment = datetime.fromisoformat(value)
-    if end and len(value) == 10:
-        moment = moment.replace(hour=23, minute=59, second=59)
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
-
-
-def matches(node, doc: dict) -> bool:
-    """What the contract's AST means for one flat document."""
-    if isinstance(node, In):
-        return any(v in node.values for v in _listed(doc.get(node.field)))
-    if isinstance(node, Range):
-        dated = node.field in DATE_FIELDS
-        value = _instant(doc.get(node.field)) if dated else _number(doc.get(node.field))
-        low = _instant(node.gte) if dated else node.gte
-        high = _instant(node.lte, end=True) if dated else node.lte
-        return (value is not None and (low is None or value >= low)
-                and (high is None or value <= high))
-    if isinstance(node, (Exists, IsEmpty)):
-        present = doc.get(node.field) not in (None, "", [])
-        return present if isinstance(node, Exists) else not present
-    if isinstance(node, And):
-        return all(matches(i, doc) for i in node.items)
-    if isinstance(node, Or):
-        return any(matches(i, doc) for i in node.items)
-    return not matches(node.item, doc)
 
 
 # -- the checker itself ---------------------------------------------------------------------
@@ -277,115 +112,6 @@ def test_settings_from_the_shared_thesaurus_are_valid(spec):
     # The object and its raw entries give the same dictionary; synonyms come from the object.
     assert settings(raw)["dictionary"] == body["dictionary"]
     assert spec.request_errors("PATCH", "/indexes/listings/settings", {"synonyms": synonyms(raw)}) == []
-
-
-# -- filters --------------------------------------------------------------------------------
-
-def test_filter_strings():
-    assert to_filter(None) is None
-    assert to_filter(PUBLIC) == 'visibility IN ["public"]'
-    assert to_filter(In("region", ("daegu", "seoul"))) == 'region IN ["daegu", "seoul"]'
-    assert to_filter(In("model", (3,))) == 'model IN ["3"]'
-    assert to_filter(Range("fee_min_krw", gte=1000, lte=5000.5)) == "fee_min_krw 1000 TO 5000.5"
-    assert to_filter(Range("year_acquired", lte=2020)) == "year_acquired <= 2020"
-    assert to_filter(Exists("nfec_no")) == \
-        "(nfec_no EXISTS AND nfec_no IS NOT NULL AND nfec_no IS NOT EMPTY)"
-    assert to_filter(IsEmpty("languages")).startswith("NOT (languages EXISTS")
-    assert to_filter(Not(In("kind", ("expert",)))) == 'NOT (kind IN ["expert"])'
-    assert to_filter(And((PUBLIC, Or((In("kind", ("service",)), Exists("model")))))) == (
-        '(visibility IN ["public"]) AND ((kind IN ["service"]) OR '
-        '((model EXISTS AND model IS NOT NULL AND model IS NOT EMPTY)))')
-
-
-def test_constant_clauses_fold():
-    assert to_filter(And(())) is None
-    assert to_filter(Or(())) == FALSE
-    assert to_filter(Not(Or(()))) is None
-    assert to_filter(And((PUBLIC, And(())))) == 'visibility IN ["public"]'
-    assert to_filter(And((PUBLIC, Or(())))) == FALSE
-    assert to_filter(Or((PUBLIC, Not(Or(()))))) is None
-
-
-def test_date_ranges_use_epoch_mirrors():
-    start = epoch("2025-01-01")
-    assert to_filter(Range("updated_at", gte="2025-01-01")) == f"updated_at_ts >= {start}"
-    # A bare upper date covers its whole day, as in the embedded engine.
-    assert to_filter(Range("source_updated_at", lte="2025-01-01")) == \
-        f"source_updated_at_ts <= {start + 86399}"
-    assert to_filter(Range("updated_at", lte="2025-01-01T12:00:00+09:00")) == \
-        f"updated_at_ts <= {start + 3 * 3600}"
-    assert to_filter(Exists("updated_at")).startswith("(updated_at_ts EXISTS")
-
-
-@pytest.mark.parametrize("node", [
-    Range("updated_at", gte="yesterday"), Range("fee_min_krw", gte="lots"),
-    Range("fee_min_krw", lte=float("nan")), Range("fee_max_krw", gte=float("inf")),
-    Range("year_acquired", gte=True), In("region", ("ok\\",)),
-    In("model", ("x\\\"y\\'z",)),
-])
-def test_untranslatable_filters_raise_search_error(node):
-    with pytest.raises(SearchError):
-        to_filter(node)
-
-
-HOSTILE = ['plain', "O'Brien", 'Say "hi"', 'back\\slash', '\\"', "\\'", 'it\'s "both"',
-           'public" OR visibility = "hidden', "') OR (kind EXISTS", "[1, 2]", "AND", "NOT",
-           "TO", "EXISTS", "a, b", "한글 값", "LC-MS/MS", "tab\tnew\nline", "  spaced  ",
-           "\\\\double", "#!$%^&*()"]
-
-
-@pytest.mark.parametrize("value", HOSTILE)
-def test_hostile_values_read_back_exactly(value):
-    literal = quote(value)
-    assert meili_matches(f"manufacturer IN [{literal}]", {"manufacturer": value})
-    assert not meili_matches(f"manufacturer IN [{literal}]", {"manufacturer": value + "x"})
-    assert to_filter(In("manufacturer", (value, "Waters"))) == \
-        f'manufacturer IN [{literal}, "Waters"]'
-
-
-def _docs_for_filters():
-    docs = [to_meili(d) for d in documents()]
-    for i, value in enumerate(HOSTILE):
-        extra = dict(docs[i % len(docs)], id=f"c:x:h{i}", manufacturer=value, model=None,
-                     languages=[value] if i % 2 else [], fee_min_krw=i * 1000 or None,
-                     region="" if i % 3 == 0 else "daegu",
-                     updated_at=f"2024-{1 + i % 12:02d}-15T00:00:00")
-        docs.append(to_meili(extra))
-    return docs + [to_meili({"id": "c:x:bare", "kind": "service"})]
-
-
-def _random_filter(rng, depth=0):
-    pick = rng.randrange(8 if depth < 3 else 4)
-    if pick == 0:
-        field = rng.choice(["manufacturer", "languages", "region", "kind", "model"])
-        return In(field, tuple(rng.sample(HOSTILE + ["daegu", "equipment", "Waters"], 2)))
-    if pick == 1:
-        return Range(rng.choice(["fee_min_krw", "year_acquired"]), gte=rng.choice([None, 1000, 2019]),
-                     lte=rng.choice([5000, 2020, 1e6]))
-    if pick == 2:
-        return Range("updated_at", gte=rng.choice(["2024-03-01", None]), lte="2024-08-15")
-    if pick == 3:
-        return rng.choice([Exists, IsEmpty])(rng.choice(["model", "languages", "region",
-                                                         "fee_min_krw", "updated_at", "nfec_no"]))
-    if pick in (4, 5):
-        kind = And if pick == 4 else Or
-        return kind(tuple(_random_filter(rng, depth + 1) for _ in range(rng.randrange(0, 3))))
-    return Not(_random_filter(rng, depth + 1))
-
-
-def test_translation_means_the_same_as_the_ast():
-    """Evaluate each expression with a reading of Meilisearch's grammar and compare."""
-    rng, docs = random.Random(20250305), _docs_for_filters()
-    for _ in range(300):
-        node = _random_filter(rng)
-        try:
-            expression = to_filter(node)
-        except SearchError:
-            continue
-        for doc in docs:
-            expected = matches(node, doc)
-            got = True if expression is None else meili_matches(expression, doc)
-            assert got == expected, (node, expression, doc["id"])
 
 
 # -- documents ------------------------------------------------------------------------------
