@@ -11,9 +11,9 @@ listings (`bench/search_bench.py --compare-korean`; recall = share of the listin
 the target text that the query finds):
 
     analyzer        setup   index   query p50/p95   질량분석→질량분석기   독성→독성   others*
-    bigrams         0 s     0.2 s   0.07/0.14 ms    1.00                 1.00        1.00
-    kiwipiepy       5.1 s   7.2 s   0.15/0.23 ms    0.22                 0.59        0.99-1.00
-    lindera ko-dic  0.9 s   0.5 s   0.05/0.08 ms    0.22                 1.00        1.00
+    bigrams         0 s     0.3 s   0.12/0.18 ms    1.00                 1.00        1.00
+    kiwipiepy       5.0 s   10.6 s  0.21/1.67 ms    0.28                 0.68        0.99-1.00
+    lindera ko-dic  0.8 s   1.1 s   0.06/0.15 ms    0.28                 1.00        1.00
     * 신약→신약개발지원센터, 독성시험→"독성 시험을", 질량분석기를→질량분석기, 세포배양
 
 Dictionary segmenters keep 질량분석기 as one word, so "질량분석" misses it; bigrams need no
