@@ -77,6 +77,9 @@ class SourceSettings:
     timeout: float = 10.0
     retries: int = 3
     backoff: float = 0.5
+    # Curators' mappings of this cluster's unknown words: {vocabulary: {word: code}}; TermMap
+    # falls back on them, so a mapped word imports on the next sync without a code change.
+    terms: Any = None
 
     def http_options(self) -> dict[str, float | int]:
         """The keyword arguments the HTTP readers take: timeout, retries, backoff."""

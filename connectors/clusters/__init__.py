@@ -9,6 +9,7 @@ from schemas import load_clusters
 
 from ..base import Connector, MappingError, SourceRecord
 from ..conventions.mapping import Table, TableRecord
+from ..conventions.terms import extra_terms
 
 
 @lru_cache(maxsize=None)
@@ -33,7 +34,8 @@ class ClusterConnector(Connector):
             yield TableRecord(record.location, record.data, record.source_id, ref.name)
 
     def map(self, record: SourceRecord) -> dict:
-        return self._table_of(record).map(record, self.base_document())
+        with extra_terms(self.settings.terms):
+            return self._table_of(record).map(record, self.base_document())
 
     def base_document(self) -> dict[str, Any]:
         """What every listing of the cluster shares: cluster, region and the organisation's contact."""

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from schemas import vocabularies
 
@@ -11,6 +13,20 @@ _SEPARATORS = re.compile(r"\s*[,;|\n]\s*")
 
 def _key(word: str) -> str:
     return " ".join(str(word).split()).casefold()
+
+
+_EXTRA: ContextVar[Mapping[str, Mapping[str, str]]] = ContextVar("extra_terms", default={})
+
+
+@contextmanager
+def extra_terms(terms: Mapping[str, Mapping[str, str]] | None) -> Iterator[None]:
+    """While mapping, TermMaps also accept these {vocabulary: {word: code}} (curators' mappings)."""
+    lookup = {vocab: {_key(w): c for w, c in words.items()} for vocab, words in (terms or {}).items()}
+    token = _EXTRA.set(lookup)
+    try:
+        yield
+    finally:
+        _EXTRA.reset(token)
 
 
 class TermMap:
@@ -28,7 +44,7 @@ class TermMap:
 
     def __call__(self, value) -> str:
         """The code of one word; ValueError names the unknown word and the known ones."""
-        code = self._lookup.get(_key(value))
+        code = self._lookup.get(_key(value)) or _EXTRA.get().get(self.vocabulary, {}).get(_key(value))
         if code is None:
             known = ", ".join(sorted(self.words))
             raise ValueError(f"unknown {self.vocabulary} term {str(value).strip()!r}; "

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from .. import db
 from ..catalog import state
+from ..curation import overrides
 from ..models import Listing
 from . import backend
 from .document import index_document
@@ -20,17 +21,21 @@ def _documents(session: Session, ids: Iterable[str] | None = None) -> Iterator[d
     if ids is not None:
         ids = list(ids)
         for start in range(0, len(ids), 500):
-            chunk = query.where(Listing.id.in_(ids[start:start + 500]))
-            for row in session.exec(chunk):
-                yield to_index(row)
+            chunk_ids = ids[start:start + 500]
+            found, flags = overrides.load_for(session, chunk_ids)
+            for row in session.exec(query.where(Listing.id.in_(chunk_ids))):
+                yield to_index(row, found.get(row.id, ()), flags.get(row.id))
         return
+    found, flags = overrides.load_for(session)  # curated listings are few: load them once
     for row in session.exec(query.order_by(Listing.id).execution_options(yield_per=BATCH)):
-        yield to_index(row)
+        yield to_index(row, found.get(row.id, ()), flags.get(row.id))
 
 
-def to_index(row: Listing) -> dict:
-    """The index document of one stored listing."""
-    return index_document(row.id, row.document, status=row.status, updated_at=row.updated_at)
+def to_index(row: Listing, curated=(), flags=None) -> dict:
+    """The index document of one stored listing: its effective document, hidden if curated so."""
+    hidden = bool(flags and (flags.hidden or flags.merged_into))
+    return index_document(row.id, overrides.effective(row.document, curated), status=row.status,
+                          hidden=hidden, updated_at=row.updated_at)
 
 
 def follow(app: Flask, report) -> None:
@@ -46,6 +51,11 @@ def follow(app: Flask, report) -> None:
 
 def rebuild(app: Flask) -> int:
     """Build a fresh index from the catalog beside the live one and swap it in."""
+    from ..curation import thesaurus
+
     with db.session(app) as s:
         version = str(state.version(s))
-        return backend(app).rebuild(_documents(s), version)
+        count = backend(app).rebuild(_documents(s), version)
+        if thesaurus.curated(s):  # a rebuilt index starts from the shipped thesaurus
+            backend(app).update_synonyms(thesaurus.effective(s))
+        return count

@@ -57,6 +57,14 @@ def _require_cluster(code: str) -> None:
             raise NotFound(f"No cluster {code!r}. Known clusters: {known}.")
 
 
+def _terms(code: str) -> dict:
+    """Curators' mappings of the cluster's unknown words (docs/curation.md)."""
+    from ..curation import categories
+
+    with db.session() as s:
+        return categories.terms_for(s, code)
+
+
 def sync_cluster(code: str, *, base_url: str, dry_run: bool = False,
                  allow_mass_withdrawal: bool = False, trigger: str = "cli",
                  progress=None) -> SyncReport:
@@ -65,7 +73,7 @@ def sync_cluster(code: str, *, base_url: str, dry_run: bool = False,
 
     _require_cluster(code)
     files = Path(current_app.config.get("CONNECTOR_FILES_DIR") or SAMPLES_DIR)
-    settings = SourceSettings(samples_dir=files / code, base_url=base_url)
+    settings = SourceSettings(samples_dir=files / code, base_url=base_url, terms=_terms(code))
     connector = registry.create(code, settings)
     report = engine.run(db.engine(), code, items.from_connector(connector), full=True,
                         dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,

@@ -1,10 +1,11 @@
 """Listing pages: every field, related listings, the cluster, freshness and how to ask."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, redirect, render_template, url_for
 
 from .. import db
 from ..catalog import listings
+from ..curation import merges, publish
 from ..errors import NotFound
 from ..sync import runs
 
@@ -14,11 +15,13 @@ bp = Blueprint("listings", __name__)
 @bp.get("/listings/<listing_id>")
 def show(listing_id: str):
     with db.session() as s:
-        row = listings.get_published(s, listing_id)
-        if row is None:
+        row, doc, merged_into, flags = publish.public_view(s, listing_id)
+        if merged_into:
+            return redirect(url_for("listings.show", listing_id=merges.canonical(s, listing_id)), 301)
+        if row is None or row.status not in listings.PUBLISHED or flags.hidden:
             raise NotFound(f"No published listing {listing_id!r}. It may have been withdrawn "
                            "by its cluster, or the address is mistyped.")
-        related = listings.related(s, row.document.get("related") or [])
+        related = listings.related(s, doc.get("related") or [])
         last_run = runs.last_per_cluster(s).get(row.cluster)
-    return render_template("listing.html", row=row, d=row.document, related=related,
+    return render_template("listing.html", row=row, d=doc, related=related,
                            last_run=last_run)

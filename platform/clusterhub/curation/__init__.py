@@ -1,0 +1,1 @@
+"""Curation: overrides, hide/feature, merges, category mappings, thesaurus, the audit log."""

@@ -1,0 +1,73 @@
+"""Category mapping: source words no mapping covers, queued from sync issues; curators map them."""
+from __future__ import annotations
+
+import re
+
+from sqlmodel import Session, select
+
+from schemas import vocabularies
+
+from ..errors import Invalid
+from ..models import SyncIssue
+from ..sync import runs
+from . import audit
+from .models import CategoryMapping
+
+# The message connectors.conventions.terms.TermMap gives an unknown word; the sync stores it.
+UNKNOWN = re.compile(r"unknown (?P<vocabulary>\w+) term '(?P<term>[^']+)'")
+MAPPABLE = ("categories",)
+
+
+def unmapped(session: Session) -> list[dict]:
+    """Unknown category words in each cluster's latest run, not yet mapped, with their records."""
+    mapped = {(m.cluster, m.field, m.term) for m in session.exec(select(CategoryMapping))}
+    found: dict[tuple, dict] = {}
+    for code, run in sorted(runs.last_per_cluster(session).items()):
+        for issue in session.exec(select(SyncIssue).where(SyncIssue.run_id == run.id)):
+            match = UNKNOWN.search(issue.message)
+            if not match or match["vocabulary"] not in MAPPABLE:
+                continue
+            key = (code, match["vocabulary"], match["term"])
+            if key in mapped:
+                continue
+            entry = found.setdefault(key, {"cluster": code, "field": key[1], "term": key[2],
+                                           "records": [], "run_id": run.id})
+            entry["records"].append(issue.location)
+    return list(found.values())
+
+
+def mappings(session: Session, cluster: str | None = None) -> list[CategoryMapping]:
+    query = select(CategoryMapping).order_by(CategoryMapping.cluster, CategoryMapping.term)
+    if cluster:
+        query = query.where(CategoryMapping.cluster == cluster)
+    return list(session.exec(query))
+
+
+def terms_for(session: Session, cluster: str) -> dict[str, dict[str, str]]:
+    """The cluster's mappings as SourceSettings.terms: {vocabulary: {word: code}}."""
+    out: dict[str, dict[str, str]] = {}
+    for m in mappings(session, cluster):
+        out.setdefault(m.field, {})[m.term] = m.code
+    return out
+
+
+def map_term(session: Session, user, cluster: str, term: str, code: str,
+             field: str = "categories") -> CategoryMapping:
+    """Map a cluster's word to a shared code; the next sync of the cluster applies it."""
+    term = (term or "").strip()
+    if field not in MAPPABLE:
+        raise Invalid(f"Only {', '.join(MAPPABLE)} can be mapped.", [{"path": "field", "message": "unknown"}])
+    if code not in vocabularies.get(field).codes:
+        raise Invalid(f"{code!r} is not a {field} code.", [{"path": "code", "message": "unknown code"}])
+    if not term:
+        raise Invalid("Name the source word to map.", [{"path": "term", "message": "required"}])
+    row = session.exec(select(CategoryMapping).where(
+        CategoryMapping.cluster == cluster, CategoryMapping.field == field,
+        CategoryMapping.term == term)).first()
+    before = row.code if row else None
+    row = row or CategoryMapping(cluster=cluster, field=field, term=term)
+    row.code, row.created_by = code, user.email
+    session.add(row)
+    audit.record(session, user, "category.map", f"{cluster}:{field}:{term}", cluster=cluster,
+                 before={"code": before}, after={"code": code})
+    return row

@@ -1,0 +1,89 @@
+"""Duplicate listings: find candidates, merge one into a canonical listing (its URL redirects)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlmodel import Session, select
+
+from ..errors import Conflict, Invalid, NotFound
+from ..models import Listing, utcnow
+from . import audit, overrides
+from .models import ListingFlags
+
+
+def _key_text(value) -> str:
+    if isinstance(value, dict):
+        value = value.get("ko") or value.get("en") or ""
+    return " ".join(str(value or "").split()).casefold()
+
+
+def candidates(session: Session, limit: int = 200) -> list[dict]:
+    """Groups of active equipment that look like one instrument, not yet merged."""
+    merged = set(session.exec(select(ListingFlags.listing_id)
+                              .where(ListingFlags.merged_into.is_not(None))))
+    by_nfec: dict[str, list[Listing]] = defaultdict(list)
+    by_model: dict[tuple, list[Listing]] = defaultdict(list)
+    rows = session.exec(select(Listing).where(Listing.kind == "equipment",
+                                              Listing.status == "active"))
+    for row in rows:
+        if row.id in merged:
+            continue
+        d = row.document
+        if d.get("nfec_no"):
+            by_nfec[d["nfec_no"]].append(row)
+        key = (_key_text(d.get("manufacturer")), _key_text(d.get("model")), row.cluster,
+               _key_text(d.get("location")))
+        if key[0] and key[1]:
+            by_model[key].append(row)
+    groups = []
+    for nfec, rows_ in sorted(by_nfec.items()):
+        if len({r.cluster for r in rows_}) > 1 or len({r.source_id for r in rows_}) > 1:
+            groups.append({"reason": "nfec", "key": nfec, "listings": rows_})
+    for key, rows_ in sorted(by_model.items()):
+        if len(rows_) > 1:
+            groups.append({"reason": "model", "key": " · ".join(k for k in key if k),
+                           "listings": rows_})
+    return groups[:limit]
+
+
+def canonical(session: Session, listing_id: str) -> str:
+    """Follow merges to the listing that stands for listing_id."""
+    seen = {listing_id}
+    f = session.get(ListingFlags, listing_id)
+    while f is not None and f.merged_into:
+        if f.merged_into in seen:
+            break
+        listing_id = f.merged_into
+        seen.add(listing_id)
+        f = session.get(ListingFlags, listing_id)
+    return listing_id
+
+
+def merge(session: Session, user, duplicate_id: str, canonical_id: str, reason: str = "") -> None:
+    """Merge duplicate into canonical: the duplicate leaves search and its URL redirects."""
+    if duplicate_id == canonical_id:
+        raise Invalid("A listing cannot be merged into itself.",
+                      [{"path": "canonical", "message": "choose another listing"}])
+    dup, keep = session.get(Listing, duplicate_id), session.get(Listing, canonical_id)
+    if dup is None or keep is None:
+        raise NotFound(f"No listing {duplicate_id if dup is None else canonical_id!r}.")
+    if canonical(session, canonical_id) == duplicate_id:
+        raise Conflict(f"{canonical_id} is already merged into {duplicate_id}.")
+    f = overrides.flags(session, duplicate_id)
+    before = f.merged_into
+    f.merged_into, f.updated_at = canonical_id, utcnow()
+    session.add(f)
+    audit.record(session, user, "listing.merge", duplicate_id, cluster=dup.cluster,
+                 before={"merged_into": before}, after={"merged_into": canonical_id}, reason=reason)
+
+
+def unmerge(session: Session, user, duplicate_id: str, reason: str = "") -> None:
+    """Undo a merge: the listing shows again at its own URL."""
+    f = session.get(ListingFlags, duplicate_id)
+    if f is None or not f.merged_into:
+        raise NotFound(f"{duplicate_id!r} is not merged.")
+    row = session.get(Listing, duplicate_id)
+    audit.record(session, user, "listing.unmerge", duplicate_id, cluster=row.cluster if row else None,
+                 before={"merged_into": f.merged_into}, after={"merged_into": None}, reason=reason)
+    f.merged_into, f.updated_at = None, utcnow()
+    session.add(f)

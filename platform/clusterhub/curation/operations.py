@@ -1,0 +1,71 @@
+"""What the operator console does: show the connector, start a sync, export a run's issues."""
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import current_app
+from sqlmodel import Session
+
+from .. import db
+from ..errors import NotFound
+from ..models import SyncIssue, SyncRun
+from . import audit
+
+ISSUE_COLUMNS = ("run_id", "severity", "location", "source_id", "field", "message")
+
+
+def connector_settings(code: str) -> dict:
+    """The connector's describe(), as it would be built for a sync of this cluster."""
+    from pathlib import Path
+
+    from connectors import registry
+    from connectors.base import SourceSettings
+    from connectors.sample_server import SAMPLES_DIR
+
+    files = Path(current_app.config.get("CONNECTOR_FILES_DIR") or SAMPLES_DIR)
+    base = current_app.config.get("CONNECTOR_BASE_URL") or None
+    try:
+        connector = registry.create(code, SourceSettings(samples_dir=files / code, base_url=base))
+    except Exception as exc:  # an unknown connector is shown, not raised: the page still helps
+        return {"error": str(exc)}
+    info = connector.describe()
+    info["class"] = type(connector).__name__
+    if not base:
+        info["base_url"] = "local sample server, started for each run"
+    return info
+
+
+def start(user, code: str, *, dry_run: bool) -> int:
+    """Run the cluster's sync now, within the request; returns the run id."""
+    from ..sync import service
+
+    with service.source_base_url() as url:
+        report = service.sync_cluster(code, base_url=url, dry_run=dry_run, trigger="console")
+    with db.session() as s:
+        audit.record(s, user, "sync.dry_run" if dry_run else "sync.start", f"run:{report.run_id}",
+                     cluster=code, after={"outcome": report.outcome, **report.counts},
+                     reason=report.message)
+    return report.run_id
+
+
+def run_of(session: Session, code: str, run_id: int) -> SyncRun:
+    """The run, if it belongs to the cluster (another cluster's run is not found, not leaked)."""
+    run = session.get(SyncRun, run_id)
+    if run is None or run.cluster != code:
+        raise NotFound(f"No sync run {run_id} of cluster {code!r}.")
+    return run
+
+
+def issues_csv(issues: list[SyncIssue]) -> str:
+    """UTF-8 with a BOM for Excel; formula-like cells neutralised."""
+    from ..web.export import neutralise
+
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(ISSUE_COLUMNS)
+    for i in issues:
+        writer.writerow([neutralise(v) for v in (i.run_id, i.severity, i.location, i.source_id,
+                                                 i.field, i.message)])
+    return out.getvalue()

@@ -1,0 +1,63 @@
+"""Thesaurus editing: curators' entries over the shipped thesaurus, pushed to the search engine."""
+from __future__ import annotations
+
+import re
+
+from flask import Flask, current_app
+from sqlmodel import Session, select
+
+from schemas.thesaurus import THESAURUS_FILE, Thesaurus, ThesaurusError, check_entries
+
+from ..errors import Invalid
+from ..models import utcnow
+from . import audit
+from .models import ThesaurusEntry
+
+KEY = re.compile(r"^[a-z0-9_]{2,80}$")
+
+
+def shipped() -> list[dict]:
+    return Thesaurus.load(THESAURUS_FILE).entries
+
+
+def effective(session: Session) -> list[dict]:
+    """The shipped entries, each replaced by the curators' entry of the same id, plus new ones."""
+    mine = {row.key: row.entry for row in session.exec(select(ThesaurusEntry))}
+    out = [mine.pop(e["id"], e) for e in shipped()]
+    return out + [mine[k] for k in sorted(mine)]
+
+
+def curated(session: Session) -> list[ThesaurusEntry]:
+    return list(session.exec(select(ThesaurusEntry).order_by(ThesaurusEntry.key)))
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip() for w in re.split(r"[,;\n]", text or "") if w.strip()]
+
+
+def save(session: Session, user, key: str, ko: str, en: str, abbr: str) -> dict:
+    """Add or replace one synonym entry; terms are comma-separated."""
+    key = (key or "").strip()
+    if not KEY.match(key):
+        raise Invalid("The id is 2–80 lower-case letters, digits or _, e.g. mass_spectrometer.",
+                      [{"path": "key", "message": "a-z, 0-9 and _"}])
+    entry = {"id": key, "group": "curated", "ko": _words(ko), "en": _words(en), "abbr": _words(abbr)}
+    try:
+        check_entries([entry])
+    except ThesaurusError as exc:
+        raise Invalid(f"An entry needs at least two terms ({exc}).",
+                      [{"path": "ko", "message": "at least two terms in all"}]) from None
+    before = next((e for e in effective(session) if e["id"] == key), None)
+    row = session.exec(select(ThesaurusEntry).where(ThesaurusEntry.key == key)).first()
+    row = row or ThesaurusEntry(key=key)
+    row.entry, row.created_by, row.updated_at = entry, user.email, utcnow()
+    session.add(row)
+    audit.record(session, user, "thesaurus.save", f"thesaurus:{key}", before=before, after=entry)
+    return entry
+
+
+def push(entries: list[dict], app: Flask | None = None) -> None:
+    """After the commit: hand the whole thesaurus to the engine (no index rebuild)."""
+    from ..search import backend
+
+    backend(app or current_app).update_synonyms(entries)

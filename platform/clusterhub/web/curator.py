@@ -1,0 +1,191 @@
+"""The curator console: review queue, a listing's overrides and flags, duplicates, the audit log."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+
+from schemas import vocabularies
+
+from .. import db
+from ..auth import current_user, role_required
+from ..curation import audit, categories, merges, overrides, paths, publish, review, thesaurus
+from ..errors import Invalid, NotFound
+from ..models import Listing
+
+bp = Blueprint("curator", __name__, url_prefix="/curation")
+CURATOR = "curator"
+
+
+@bp.get("")
+@role_required(CURATOR)
+def index():
+    with db.session() as s:
+        queue = {"new": review.new_listings(s), "issues": review.with_issues(s),
+                 "changed": review.source_changed(s)}
+    return render_template("curator/index.html", **queue)
+
+
+def _listing_page(listing_id: str, error: str | None = None, form: dict | None = None,
+                  status: int = 200):
+    with db.session() as s:
+        row = s.get(Listing, listing_id)
+        if row is None:
+            raise NotFound(f"No listing {listing_id!r}.")
+        found = overrides.of(s, listing_id)
+        flags = overrides.flags(s, listing_id)
+        changes = {c.field: c for c in overrides.source_changes(row, found)}
+        doc = overrides.effective(row.document, found)
+        history = audit.search(s, target=listing_id, limit=50)
+    fields = sorted(k for k in row.document if k not in paths.LOCKED)
+    return render_template("curator/listing.html", row=row, doc=doc, overrides=found, flags=flags,
+                           changes=changes, fields=fields, history=history, show=paths.show,
+                           get=paths.get, error=error, form=form or {}), status
+
+
+@bp.get("/listings/<listing_id>")
+@role_required(CURATOR)
+def listing(listing_id: str):
+    return _listing_page(listing_id)
+
+
+def _back(listing_id: str):
+    return redirect(url_for("curator.listing", listing_id=listing_id), 303)
+
+
+@bp.post("/listings/<listing_id>/override")
+@role_required(CURATOR)
+def override(listing_id: str):
+    f = request.form
+    try:
+        publish.act([listing_id], lambda s: overrides.set_override(
+            s, current_user(), listing_id, f.get("field", ""), f.get("value", ""), f.get("reason", "")))
+    except Invalid as exc:
+        return _listing_page(listing_id, error=exc.message, form=f, status=422)
+    return _back(listing_id)
+
+
+@bp.post("/listings/<listing_id>/override/clear")
+@role_required(CURATOR)
+def clear(listing_id: str):
+    field = request.form.get("field", "")
+    publish.act([listing_id], lambda s: overrides.clear_override(
+        s, current_user(), listing_id, field, request.form.get("reason", "")))
+    return _back(listing_id)
+
+
+@bp.post("/listings/<listing_id>/override/acknowledge")
+@role_required(CURATOR)
+def acknowledge(listing_id: str):
+    field = request.form.get("field", "")
+    publish.act([listing_id], lambda s: overrides.accept_source(s, current_user(), listing_id, field))
+    return _back(listing_id)
+
+
+@bp.post("/listings/<listing_id>/flag")
+@role_required(CURATOR)
+def flag(listing_id: str):
+    action = request.form.get("action", "")
+    publish.act([listing_id], lambda s: overrides.set_flag(
+        s, current_user(), listing_id, action, request.form.get("reason", "")))
+    return _back(listing_id)
+
+
+@bp.post("/listings/<listing_id>/review")
+@role_required(CURATOR)
+def reviewed(listing_id: str):
+    with db.session() as s:
+        review.mark_reviewed(s, current_user(), listing_id)
+    return redirect(url_for("curator.index"), 303)
+
+
+@bp.post("/listings/<listing_id>/merge")
+@role_required(CURATOR)
+def merge(listing_id: str):
+    target = request.form.get("canonical", "").strip()
+    publish.act([listing_id], lambda s: merges.merge(
+        s, current_user(), listing_id, target, request.form.get("reason", "")))
+    if request.form.get("next") == "duplicates":
+        return redirect(url_for("curator.duplicates"), 303)
+    return _back(listing_id)
+
+
+@bp.post("/listings/<listing_id>/unmerge")
+@role_required(CURATOR)
+def unmerge(listing_id: str):
+    publish.act([listing_id], lambda s: merges.unmerge(
+        s, current_user(), listing_id, request.form.get("reason", "")))
+    return _back(listing_id)
+
+
+@bp.get("/duplicates")
+@role_required(CURATOR)
+def duplicates():
+    with db.session() as s:
+        groups = merges.candidates(s)
+    return render_template("curator/duplicates.html", groups=groups)
+
+
+def _audit_filters() -> dict:
+    a = request.args
+    return {k: a.get(k, "").strip() for k in ("actor", "action", "cluster", "target")}
+
+
+@bp.get("/audit")
+@role_required(CURATOR)
+def audit_log():
+    filters = _audit_filters()
+    with db.session() as s:
+        entries = audit.search(s, **filters)
+        actions = audit.actions(s)
+    return render_template("curator/audit.html", entries=entries, filters=filters,
+                           actions=actions, limit=audit.PAGE, show=paths.show)
+
+
+@bp.get("/audit.csv")
+@role_required(CURATOR)
+def audit_csv():
+    with db.session() as s:
+        entries = audit.search(s, **_audit_filters(), limit=None)
+    return Response(audit.to_csv(entries), headers={
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": "attachment; filename=clusterhub-audit.csv"})
+
+
+@bp.get("/categories")
+@role_required(CURATOR)
+def categories_page():
+    with db.session() as s:
+        queue = categories.unmapped(s)
+        existing = categories.mappings(s)
+    return render_template("curator/categories.html", queue=queue, existing=existing,
+                           codes=vocabularies.get("categories").codes)
+
+
+@bp.post("/categories/map")
+@role_required(CURATOR)
+def map_category():
+    f = request.form
+    with db.session() as s:
+        categories.map_term(s, current_user(), f.get("cluster", ""), f.get("term", ""),
+                            f.get("code", ""))
+    return redirect(url_for("curator.categories_page"), 303)
+
+
+@bp.get("/thesaurus")
+@role_required(CURATOR)
+def thesaurus_page():
+    with db.session() as s:
+        entries = thesaurus.curated(s)
+        total = len(thesaurus.effective(s))
+    return render_template("curator/thesaurus.html", entries=entries, total=total)
+
+
+@bp.post("/thesaurus")
+@role_required(CURATOR)
+def save_thesaurus():
+    f = request.form
+    with db.session() as s:
+        thesaurus.save(s, current_user(), f.get("key", ""), f.get("ko", ""), f.get("en", ""),
+                       f.get("abbr", ""))
+    with db.session() as s:
+        thesaurus.push(thesaurus.effective(s))
+    return redirect(url_for("curator.thesaurus_page"), 303)

@@ -1,0 +1,69 @@
+"""The operator console: a cluster's connector, sync runs, issues, quality; start a sync."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+
+from .. import db
+from ..auth import cluster_operator_required, current_user, require_role
+from ..catalog import clusters
+from ..curation import audit, operations, quality
+from ..errors import Forbidden, NotFound
+from ..sync import runs
+
+bp = Blueprint("operator", __name__, url_prefix="/operator")
+
+
+@bp.get("")
+def index():
+    user = require_role("operator")
+    if user.role == "operator":
+        if not user.cluster:
+            raise Forbidden("Your account runs no cluster yet; ask an administrator to assign one.")
+        return redirect(url_for("operator.console", code=user.cluster))
+    with db.session() as s:
+        rows = clusters.all_clusters(s)
+        scores = {c.code: quality.compute(s, c.code) for c in rows}
+    return render_template("operator/index.html", clusters=rows, scores=scores)
+
+
+@bp.get("/<code>")
+@cluster_operator_required()
+def console(code: str):
+    with db.session() as s:
+        cluster = clusters.get(s, code)
+        if cluster is None:
+            raise NotFound(f"No cluster {code!r}.")
+        recent = runs.recent(s, code, limit=20)
+        score = quality.compute(s, code)
+        history = audit.search(s, cluster=code, limit=20)
+    return render_template("operator/console.html", cluster=cluster, runs=recent, q=score,
+                           settings=operations.connector_settings(code), history=history)
+
+
+@bp.post("/<code>/sync")
+@cluster_operator_required()
+def sync(code: str):
+    run_id = operations.start(current_user(), code, dry_run=request.form.get("dry_run") == "1")
+    return redirect(url_for("operator.run", code=code, run_id=run_id), 303)
+
+
+@bp.get("/<code>/runs/<int:run_id>")
+@cluster_operator_required()
+def run(code: str, run_id: int):
+    with db.session() as s:
+        row = operations.run_of(s, code, run_id)
+        issues = runs.issues(s, run_id)
+        cluster = clusters.get(s, code)
+    return render_template("operator/run.html", cluster=cluster, run=row, issues=issues[:500],
+                           total_issues=len(issues))
+
+
+@bp.get("/<code>/runs/<int:run_id>/issues.csv")
+@cluster_operator_required()
+def issues_csv(code: str, run_id: int):
+    with db.session() as s:
+        operations.run_of(s, code, run_id)
+        issues = runs.issues(s, run_id)
+    return Response(operations.issues_csv(issues), headers={
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": f"attachment; filename=clusterhub-{code}-run-{run_id}-issues.csv"})

@@ -1,0 +1,50 @@
+"""An unknown source category word is queued; once a curator maps it, the next sync applies it."""
+from sqlmodel import select
+
+from clusterhub import db
+from clusterhub.curation import categories
+from clusterhub.curation.models import AuditEntry
+from clusterhub.models import Listing
+from clusterhub.sync import service
+from tests.clusterhub.curation.conftest import post
+
+FLAWED = "kmedihub:service:KMH-SV-085"  # its 분야 cell says 융합기타, which kmedihub's words lack
+
+
+def sync_kmedihub(app):
+    """The real connector on its XLSX export (the two pushed samples it lacks are withdrawn)."""
+    with app.test_request_context():
+        with service.source_base_url() as url:
+            report = service.sync_cluster("kmedihub", base_url=url, allow_mass_withdrawal=True)
+    assert report.outcome == "succeeded", report.message
+    return report
+
+
+def test_a_mapped_word_is_applied_on_the_next_sync(curated, curator):
+    first = sync_kmedihub(curated)
+    with curated.app_context(), db.session() as s:
+        assert s.get(Listing, FLAWED) is None
+        queue = categories.unmapped(s)
+    [entry] = [u for u in queue if u["term"] == "융합기타"]
+    assert entry["cluster"] == "kmedihub" and len(entry["records"]) == 2
+    page = curator.get("/curation/categories").get_data(as_text=True)
+    assert "융합기타" in page
+
+    r = post(curator, "/curation/categories/map", cluster="kmedihub", term="융합기타",
+             code="biomaterials")
+    assert r.status_code == 303
+    with curated.app_context(), db.session() as s:
+        assert categories.unmapped(s) == []
+        [audit] = s.exec(select(AuditEntry).where(AuditEntry.action == "category.map")).all()
+        assert audit.after == {"code": "biomaterials"} and audit.before == {"code": None}
+
+    second = sync_kmedihub(curated)
+    assert second.counts["errored"] == first.counts["errored"] - 2
+    with curated.app_context(), db.session() as s:
+        doc = s.get(Listing, FLAWED).document
+    assert "biomaterials" in doc["categories"]
+
+
+def test_an_unknown_code_is_refused(curator):
+    r = post(curator, "/curation/categories/map", cluster="kmedihub", term="융합기타", code="magic")
+    assert r.status_code == 422
