@@ -88,6 +88,55 @@ MATRIX: dict[str, dict[str, Check]] = {
     "credentials.issue": {"POST": Check(only({"admin": 201, "operator_b": 201}), {"code": B}, {})},
     "credentials.rotate": {"POST": Check(only({"admin": 200, "operator_a": 200}), {"code": A}, {})},
     "credentials.revoke": {"POST": Check(only({"admin": 302, "operator_a": 302}), {"code": A}, {})},
+    # Curation console (issue 7): curators and admins.
+    **{f"curator.{name}": {"GET": Check(only({"curator": 200, "admin": 200}), args)}
+       for name, args in (("index", {}), ("listing", {"listing_id": LISTING}), ("duplicates", {}),
+                          ("audit_log", {}), ("audit_csv", {}), ("categories_page", {}),
+                          ("thesaurus_page", {}))},
+    "curator.save_thesaurus": {"POST": Check(only({"curator": 303, "admin": 303}), data={
+        "key": "matrix_terms", "ko": "행렬", "en": "matrix"})},
+    "curator.map_category": {"POST": Check(only({"curator": 303, "admin": 303}), data={
+        "cluster": A, "term": "융합기타", "code": "biomaterials"})},
+    **{f"curator.{name}": {"POST": Check(only({"curator": status, "admin": status}),
+                                         {"listing_id": LISTING}, data)}
+       for name, status, data in (
+           ("override", 303, {"field": "title.ko", "value": "새 제목", "reason": "확인"}),
+           ("clear", 404, {"field": "title.ko"}), ("acknowledge", 404, {"field": "title.ko"}),
+           ("flag", 303, {"action": "hide"}), ("reviewed", 303, {}),
+           ("merge", 422, {"canonical": LISTING}), ("unmerge", 404, {}))},
+    # Operator console (issue 7): the cluster's operators and admins; B's operator gets 403 on A.
+    "operator.index": {"GET": Check(only({"admin": 200, "operator_a": 302, "operator_b": 302}))},
+    "operator.console": {"GET": Check(only({"admin": 200, "operator_a": 200}), {"code": A})},
+    "operator.sync": {"POST": Check(only({"admin": 303, "operator_a": 303}), {"code": A},
+                                    {"dry_run": "1"})},
+    "operator.run": {"GET": Check(only({"admin": 200, "operator_a": 200}), {"code": A, "run_id": 1})},
+    "operator.issues_csv": {"GET": Check(only({"admin": 200, "operator_a": 200}),
+                                         {"code": A, "run_id": 1})},
+    # Requests (issue 8): the basket is the visitor's; tickets need a side (no tickets exist here).
+    "inquiries.show_basket": {"GET": Check(every(200))},
+    "inquiries.add": {"POST": Check(every(303), data={"listing_id": LISTING})},
+    "inquiries.remove": {"POST": Check(every(303), data={"listing_id": LISTING})},
+    "inquiries.send": {"POST": Check(only({"member": 422, "admin": 422}), data={"need": "x"})},
+    "inquiries.mine": {"GET": Check(only({"member": 200, "admin": 200}))},
+    "inquiries.request_page": {"GET": Check(signed_in(404), {"request_id": 1})},
+    "inquiries.attachment": {"GET": Check(signed_in(404), {"attachment_id": 1})},
+    "inquiries.survey": {"POST": Check(signed_in(404), {"ticket_id": 1}, {"quality": "5"})},
+    "inbox.index": {"GET": Check(only({"operator_a": 200, "operator_b": 200, "admin": 200}))},
+    "inbox.ticket": {"GET": Check(signed_in(404), {"ticket_id": 1})},
+    **{f"inbox.{name}": {"POST": Check(signed_in(404), {"ticket_id": 1}, {})}
+       for name in ("status", "quote", "message")},
+    "dashboard.index": {"GET": Check(only({"curator": 200, "admin": 200}))},
+    "dashboard.csv_table": {"GET": Check(only({"curator": 200, "admin": 200}), {"name": "gaps"})},
+    "dashboard.outbox": {"GET": Check(only({"admin": 200}))},
+    "api.request_create": {"POST": Check({**every(403), "anonymous": 401, "member": 422, "admin": 422},
+                                         data={})},
+    "api.request_list": {"GET": Check({**every(403), "anonymous": 401, "member": 200, "admin": 200})},
+    "api.request_get": {"GET": Check({**every(404), "anonymous": 401}, {"request_id": 1})},
+    "api.ticket_list": {"GET": Check({**every(403), "anonymous": 401, "operator_a": 200,
+                                      "operator_b": 200, "admin": 200})},
+    "api.ticket_get": {"GET": Check({**every(404), "anonymous": 401}, {"ticket_id": 1})},
+    **{f"api.ticket_{name}": {"POST": Check({**every(422), "anonymous": 401}, {"ticket_id": 1}, {})}
+       for name in ("status", "quote", "message", "survey")},
 }
 
 

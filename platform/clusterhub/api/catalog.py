@@ -1,13 +1,15 @@
 """GET /api/v1/search, /listings/<id>, /clusters and /vocabularies."""
 from __future__ import annotations
 
-from flask import jsonify, request
+from flask import jsonify, redirect, request, url_for
 
 from schemas import vocabularies
 
 from .. import db
 from ..catalog import clusters, listings
+from ..curation import merges, publish
 from ..errors import NotFound
+from ..inquiries import search_log
 from ..search import params as search_params
 from ..search import service
 from . import bp
@@ -18,6 +20,7 @@ from .schemas import ClusterOutSchema, SearchResponseSchema, VocabularySchema
 def search():
     p = search_params.parse(request.args)
     result = service.run(p)
+    search_log.log_search(p, result.total)
     body = {
         "hits": [{**h.document, "id": h.id, "highlights": h.highlights} for h in result.hits],
         "total": result.total, "page": p.page, "size": p.size,
@@ -31,10 +34,12 @@ def search():
 @bp.get("/listings/<listing_id>")
 def listing(listing_id: str):
     with db.session() as s:
-        row = listings.get_published(s, listing_id)
-        if row is None:
+        row, doc, merged_into, flags = publish.public_view(s, listing_id)
+        if merged_into:
+            return redirect(url_for("api.listing", listing_id=merges.canonical(s, listing_id)), 301)
+        if row is None or row.status not in listings.PUBLISHED or flags.hidden:
             raise NotFound(f"No published listing {listing_id!r}.")
-    return jsonify({**row.document, "id": row.id,
+    return jsonify({**doc, "id": row.id,
                     "synced_at": row.synced_at.isoformat(), "updated_at": row.updated_at.isoformat()})
 
 

@@ -10,7 +10,7 @@ from flask import jsonify
 from schemas.listing import EquipmentSchema, ExpertSchema, ServiceSchema
 
 from ..search.params import CONTROLS, FACETS
-from . import bp
+from . import bp, inquiries_doc
 from .schemas import (ClusterOutSchema, ErrorSchema, PushResponseSchema, SearchResponseSchema,
                       VocabularySchema)
 
@@ -77,6 +77,7 @@ def document() -> dict:
                       "401": _json(_ref("Error"), "Missing or invalid token"),
                       "403": _json(_ref("Error"), "Token of another cluster"),
                       "409": _json(_ref("PushResponse"), "Stopped by the mass-withdrawal guard")}}})
+    inquiries_doc.add_paths(spec)
     return spec.to_dict()
 
 

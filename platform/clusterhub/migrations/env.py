@@ -4,6 +4,8 @@ from sqlmodel import SQLModel
 
 from clusterhub import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from clusterhub.auth import models as auth_models  # noqa: F401  (users, clients, tokens)
+from clusterhub.inquiries import models as inquiry_models  # noqa: F401  (requests, tickets)
+from clusterhub.curation import models as curation_models  # noqa: F401  (overrides, audit)
 
 engine = context.config.attributes["engine"]
 with engine.begin() as connection:

@@ -7,6 +7,7 @@ from schemas import vocabularies
 
 from .. import db
 from ..catalog import clusters, listings
+from ..curation import quality
 from ..errors import NotFound
 from ..sync import runs
 
@@ -34,4 +35,6 @@ def show(code: str):
             raise NotFound(f"No cluster {code!r}. See the directory for the {len(clusters.all_clusters(s))} clusters.")
         counts = listings.counts_by_cluster_and_kind(s).get(code, {})
         recent = runs.recent(s, code, limit=10)
-    return render_template("clusters/show.html", cluster=cluster, counts=counts, recent=recent)
+        score = quality.compute(s, code)
+    return render_template("clusters/show.html", cluster=cluster, counts=counts, recent=recent,
+                           q=score)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request, url_for
 
+from ..inquiries import search_log
 from ..search import params as search_params
 from ..search import service
 from ..search.params import FACETS
@@ -20,6 +21,7 @@ def search_url(args) -> str:
 def page():
     p = search_params.parse(request.args)
     result = service.run(p)
+    search_log.log_search(p, result.total, partial=bool(request.args.get("partial")))
     kind_counts = {f.value: f.count for f in result.facets.get("kind", [])}
     template = "search/_results.html" if request.args.get("partial") else "search/page.html"
     return render_template(

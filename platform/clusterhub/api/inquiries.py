@@ -1,0 +1,134 @@
+"""JSON API of requests and tickets (session auth; POSTs send the X-CSRF-Token header)."""
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from .. import db
+from ..auth import MEMBER, OPERATOR, require_login, require_role
+from ..errors import Invalid, NotFound
+from ..inquiries import requests, response_times, surveys, tickets
+from . import bp
+
+
+def _ticket(s, t, with_events: bool = False) -> dict:
+    out = {"id": t.id, "request_id": t.request_id, "cluster": t.cluster, "listing_ids": t.listing_ids,
+           "status": t.status, "decline_reason": t.decline_reason or None,
+           "quote": ({"amount": t.quote_amount, "valid_until": t.quote_valid_until.isoformat()}
+                     if t.quote_amount is not None else None),
+           "created_at": t.created_at.isoformat(),
+           "first_response_at": t.first_response_at.isoformat() if t.first_response_at else None,
+           "overdue": response_times.overdue(t)}
+    if with_events:
+        out["events"] = [{"kind": e.kind, "status": e.status or None, "body": e.body,
+                          "side": e.author_side, "at": e.at.isoformat()} for e in tickets.events(s, t.id)]
+        answered = surveys.of_ticket(s, t.id)
+        out["survey"] = ({k: getattr(answered, k) for k in (*surveys.SCALES, "comment")}
+                         if answered else None)
+    return out
+
+
+def _request(s, r) -> dict:
+    return {"id": r.id, "need": r.need, "timeline": r.timeline, "budget": r.budget,
+            "created_at": r.created_at.isoformat(),
+            "tickets": [_ticket(s, t) for t in requests.tickets_of(s, r.id)]}
+
+
+def _id(value: str) -> int:
+    """A path id as a number (the routes take strings so the OpenAPI paths match them)."""
+    if not value.isdigit():
+        raise NotFound(f"No such id {value!r}.")
+    return int(value)
+
+
+def _body() -> dict:
+    require_login()  # 401 before any complaint about the body
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise Invalid("Send a JSON object.")
+    return body
+
+
+@bp.post("/requests")
+def request_create():
+    user = require_role(MEMBER)
+    body = _body()
+    ids = body.get("listing_ids")
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise Invalid("listing_ids must be a list of listing ids.", [{"path": "listing_ids", "message": "A list of ids."}])
+    with db.session() as s:
+        sent = requests.submit(s, user, ids, need=str(body.get("need", "")), timeline=str(body.get("timeline", "")),
+                               budget=str(body.get("budget", "")), consent=body.get("consent") is True, uploads=[])
+        s.flush()
+        out = _request(s, sent)
+    return jsonify(out), 201
+
+
+@bp.get("/requests")
+def request_list():
+    user = require_role(MEMBER)
+    with db.session() as s:
+        return jsonify([_request(s, r) for r in requests.mine(s, user)])
+
+
+@bp.get("/requests/<request_id>")
+def request_get(request_id: str):
+    request_id = _id(request_id)
+    user = require_login()
+    with db.session() as s:
+        return jsonify(_request(s, requests.get_for(s, user, request_id)))
+
+
+@bp.get("/tickets")
+def ticket_list():
+    user = require_role(OPERATOR)
+    with db.session() as s:
+        return jsonify([_ticket(s, t) for t in tickets.inbox(s, user, request.args.get("cluster"))])
+
+
+@bp.get("/tickets/<ticket_id>")
+def ticket_get(ticket_id: str):
+    ticket_id = _id(ticket_id)
+    user = require_login()
+    with db.session() as s:
+        t, _side = tickets.get_for(s, user, ticket_id)
+        return jsonify(_ticket(s, t, with_events=True))
+
+
+def _then_ticket(ticket_id: int, action):
+    user = require_login()
+    with db.session() as s:
+        action(s, user)
+        s.flush()
+        t, _side = tickets.get_for(s, user, ticket_id)
+        return jsonify(_ticket(s, t, with_events=True))
+
+
+@bp.post("/tickets/<ticket_id>/status")
+def ticket_status(ticket_id: str):
+    ticket_id = _id(ticket_id)
+    body = _body()
+    return _then_ticket(ticket_id, lambda s, u: tickets.change_status(
+        s, u, ticket_id, str(body.get("status", "")), str(body.get("reason", ""))))
+
+
+@bp.post("/tickets/<ticket_id>/quote")
+def ticket_quote(ticket_id: str):
+    ticket_id = _id(ticket_id)
+    body = _body()
+    return _then_ticket(ticket_id, lambda s, u: tickets.quote(
+        s, u, ticket_id, str(body.get("amount", "")), str(body.get("valid_until", ""))))
+
+
+@bp.post("/tickets/<ticket_id>/messages")
+def ticket_message(ticket_id: str):
+    ticket_id = _id(ticket_id)
+    body = _body()
+    return _then_ticket(ticket_id, lambda s, u: tickets.post_message(s, u, ticket_id, str(body.get("body", ""))))
+
+
+@bp.post("/tickets/<ticket_id>/survey")
+def ticket_survey(ticket_id: str):
+    ticket_id = _id(ticket_id)
+    body = _body()
+    return _then_ticket(ticket_id, lambda s, u: surveys.answer(
+        s, u, ticket_id, {k: body.get(k) for k in surveys.SCALES}, str(body.get("comment", ""))))

@@ -1,0 +1,82 @@
+"""The OpenAPI paths of the requests and tickets API."""
+from __future__ import annotations
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+QUOTE = {"type": "object", "nullable": True, "properties": {
+    "amount": {"type": "integer"}, "valid_until": {"type": "string", "format": "date"}}}
+TICKET = {"type": "object", "properties": {
+    "id": {"type": "integer"}, "request_id": {"type": "integer"}, "cluster": {"type": "string"},
+    "listing_ids": {"type": "array", "items": {"type": "string"}},
+    "status": {"type": "string", "enum": ["received", "reviewing", "quoted", "in_progress",
+                                          "completed", "declined"]},
+    "decline_reason": {"type": "string", "nullable": True}, "quote": QUOTE,
+    "created_at": {"type": "string", "format": "date-time"},
+    "first_response_at": {"type": "string", "format": "date-time", "nullable": True},
+    "overdue": {"type": "boolean"},
+    "events": {"type": "array", "items": {"type": "object"}},
+    "survey": {"type": "object", "nullable": True}}}
+REQUEST = {"type": "object", "properties": {
+    "id": {"type": "integer"}, "need": {"type": "string"}, "timeline": {"type": "string"},
+    "budget": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"},
+    "tickets": {"type": "array", "items": TICKET}}}
+CSRF = {"name": "X-CSRF-Token", "in": "header", "required": True, "schema": {"type": "string"},
+        "description": "The session's CSRF token (the csrf_token field of any form)"}
+TICKET_ID = {"name": "ticket_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+
+
+def _json(schema: dict, description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+DENIED = {"401": _json(ERROR, "Not signed in"), "403": _json(ERROR, "Not yours to see or change"),
+          "404": _json(ERROR, "No such request or ticket")}
+CHANGE = {"200": _json(TICKET, "The ticket with its events"), "409": _json(ERROR, "Not allowed now"),
+          "422": _json(ERROR, "Invalid fields, each named"), **DENIED}
+
+
+def _post(summary: str, properties: dict) -> dict:
+    return {"post": {"summary": summary, "parameters": [TICKET_ID, CSRF],
+                     "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                         "type": "object", "properties": properties}}}},
+                     "responses": CHANGE}}
+
+
+def add_paths(spec) -> None:
+    """Document /api/v1/requests and /api/v1/tickets on spec."""
+    spec.path(path="/api/v1/requests", operations={
+        "get": {"summary": "The requests of my company with their tickets",
+                "responses": {"200": _json({"type": "array", "items": REQUEST}, "Requests"), **DENIED}},
+        "post": {"summary": "Send one request; it is split into one ticket per cluster",
+                 "parameters": [CSRF],
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "required": ["listing_ids", "need", "timeline", "budget", "consent"],
+                     "properties": {"listing_ids": {"type": "array", "items": {"type": "string"}},
+                                    "need": {"type": "string"}, "timeline": {"type": "string"},
+                                    "budget": {"type": "string", "enum": [
+                                        "undecided", "under_10m", "10m_50m", "50m_200m", "over_200m"]},
+                                    "consent": {"type": "boolean"}}}}}},
+                 "responses": {"201": _json(REQUEST, "The request and its tickets"),
+                               "422": _json(ERROR, "Invalid fields, each named"), **DENIED}}})
+    spec.path(path="/api/v1/requests/{request_id}", operations={"get": {
+        "summary": "One request of my company",
+        "parameters": [{"name": "request_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "responses": {"200": _json(REQUEST, "The request"), **DENIED}}})
+    spec.path(path="/api/v1/tickets", operations={"get": {
+        "summary": "The inbox: tickets of my cluster (admins: all, or ?cluster=)",
+        "parameters": [{"name": "cluster", "in": "query", "schema": {"type": "string"}}],
+        "responses": {"200": _json({"type": "array", "items": TICKET}, "Tickets"), **DENIED}}})
+    spec.path(path="/api/v1/tickets/{ticket_id}", operations={"get": {
+        "summary": "One ticket with its timestamped events", "parameters": [TICKET_ID],
+        "responses": {"200": _json(TICKET, "The ticket"), **DENIED}}})
+    spec.path(path="/api/v1/tickets/{ticket_id}/status", operations=_post(
+        "Change the status (operators); declined needs a reason",
+        {"status": TICKET["properties"]["status"], "reason": {"type": "string"}}))
+    spec.path(path="/api/v1/tickets/{ticket_id}/quote", operations=_post(
+        "Send a quote (operators)", {"amount": {"type": "integer"},
+                                     "valid_until": {"type": "string", "format": "date"}}))
+    spec.path(path="/api/v1/tickets/{ticket_id}/messages", operations=_post(
+        "Post a message (either side)", {"body": {"type": "string"}}))
+    spec.path(path="/api/v1/tickets/{ticket_id}/survey", operations=_post(
+        "Answer the satisfaction survey of a completed ticket (the requester), 1 to 5 each",
+        {"quality": {"type": "integer"}, "speed": {"type": "integer"},
+         "communication": {"type": "integer"}, "comment": {"type": "string"}}))

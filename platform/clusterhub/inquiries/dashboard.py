@@ -1,0 +1,62 @@
+"""The foundation's demand report: requests by cluster, category and month; response; satisfaction; gaps."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from sqlmodel import Session, select
+
+from ..models import UnmetNeed
+from . import response_times, surveys
+from .holidays import kst_day
+from .models import SearchLog, Survey, Ticket
+from .search_log import normalise
+
+LOW_RESULTS = 3  # a search with this many results or fewer counts as "low-result"
+
+
+def requests_by(s: Session) -> dict[str, list[tuple[str, int]]]:
+    """Ticket counts by cluster, by category and by month (KST), each sorted for display."""
+    rows = list(s.exec(select(Ticket)))
+    clusters = Counter(t.cluster for t in rows)
+    categories = Counter(c for t in rows for c in (t.categories or []))
+    months = Counter(kst_day(t.created_at).strftime("%Y-%m") for t in rows)
+    return {"cluster": clusters.most_common(), "category": categories.most_common(),
+            "month": sorted(months.items())}
+
+
+def per_cluster(s: Session) -> list[dict]:
+    """Per cluster: tickets, response summary and survey averages (n shown; no threshold for staff)."""
+    tickets = defaultdict(list)
+    for t in s.exec(select(Ticket)):
+        tickets[t.cluster].append(t)
+    scores = defaultdict(list)
+    for survey, cluster in s.exec(select(Survey, Ticket.cluster).join(Ticket, Ticket.id == Survey.ticket_id)):
+        scores[cluster].append(survey)
+    out = []
+    for cluster in sorted(tickets):
+        rt = response_times.summary(tickets[cluster]) or {}
+        answers = scores.get(cluster, [])
+        avg = {k: round(sum(getattr(a, k) for a in answers) / len(answers), 1) if answers else None
+               for k in surveys.SCALES}
+        out.append({"cluster": cluster, "tickets": len(tickets[cluster]),
+                    "median_hours": rt.get("median_hours"), "within_share": rt.get("within_share"),
+                    "surveys": len(answers), **avg})
+    return out
+
+
+def gaps(s: Session) -> list[dict]:
+    """The gap-technology report: zero/low-result searches and unmet needs by normalised query."""
+    groups: dict[str, dict] = {}
+
+    def group(query: str) -> dict:
+        key = normalise(query)
+        return groups.setdefault(key, {"query": key, "zero": 0, "low": 0, "needs": 0, "examples": []})
+
+    for log in s.exec(select(SearchLog).where(SearchLog.results <= LOW_RESULTS, SearchLog.query != "")):
+        group(log.query)["zero" if log.results == 0 else "low"] += 1
+    for need in s.exec(select(UnmetNeed)):
+        g = group(need.query)
+        g["needs"] += 1
+        if len(g["examples"]) < 3:
+            g["examples"].append(need.description[:200])
+    return sorted(groups.values(), key=lambda g: (-(g["needs"] * 3 + g["zero"] * 2 + g["low"]), g["query"]))

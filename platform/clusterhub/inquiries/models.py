@@ -1,0 +1,111 @@
+"""SQLModel tables of requests: the request, its tickets, their events, attachments, surveys, mail, search log."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from ..models import JSONType, utcnow
+
+
+class InquiryRequest(SQLModel, table=True):
+    """One request a company member sent from the basket; split into one ticket per cluster."""
+
+    __tablename__ = "inquiry_requests"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    company_id: Optional[int] = Field(default=None, foreign_key="companies.id", index=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    need: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    timeline: str = Field(default="", max_length=200)
+    budget: str = Field(default="", max_length=40)
+    consent: bool = False
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Ticket(SQLModel, table=True):
+    """The part of a request that goes to one cluster's operators."""
+
+    __tablename__ = "inquiry_tickets"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="inquiry_requests.id", index=True)
+    cluster: str = Field(foreign_key="clusters.code", max_length=40, index=True)
+    listing_ids: list = Field(default_factory=list, sa_column=sa.Column(JSONType, nullable=False))
+    categories: list = Field(default_factory=list, sa_column=sa.Column(JSONType, nullable=False))
+    status: str = Field(default="received", max_length=20, index=True)
+    decline_reason: str = Field(default="", max_length=1000)
+    quote_amount: Optional[int] = None
+    quote_valid_until: Optional[date] = None
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    first_response_at: Optional[datetime] = None
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class TicketEvent(SQLModel, table=True):
+    """A timestamped change of status, or a message, on a ticket."""
+
+    __tablename__ = "inquiry_events"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="inquiry_tickets.id", index=True)
+    kind: str = Field(max_length=10)  # "status" or "message"
+    status: str = Field(default="", max_length=20)
+    body: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False))
+    author_id: Optional[int] = Field(default=None, foreign_key="users.id")
+    author_side: str = Field(default="", max_length=10)  # "company" or "cluster"
+    at: datetime = Field(default_factory=utcnow)
+
+
+class Attachment(SQLModel, table=True):
+    """A file sent with a request, kept in the database (10 MB at most, a few types)."""
+
+    __tablename__ = "inquiry_attachments"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="inquiry_requests.id", index=True)
+    filename: str = Field(max_length=255)
+    content_type: str = Field(max_length=120)
+    size: int
+    data: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
+
+
+class Survey(SQLModel, table=True):
+    """The requester's satisfaction with a completed ticket: 1 to 5 on three scales, and a comment."""
+
+    __tablename__ = "inquiry_surveys"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="inquiry_tickets.id", unique=True)
+    quality: int
+    speed: int
+    communication: int
+    comment: str = Field(default="", max_length=2000)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class OutboxMail(SQLModel, table=True):
+    """A notification e-mail: sent through SMTP, or kept here in the demo (no SMTP_HOST)."""
+
+    __tablename__ = "mail_outbox"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    to: str = Field(max_length=320)
+    subject: str = Field(max_length=300)
+    body: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    sent_at: Optional[datetime] = None
+
+
+class SearchLog(SQLModel, table=True):
+    """One search, with no personal data: the normalised query, its filters and the result count."""
+
+    __tablename__ = "search_log"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    query: str = Field(default="", max_length=200, index=True)
+    filters: dict = Field(default_factory=dict, sa_column=sa.Column(JSONType, nullable=False))
+    results: int = 0
+    day: date = Field(default_factory=lambda: utcnow().date(), index=True)

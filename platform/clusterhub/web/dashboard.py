@@ -1,0 +1,72 @@
+"""The foundation dashboard (curators, admins): demand, response, satisfaction, gaps; CSV; outbox."""
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import Blueprint, Response, render_template
+from flask_babel import gettext as _
+
+from .. import db
+from ..auth import ADMIN, CURATOR, role_required
+from ..errors import NotFound
+from ..inquiries import charts, dashboard, mail
+from .export import neutralise
+
+bp = Blueprint("dashboard", __name__)
+TABLES = ("by_cluster", "by_category", "by_month", "clusters", "gaps")
+
+
+def _tables(s) -> dict[str, tuple[list[str], list[list]]]:
+    """Every table of the dashboard as (header, rows); the page and the CSV share them."""
+    by = dashboard.requests_by(s)
+    per = dashboard.per_cluster(s)
+    cols = ["cluster", "tickets", "median_hours", "within_share", "surveys", "quality", "speed",
+            "communication"]
+    return {
+        "by_cluster": (["cluster", "tickets"], [list(r) for r in by["cluster"]]),
+        "by_category": (["category", "tickets"], [list(r) for r in by["category"]]),
+        "by_month": (["month", "tickets"], [list(r) for r in by["month"]]),
+        "clusters": (cols, [[r[c] for c in cols] for r in per]),
+        "gaps": (["query", "zero_result_searches", "low_result_searches", "unmet_needs", "examples"],
+                 [[g["query"], g["zero"], g["low"], g["needs"], " | ".join(g["examples"])]
+                  for g in dashboard.gaps(s)]),
+    }
+
+
+@bp.get("/dashboard")
+@role_required(CURATOR)
+def index():
+    with db.session() as s:
+        tables = _tables(s)
+    svg = {name: charts.bars([(r[0], r[1]) for r in tables[name][1]], title)
+           for name, title in (("by_cluster", _("Requests by cluster")),
+                               ("by_category", _("Requests by category")),
+                               ("by_month", _("Requests by month")))}
+    return render_template("dashboard/index.html", tables=tables, svg=svg,
+                           low_results=dashboard.LOW_RESULTS)
+
+
+@bp.get("/dashboard/<name>.csv")
+@role_required(CURATOR)
+def csv_table(name: str):
+    if name not in TABLES:
+        raise NotFound(f"No table {name!r}; the tables are {', '.join(TABLES)}.")
+    with db.session() as s:
+        header, rows = _tables(s)[name]
+    out = io.StringIO()
+    out.write("\ufeff")  # the BOM makes Excel read the file as UTF-8
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(v) for v in row])
+    return Response(out.getvalue(), mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="clusterhub-{name}.csv"'})
+
+
+@bp.get("/admin/outbox")
+@role_required(ADMIN)
+def outbox():
+    with db.session() as s:
+        rows = mail.outbox(s)
+    return render_template("dashboard/outbox.html", rows=rows)

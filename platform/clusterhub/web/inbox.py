@@ -1,0 +1,68 @@
+"""The operator inbox and the ticket page both sides share: status, quote, messages."""
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+
+from .. import db
+from ..auth import OPERATOR, current_user, login_required, role_required
+from ..errors import Invalid
+from ..inquiries import requests, response_times, surveys, tickets
+from ..inquiries.models import InquiryRequest
+
+bp = Blueprint("inbox", __name__)
+
+
+@bp.get("/inbox")
+@role_required(OPERATOR)
+def index():
+    with db.session() as s:
+        rows = tickets.inbox(s, current_user(), request.args.get("cluster"))
+        overdue = {t.id for t in rows if response_times.overdue(t)}
+        summary = response_times.summary(rows)
+    return render_template("inquiries/inbox.html", rows=rows, overdue=overdue, summary=summary)
+
+
+@bp.get("/tickets/<int:ticket_id>")
+@login_required
+def ticket(ticket_id: int, errors=None, status=200):
+    with db.session() as s:
+        row, side = tickets.get_for(s, current_user(), ticket_id)
+        sent = s.get(InquiryRequest, row.request_id)
+        events = tickets.events(s, ticket_id)
+        files = requests.attachments_of(s, sent.id)
+        answered = surveys.of_ticket(s, ticket_id)
+    return render_template("inquiries/ticket.html", t=row, side=side, sent=sent, events=events,
+                           files=files, survey=answered, next_statuses=tickets.NEXT[row.status],
+                           overdue=response_times.overdue(row), errors=errors or []), status
+
+
+def _act(ticket_id: int, action):
+    try:
+        with db.session() as s:
+            action(s)
+    except Invalid as exc:
+        return ticket(ticket_id, errors=exc.errors or [{"path": "", "message": exc.message}], status=422)
+    return redirect(url_for("inbox.ticket", ticket_id=ticket_id), code=303)
+
+
+@bp.post("/tickets/<int:ticket_id>/status")
+@login_required
+def status(ticket_id: int):
+    form = request.form
+    return _act(ticket_id, lambda s: tickets.change_status(s, current_user(), ticket_id, form.get("status", ""),
+                                                           form.get("reason", "")))
+
+
+@bp.post("/tickets/<int:ticket_id>/quote")
+@login_required
+def quote(ticket_id: int):
+    form = request.form
+    return _act(ticket_id, lambda s: tickets.quote(s, current_user(), ticket_id, form.get("amount", ""),
+                                                   form.get("valid_until", "")))
+
+
+@bp.post("/tickets/<int:ticket_id>/messages")
+@login_required
+def message(ticket_id: int):
+    return _act(ticket_id, lambda s: tickets.post_message(s, current_user(), ticket_id,
+                                                          request.form.get("body", "")))

@@ -1,0 +1,126 @@
+"""The basket, sending a request, and the company's view of its requests and tickets."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from .. import db
+from ..auth import MEMBER, current_user, login_required, role_required
+from ..errors import Forbidden, Invalid, NotFound
+from ..inquiries import basket, requests, response_times, surveys, tickets
+from ..inquiries.attachments import Upload
+from ..inquiries.models import Attachment, InquiryRequest
+
+bp = Blueprint("inquiries", __name__)
+
+STATUS_LABELS = {"received": _l("Received"), "reviewing": _l("Reviewing"), "quoted": _l("Quoted"),
+                 "in_progress": _l("In progress"), "completed": _l("Completed"),
+                 "declined": _l("Declined")}
+BUDGET_LABELS = {"undecided": _l("Not decided yet"), "under_10m": _l("Under 10 million won"),
+                 "10m_50m": _l("10 to 50 million won"), "50m_200m": _l("50 to 200 million won"),
+                 "over_200m": _l("Over 200 million won")}
+
+
+@bp.app_context_processor
+def _helpers():
+    def cluster_response(code):
+        with db.session() as s:
+            return response_times.for_cluster(s, code)
+
+    def satisfaction(cluster=None, listing=None):
+        with db.session() as s:
+            return surveys.averages(s, cluster=cluster, listing_id=listing)
+
+    return {"status_label": lambda v: STATUS_LABELS.get(v, v), "budget_label": lambda v: BUDGET_LABELS.get(v, v),
+            "cluster_response": cluster_response, "satisfaction": satisfaction,
+            "basket_size": lambda: len(basket.ids()), "survey_min_answers": surveys.MIN_ANSWERS,
+            "response_within": response_times.WITHIN}
+
+
+@bp.get("/basket")
+def show_basket(errors=None, form=None, status=200):
+    with db.session() as s:
+        groups = basket.by_cluster(s, basket.ids())
+    return render_template("inquiries/basket.html", groups=groups, errors=errors or [],
+                           form=form or {}, budgets=BUDGET_LABELS), status
+
+
+@bp.post("/basket/add")
+def add():
+    listing_id = request.form.get("listing_id", "")
+    with db.session() as s:
+        basket.add(s, listing_id)
+    return redirect(url_for("inquiries.show_basket"), code=303)
+
+
+@bp.post("/basket/remove")
+def remove():
+    basket.remove(request.form.get("listing_id", ""))
+    return redirect(url_for("inquiries.show_basket"), code=303)
+
+
+@bp.post("/requests")
+@role_required(MEMBER)
+def send():
+    form = request.form
+    uploads = [Upload(f.filename or "", f.read()) for f in request.files.getlist("attachments")]
+    try:
+        with db.session() as s:
+            sent = requests.submit(s, current_user(), basket.ids(), need=form.get("need", ""),
+                                   timeline=form.get("timeline", ""), budget=form.get("budget", ""),
+                                   consent=form.get("consent") == "1", uploads=uploads)
+    except Invalid as exc:
+        return show_basket(errors=exc.errors, form=form, status=422)
+    basket.clear()
+    return redirect(url_for("inquiries.request_page", request_id=sent.id), code=303)
+
+
+@bp.get("/my/requests")
+@role_required(MEMBER)
+def mine():
+    with db.session() as s:
+        rows = [(r, requests.tickets_of(s, r.id)) for r in requests.mine(s, current_user())]
+    return render_template("inquiries/mine.html", rows=rows)
+
+
+@bp.get("/my/requests/<int:request_id>")
+@login_required
+def request_page(request_id: int):
+    with db.session() as s:
+        sent = requests.get_for(s, current_user(), request_id)
+        rows = [(t, tickets.events(s, t.id), surveys.of_ticket(s, t.id))
+                for t in requests.tickets_of(s, request_id)]
+        files = requests.attachments_of(s, request_id)
+    return render_template("inquiries/request.html", sent=sent, rows=rows, files=files)
+
+
+@bp.get("/attachments/<int:attachment_id>")
+@login_required
+def attachment(attachment_id: int):
+    user = current_user()
+    with db.session() as s:
+        row = s.get(Attachment, attachment_id)
+        if row is None:
+            raise NotFound("No such attachment.")
+        sent = s.get(InquiryRequest, row.request_id)
+        clusters = {t.cluster for t in requests.tickets_of(s, sent.id)}
+        if not requests.can_see(s, user, sent) and not any(user.operates(c) for c in clusters):
+            raise Forbidden("Only the requesting company and the clusters it asked may open this file.")
+    return Response(row.data, mimetype=row.content_type, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{_quote(row.filename)}"})
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+    return quote(name)
+
+
+@bp.post("/tickets/<int:ticket_id>/survey")
+@login_required
+def survey(ticket_id: int):
+    form = request.form
+    with db.session() as s:
+        ticket, _side = tickets.get_for(s, current_user(), ticket_id)
+        surveys.answer(s, current_user(), ticket_id, {k: form.get(k) for k in surveys.SCALES},
+                       form.get("comment", ""))
+    return redirect(url_for("inquiries.request_page", request_id=ticket.request_id, _anchor=f"t{ticket_id}"), code=303)
