@@ -1,13 +1,12 @@
 """The audit log: every curation and operator action, who, when, what, before and after."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime
 
 from sqlmodel import Session, select
 
+from ..spreadsheet import csv_text
 from .models import AuditEntry
 
 COLUMNS = ("id", "at", "actor", "role", "action", "target", "cluster", "before", "after", "reason")
@@ -58,14 +57,6 @@ def _cell(value) -> str:
 
 def to_csv(entries: list[AuditEntry]) -> str:
     """UTF-8 with a BOM for Excel; cells that would run as formulas are neutralised."""
-    from ..web.export import neutralise  # the web layer imports search; keep this module light
-
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for e in entries:
-        writer.writerow([neutralise(_cell(v)) for v in (
-            e.id, e.at.isoformat(timespec="seconds"), e.actor, e.role, e.action, e.target,
-            e.cluster, e.before, e.after, e.reason)])
-    return out.getvalue()
+    return csv_text(COLUMNS, ([_cell(v) for v in (
+        e.id, e.at.isoformat(timespec="seconds"), e.actor, e.role, e.action, e.target,
+        e.cluster, e.before, e.after, e.reason)] for e in entries))

@@ -1,15 +1,13 @@
 """What the operator console does: show the connector, start a sync, export a run's issues."""
 from __future__ import annotations
 
-import csv
-import io
-
 from flask import current_app
 from sqlmodel import Session
 
 from .. import db
 from ..errors import NotFound
 from ..models import SyncIssue, SyncRun
+from ..spreadsheet import csv_text
 from . import audit
 
 ISSUE_COLUMNS = ("run_id", "severity", "location", "source_id", "field", "message")
@@ -59,13 +57,5 @@ def run_of(session: Session, code: str, run_id: int) -> SyncRun:
 
 def issues_csv(issues: list[SyncIssue]) -> str:
     """UTF-8 with a BOM for Excel; formula-like cells neutralised."""
-    from ..web.export import neutralise
-
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(ISSUE_COLUMNS)
-    for i in issues:
-        writer.writerow([neutralise(v) for v in (i.run_id, i.severity, i.location, i.source_id,
-                                                 i.field, i.message)])
-    return out.getvalue()
+    return csv_text(ISSUE_COLUMNS, ((i.run_id, i.severity, i.location, i.source_id, i.field,
+                                     i.message) for i in issues))

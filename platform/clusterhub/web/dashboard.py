@@ -1,9 +1,6 @@
 """The foundation dashboard (curators, admins): demand, response, satisfaction, gaps; CSV; outbox."""
 from __future__ import annotations
 
-import csv
-import io
-
 from flask import Blueprint, Response, render_template
 from flask_babel import gettext as _
 
@@ -11,7 +8,7 @@ from .. import db
 from ..auth import ADMIN, CURATOR, role_required
 from ..errors import NotFound
 from ..inquiries import charts, dashboard, mail
-from .export import neutralise
+from ..spreadsheet import csv_text
 
 bp = Blueprint("dashboard", __name__)
 TABLES = ("by_cluster", "by_category", "by_month", "clusters", "gaps")
@@ -54,13 +51,7 @@ def csv_table(name: str):
         raise NotFound(f"No table {name!r}; the tables are {', '.join(TABLES)}.")
     with db.session() as s:
         header, rows = _tables(s)[name]
-    out = io.StringIO()
-    out.write("\ufeff")  # the BOM makes Excel read the file as UTF-8
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([neutralise(v) for v in row])
-    return Response(out.getvalue(), mimetype="text/csv", headers={
+    return Response(csv_text(header, rows), mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="clusterhub-{name}.csv"'})
 
 

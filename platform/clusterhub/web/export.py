@@ -1,29 +1,19 @@
 """Export of the current search results: CSV that Excel opens in Korean, and JSON."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from flask import Blueprint, Response, abort, request, url_for
 
 from ..search import params as search_params
 from ..search import service
+from ..spreadsheet import csv_text
 
 bp = Blueprint("export", __name__)
 
 COLUMNS = ("id", "kind", "cluster", "title_ko", "title_en", "center", "region", "categories",
            "manufacturer", "model", "sharing_scope", "booking_mode", "fee_model", "fee_min_krw",
            "fee_max_krw", "regulatory_grade", "turnaround_days", "url")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value) -> str:
-    """A cell Excel would run as a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def _row(hit) -> dict:
     d = hit.document
     title, fee, booking = d.get("title") or {}, d.get("fee") or {}, d.get("booking") or {}
@@ -54,11 +44,6 @@ def results(fmt: str):
                 "truncated": total > len(hits), "listings": [h.document | {"id": h.id} for h in hits]}
         return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json",
                         headers=headers)
-    out = io.StringIO()
-    out.write("\ufeff")  # the BOM makes Excel read the file as UTF-8, so Korean shows correctly
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for hit in hits:
-        writer.writerow({k: neutralise(v) for k, v in _row(hit).items()})
-    return Response(out.getvalue(), mimetype="text/csv", headers={
+    text = csv_text(COLUMNS, ([_row(hit)[c] for c in COLUMNS] for hit in hits))
+    return Response(text, mimetype="text/csv", headers={
         **headers, "Content-Type": "text/csv; charset=utf-8"})
