@@ -35,6 +35,7 @@ class SearchHitSchema(Schema):
     summary = fields.Nested(BilingualSchema)
     highlights = fields.Dict(keys=fields.String(), values=fields.String(),
                              metadata={"description": "field -> HTML-escaped text with <mark>"})
+    featured = fields.Boolean(metadata={"description": "the foundation's curators feature it"})
 
     class Meta:
         unknown = "include"
@@ -42,7 +43,8 @@ class SearchHitSchema(Schema):
 
 class SearchResponseSchema(Schema):
     hits = fields.List(fields.Dict(), required=True,
-                       metadata={"description": "SearchHit objects: id, kind, cluster, title, …, highlights"})
+                       metadata={"description": "SearchHit objects: id, kind, cluster, title, …, "
+                                               "highlights, featured"})
     total = fields.Integer(required=True)
     page = fields.Integer(required=True)
     size = fields.Integer(required=True)

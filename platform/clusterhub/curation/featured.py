@@ -1,0 +1,38 @@
+"""Featured listings: the foundation's picks, shown on the home page and marked in search."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from sqlmodel import Session, select
+
+from ..catalog import listings
+from ..models import Listing
+from . import overrides
+from .models import ListingFlags
+
+SHOWCASE_SIZE = 8
+
+
+def showcase(session: Session, limit: int = SHOWCASE_SIZE) -> list[dict]:
+    """The featured listings the public can see, most recently flagged first.
+
+    Each is the effective document (source + curator overrides) with its listing "id".
+    """
+    rows = list(session.exec(listings.visible(
+        select(Listing).join(ListingFlags, ListingFlags.listing_id == Listing.id)
+        .where(ListingFlags.featured.is_(True)))
+        .order_by(ListingFlags.updated_at.desc(), Listing.id)
+        .limit(limit)))
+    if not rows:
+        return []
+    by_id, _ = overrides.load_for(session, [r.id for r in rows])
+    return [{**overrides.effective(r.document, by_id.get(r.id, [])), "id": r.id} for r in rows]
+
+
+def featured_ids(session: Session, ids: Iterable[str]) -> set[str]:
+    """The ids among `ids` that curators have featured, in one query."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return set()
+    return set(session.exec(select(ListingFlags.listing_id).where(
+        ListingFlags.listing_id.in_(ids), ListingFlags.featured.is_(True))))
