@@ -30,6 +30,8 @@ def from_environment(instance_path: Path) -> dict:
         "MEILI_INDEX": env("MEILI_INDEX", "listings"),
         "CONNECTOR_BASE_URL": env("CONNECTOR_BASE_URL"),
         "CONNECTOR_FILES_DIR": env("CONNECTOR_FILES_DIR"),  # default: connectors/samples
+        # Live progress of running syncs (sync/progress.py); every web worker must see it.
+        "SYNC_PROGRESS_DIR": env("SYNC_PROGRESS_DIR") or str(instance_path / "sync-progress"),
         # People and access (clusterhub.auth): OIDC login is on when OIDC_ISSUER is set.
         "OIDC_ISSUER": env("OIDC_ISSUER"),
         "OIDC_CLIENT_ID": env("OIDC_CLIENT_ID"),

@@ -95,6 +95,8 @@ MATRIX: dict[str, dict[str, Check]] = {
                           ("thesaurus_page", {}))},
     "curator.save_thesaurus": {"POST": Check(only({"curator": 303, "admin": 303}), data={
         "key": "matrix_terms", "ko": "행렬", "en": "matrix"})},
+    "curator.review_policy": {"POST": Check(only({"curator": 303, "admin": 303}), {"code": A},
+                                            {"requires_review": "0"})},
     "curator.map_category": {"POST": Check(only({"curator": 303, "admin": 303}), data={
         "cluster": A, "term": "융합기타", "code": "biomaterials"})},
     **{f"curator.{name}": {"POST": Check(only({"curator": status, "admin": status}),
@@ -150,7 +152,9 @@ def world(tmp_path_factory):
     """The app, one signed-in session cookie per role, and the template database to copy."""
     tmp = tmp_path_factory.mktemp("matrix")
     template = tmp / "template.db"
-    app = build_app(tmp, f"sqlite:///{template}")
+    # Each check swaps in a fresh copy of the database: a sync started from the operator console
+    # runs inside its request here, so no background thread outlives its check's database.
+    app = build_app(tmp, f"sqlite:///{template}", SYNC_IN_BACKGROUND=False)
     add_user(app, "member@example.org", "member", password=PASSWORD, company="한빛제약")  # user id 1
     add_user(app, "operator_a@example.org", "operator", password=PASSWORD, cluster=A)
     add_user(app, "operator_b@example.org", "operator", password=PASSWORD, cluster=B)

@@ -22,7 +22,8 @@ def search():
     result = service.run(p)
     search_log.log_search(p, result.total)
     body = {
-        "hits": [{**h.document, "id": h.id, "highlights": h.highlights} for h in result.hits],
+        "hits": [{**h.document, "id": h.id, "highlights": h.highlights, "featured": h.featured}
+                 for h in result.hits],
         "total": result.total, "page": p.page, "size": p.size,
         "facets": {f: [{"value": v.value, "count": v.count} for v in values]
                    for f, values in result.facets.items()},
@@ -37,7 +38,7 @@ def listing(listing_id: str):
         row, doc, merged_into, flags = publish.public_view(s, listing_id)
         if merged_into:
             return redirect(url_for("api.listing", listing_id=merges.canonical(s, listing_id)), 301)
-        if row is None or row.status not in listings.PUBLISHED or flags.hidden:
+        if row is None or row.status not in listings.PUBLISHED or flags.withheld:
             raise NotFound(f"No published listing {listing_id!r}.")
     return jsonify({**doc, "id": row.id,
                     "synced_at": row.synced_at.isoformat(), "updated_at": row.updated_at.isoformat()})

@@ -3,21 +3,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
+from ..curation.models import ListingFlags
 from ..models import Listing
 
 PUBLISHED = ("active",)
 
 
+def visible(query):
+    """Only what the public sees: active, and not hidden, merged away or awaiting review."""
+    withheld = select(ListingFlags.listing_id).where(or_(
+        ListingFlags.hidden, ListingFlags.awaiting_review, ListingFlags.merged_into.is_not(None)))
+    return query.where(Listing.status.in_(PUBLISHED), Listing.id.not_in(withheld))
+
+
 def counts_by_cluster_and_kind(session: Session) -> dict[str, dict[str, int]]:
-    """{cluster: {kind: n}} over published listings."""
-    rows = session.exec(
-        select(Listing.cluster, Listing.kind, func.count())
-        .where(Listing.status.in_(PUBLISHED))
-        .group_by(Listing.cluster, Listing.kind)
-    )
+    """{cluster: {kind: n}} over the listings the public sees."""
+    rows = session.exec(visible(select(Listing.cluster, Listing.kind, func.count()))
+                        .group_by(Listing.cluster, Listing.kind))
     out: dict[str, dict[str, int]] = defaultdict(dict)
     for cluster, kind, n in rows:
         out[cluster][kind] = n
@@ -37,14 +42,12 @@ def count(session: Session) -> int:
 
 
 def get_published(session: Session, listing_id: str) -> Listing | None:
-    row = session.get(Listing, listing_id)
-    return row if row is not None and row.status in PUBLISHED else None
+    return session.exec(visible(select(Listing).where(Listing.id == listing_id))).first()
 
 
 def related(session: Session, ids: list[str]) -> list[Listing]:
     """The published listings among ids, in the order given."""
     if not ids:
         return []
-    rows = {r.id: r for r in session.exec(
-        select(Listing).where(Listing.id.in_(ids), Listing.status.in_(PUBLISHED)))}
+    rows = {r.id: r for r in session.exec(visible(select(Listing).where(Listing.id.in_(ids))))}
     return [rows[i] for i in ids if i in rows]

@@ -29,7 +29,7 @@ class ListingOverride(SQLModel, table=True):
 
 
 class ListingFlags(SQLModel, table=True):
-    """Curation state of a listing: hidden, featured, or merged into a canonical listing."""
+    """Curation state of a listing: hidden, featured, awaiting review, or merged into another."""
 
     __tablename__ = "listing_flags"
 
@@ -37,8 +37,15 @@ class ListingFlags(SQLModel, table=True):
     hidden: bool = Field(default=False)
     featured: bool = Field(default=False)
     merged_into: Optional[str] = Field(default=None, max_length=220, index=True)
+    # New listings of a cluster that requires review wait, unpublished, until a curator decides.
+    awaiting_review: bool = Field(default=False, index=True)
     reviewed_at: Optional[datetime] = None
     updated_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def withheld(self) -> bool:
+        """Not shown to the public: hidden by a curator or still awaiting review."""
+        return self.hidden or self.awaiting_review
 
 
 class CategoryMapping(SQLModel, table=True):

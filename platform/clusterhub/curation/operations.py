@@ -34,17 +34,16 @@ def connector_settings(code: str) -> dict:
     return info
 
 
-def start(user, code: str, *, dry_run: bool) -> int:
-    """Run the cluster's sync now, within the request; returns the run id."""
-    from ..sync import service
+def start(user, code: str, *, dry_run: bool) -> tuple[int, bool]:
+    """Start the cluster's sync in the background; (run id, False) if one is running already."""
+    from ..sync import background
 
-    with service.source_base_url() as url:
-        report = service.sync_cluster(code, base_url=url, dry_run=dry_run, trigger="console")
-    with db.session() as s:
-        audit.record(s, user, "sync.dry_run" if dry_run else "sync.start", f"run:{report.run_id}",
-                     cluster=code, after={"outcome": report.outcome, **report.counts},
-                     reason=report.message)
-    return report.run_id
+    def record(run_id: int) -> None:
+        with db.session() as s:
+            audit.record(s, user, "sync.dry_run" if dry_run else "sync.start", f"run:{run_id}",
+                         cluster=code, after={"run_id": run_id, "dry_run": dry_run})
+
+    return background.start(code, dry_run=dry_run, trigger="console", on_open=record)
 
 
 def run_of(session: Session, code: str, run_id: int) -> SyncRun:

@@ -1,8 +1,10 @@
-"""The curator's review queue: new listings of reviewed clusters, listings with issues, conflicts."""
+"""The curator's review queue: held-back new listings, listings with issues, source conflicts."""
 from __future__ import annotations
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from ..errors import Invalid, NotFound
 from ..models import Cluster, Listing, SyncIssue, utcnow
 from ..sync import runs
 from . import audit, overrides
@@ -12,14 +14,57 @@ LIMIT = 200
 
 
 def new_listings(session: Session, limit: int = LIMIT) -> list[Listing]:
-    """Active listings of clusters that require review, not yet marked reviewed."""
-    codes = list(session.exec(select(Cluster.code).where(Cluster.requires_review == True)))  # noqa: E712
-    if not codes:
-        return []
-    reviewed = select(ListingFlags.listing_id).where(ListingFlags.reviewed_at.is_not(None))
-    return list(session.exec(select(Listing).where(
-        Listing.cluster.in_(codes), Listing.status == "active", Listing.id.not_in(reviewed))
-        .order_by(Listing.first_seen_at.desc(), Listing.id).limit(limit)))
+    """New listings held back for review (unpublished until a curator decides), newest first."""
+    waiting = select(ListingFlags.listing_id).where(ListingFlags.awaiting_review == True)  # noqa: E712
+    return list(session.exec(select(Listing).where(Listing.id.in_(waiting))
+                             .order_by(Listing.first_seen_at.desc(), Listing.id).limit(limit)))
+
+
+def waiting_count(session: Session, cluster: str | None = None) -> int:
+    query = select(sa.func.count()).select_from(ListingFlags).where(
+        ListingFlags.awaiting_review == True)  # noqa: E712
+    if cluster:
+        query = query.join(Listing, Listing.id == ListingFlags.listing_id).where(
+            Listing.cluster == cluster)
+    return session.exec(query).one()
+
+
+def hold_new(session: Session, cluster: str, ids: list[str]) -> int:
+    """Inside a sync's transaction: hold the cluster's new listings if it requires review."""
+    row = session.get(Cluster, cluster)
+    if row is None or not row.requires_review or not ids:
+        return 0
+    session.execute(sa.insert(ListingFlags), [
+        {"listing_id": i, "hidden": False, "featured": False, "awaiting_review": True,
+         "updated_at": utcnow()} for i in ids])
+    return len(ids)
+
+
+def review_clusters(session: Session) -> list[Cluster]:
+    return list(session.exec(select(Cluster).order_by(Cluster.code)))
+
+
+def set_policy(session: Session, user, code: str, required: bool) -> list[str]:
+    """Require review of a cluster's new listings, or stop; stopping publishes what waits.
+    Returns the ids released, for the caller to reindex."""
+    row = session.get(Cluster, code)
+    if row is None:
+        raise NotFound(f"No cluster {code!r}.")
+    released = []
+    if not required:
+        released = list(session.exec(
+            select(ListingFlags.listing_id).join(Listing, Listing.id == ListingFlags.listing_id)
+            .where(Listing.cluster == code, ListingFlags.awaiting_review == True)))  # noqa: E712
+        for listing_id in released:
+            f = session.get(ListingFlags, listing_id)
+            f.awaiting_review, f.updated_at = False, utcnow()
+            session.add(f)
+    audit.record(session, user, "cluster.review_policy", f"cluster:{code}", cluster=code,
+                 before={"requires_review": row.requires_review},
+                 after={"requires_review": required, "released": len(released)})
+    row.requires_review = required
+    session.add(row)
+    return released
 
 
 def with_issues(session: Session, limit: int = LIMIT) -> list[dict]:
@@ -50,11 +95,25 @@ def source_changed(session: Session, limit: int = LIMIT) -> list[tuple[Listing, 
     return out[:limit]
 
 
-def mark_reviewed(session: Session, user, listing_id: str) -> None:
+DECISIONS = ("approve", "hide")
+
+
+def decide(session: Session, user, listing_id: str, decision: str = "approve") -> None:
+    """A curator's review: approve (publish) or hide. Either way it leaves the queue."""
+    if decision not in DECISIONS:
+        raise Invalid(f"Unknown review decision {decision!r}; use approve or hide.",
+                      [{"path": "decision", "message": "expected approve or hide"}])
     row = session.get(Listing, listing_id)
+    if row is None:
+        raise NotFound(f"No listing {listing_id!r}.")
     f = overrides.flags(session, listing_id)
-    before = f.reviewed_at.isoformat() if f.reviewed_at else None
-    f.reviewed_at = utcnow()
+    before = {"awaiting_review": f.awaiting_review, "hidden": f.hidden,
+              "reviewed_at": f.reviewed_at.isoformat() if f.reviewed_at else None}
+    f.awaiting_review, f.reviewed_at, f.updated_at = False, utcnow(), utcnow()
+    if decision == "hide":
+        f.hidden = True
     session.add(f)
-    audit.record(session, user, "listing.review", listing_id, cluster=row.cluster if row else None,
-                 before={"reviewed_at": before}, after={"reviewed_at": f.reviewed_at.isoformat()})
+    audit.record(session, user, "listing.review", listing_id, cluster=row.cluster,
+                 before=before, after={"decision": decision, "awaiting_review": False,
+                                       "hidden": f.hidden,
+                                       "reviewed_at": f.reviewed_at.isoformat()})

@@ -33,7 +33,7 @@ def _documents(session: Session, ids: Iterable[str] | None = None) -> Iterator[d
 
 def to_index(row: Listing, curated=(), flags=None) -> dict:
     """The index document of one stored listing: its effective document, hidden if curated so."""
-    hidden = bool(flags and (flags.hidden or flags.merged_into))
+    hidden = bool(flags and (flags.withheld or flags.merged_into))
     return index_document(row.id, overrides.effective(row.document, curated), status=row.status,
                           hidden=hidden, updated_at=row.updated_at)
 

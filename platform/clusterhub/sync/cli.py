@@ -25,7 +25,8 @@ def _table(rows: list[list[str]], headers: list[str]) -> str:
 def _progress(code: str):
     if not sys.stderr.isatty():
         return None
-    return lambda n: click.echo(f"\r  {code}: {n:,} records read", nl=False, err=True)
+    return lambda counts, phase: click.echo(f"\r  {code}: {counts['seen']:,} records read",
+                                            nl=False, err=True)
 
 
 @click.command("sync")

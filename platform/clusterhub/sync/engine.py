@@ -14,6 +14,7 @@ import schemas
 from connectors.base import ConnectorError
 
 from ..catalog import state
+from ..curation import review
 from ..models import Listing, SyncIssue, SyncRun, utcnow
 from .items import Issue, Mapped
 
@@ -49,7 +50,8 @@ class _Stop(Exception):
         self.outcome, self.message = outcome, message
 
 
-def _open_run(engine: Engine, cluster: str, dry_run: bool, trigger: str) -> int:
+def open_run(engine: Engine, cluster: str, dry_run: bool = False, trigger: str = "cli") -> int:
+    """Record a run as running; its id lets a page follow it before it finishes."""
     with Session(engine) as s:
         run = SyncRun(cluster=cluster, dry_run=dry_run, trigger=trigger)
         s.add(run)
@@ -69,13 +71,30 @@ def _close_run(engine: Engine, report: SyncReport) -> None:
         s.commit()
 
 
+def fail_run(engine: Engine, run_id: int, message: str) -> None:
+    """Close a run that failed before the engine took it over (it changed nothing)."""
+    with Session(engine) as s:
+        run = s.get(SyncRun, run_id)
+        if run is not None and run.outcome == "running":
+            run.outcome, run.message, run.finished_at = "failed", message, utcnow()
+            s.add(run)
+            s.commit()
+
+
+Progress = Callable[[dict, str], None]
+
+
 def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: bool = True,
         dry_run: bool = False, allow_mass_withdrawal: bool = False, trigger: str = "cli",
-        progress: Callable[[int], None] | None = None) -> SyncReport:
-    """Sync one cluster. full=False (a partial push) never withdraws what the batch leaves out."""
+        progress: Progress | None = None, run_id: int | None = None) -> SyncReport:
+    """Sync one cluster. full=False (a partial push) never withdraws what the batch leaves out.
+
+    progress(counts, phase) is called every 100 records ("reading") and before the commit
+    ("saving"); run_id continues a run opened with open_run()."""
     started = time.monotonic()
-    report = SyncReport(run_id=_open_run(engine, cluster, dry_run, trigger), cluster=cluster,
-                        dry_run=dry_run)
+    if run_id is None:
+        run_id = open_run(engine, cluster, dry_run, trigger)
+    report = SyncReport(run_id=run_id, cluster=cluster, dry_run=dry_run)
     try:
         with Session(engine) as s, s.begin():
             _apply(s, cluster, items, report, full, allow_mass_withdrawal, progress)
@@ -114,6 +133,7 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
     failed_sources: set[str] = set()
     inserts: list[dict] = []
     updates: list[dict] = []
+    added: list[str] = []
     now = utcnow()
 
     def fail(issues: list[Issue], source_id: str | None) -> None:
@@ -125,7 +145,7 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
     for item in items:
         counts["seen"] += 1
         if progress and counts["seen"] % 100 == 0:
-            progress(counts["seen"])
+            progress(counts, "reading")
         if isinstance(item, Issue):
             fail([item], item.source_id)
             continue
@@ -162,6 +182,7 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
         previous = existing.get(gid)
         if previous is None:
             inserts.append({**row, "first_seen_at": now})
+            added.append(gid)
             counts["added"] += 1
         elif previous[1] == "withdrawn":
             updates.append(row)
@@ -177,7 +198,9 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
             _flush(s, inserts, updates)
     _flush(s, inserts, updates)
     if progress:
-        progress(counts["seen"])
+        progress(counts, "saving")
+    if added:
+        review.hold_new(s, cluster, added)
 
     if full:
         _withdraw(s, existing, seen, failed_sources, report, allow_mass_withdrawal, now)

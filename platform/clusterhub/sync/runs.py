@@ -25,3 +25,15 @@ def last_per_cluster(session: Session) -> dict[str, SyncRun]:
 def issues(session: Session, run_id: int) -> list[SyncIssue]:
     return list(session.exec(select(SyncIssue).where(SyncIssue.run_id == run_id)
                              .order_by(SyncIssue.id)))
+
+
+def expected_size(session: Session, cluster: str) -> int | None:
+    """Records the cluster's last successful run read: the estimate a progress bar runs against."""
+    return session.exec(select(SyncRun.seen).where(
+        SyncRun.cluster == cluster, SyncRun.outcome.in_(("succeeded", "dry_run")),
+        SyncRun.trigger != "push").order_by(SyncRun.id.desc())).first()
+
+
+def running(session: Session, cluster: str) -> list[SyncRun]:
+    return list(session.exec(select(SyncRun).where(
+        SyncRun.cluster == cluster, SyncRun.outcome == "running").order_by(SyncRun.id.desc())))

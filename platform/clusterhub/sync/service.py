@@ -13,7 +13,7 @@ from connectors.sample_server import SAMPLES_DIR, SampleServer
 from .. import db
 from ..catalog import clusters
 from ..errors import Invalid, NotFound
-from . import engine, items
+from . import engine, items, progress, runs
 from .engine import SyncReport
 
 HOOKS = "clusterhub.sync_hooks"
@@ -50,7 +50,7 @@ def source_base_url(app: Flask | None = None) -> Iterator[str]:
         yield server.url
 
 
-def _require_cluster(code: str) -> None:
+def require_cluster(code: str) -> None:
     with db.session() as s:
         if clusters.get(s, code) is None:
             known = ", ".join(c.code for c in clusters.all_clusters(s))
@@ -65,32 +65,61 @@ def _terms(code: str) -> dict:
         return categories.terms_for(s, code)
 
 
+@contextmanager
+def _tracked(code: str, run_id: int | None, dry_run: bool, trigger: str,
+             extra: engine.Progress | None) -> Iterator[tuple[int, engine.Progress]]:
+    """Open the run (unless opened already) and follow it live; see progress.py."""
+    if run_id is None:
+        run_id = engine.open_run(db.engine(), code, dry_run, trigger)
+    with db.session() as s:
+        expected = runs.expected_size(s, code)
+    tracker = progress.Tracker(progress.directory(), run_id, expected=expected)
+
+    def report(counts: dict, phase: str) -> None:
+        tracker(counts, phase)
+        if extra:
+            extra(counts, phase)
+    try:
+        yield run_id, report
+    except Exception as exc:  # before the engine took the run over: close it, then re-raise
+        engine.fail_run(db.engine(), run_id, f"The sync could not start: {exc}")
+        raise
+    finally:
+        tracker.close()
+
+
 def sync_cluster(code: str, *, base_url: str, dry_run: bool = False,
                  allow_mass_withdrawal: bool = False, trigger: str = "cli",
-                 progress=None) -> SyncReport:
-    """Run the cluster's connector against its source and apply the result."""
+                 progress: engine.Progress | None = None, run_id: int | None = None) -> SyncReport:
+    """Run the cluster's connector against its source and apply the result.
+
+    progress(counts, phase) follows the run; run_id continues a run opened by the caller."""
     from connectors import registry  # the platform needs connectors only when it syncs one
 
-    _require_cluster(code)
-    files = Path(current_app.config.get("CONNECTOR_FILES_DIR") or SAMPLES_DIR)
-    settings = SourceSettings(samples_dir=files / code, base_url=base_url, terms=_terms(code))
-    connector = registry.create(code, settings)
-    report = engine.run(db.engine(), code, items.from_connector(connector), full=True,
-                        dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
-                        trigger=trigger, progress=progress)
-    _after_commit(current_app, report)
+    require_cluster(code)
+    with _tracked(code, run_id, dry_run, trigger, progress) as (run_id, report_progress):
+        files = Path(current_app.config.get("CONNECTOR_FILES_DIR") or SAMPLES_DIR)
+        settings = SourceSettings(samples_dir=files / code, base_url=base_url, terms=_terms(code))
+        connector = registry.create(code, settings)
+        report = engine.run(db.engine(), code, items.from_connector(connector), full=True,
+                            dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
+                            trigger=trigger, progress=report_progress, run_id=run_id)
+        report_progress(report.counts, "indexing")
+        _after_commit(current_app, report)
     return report
 
 
 def push_batch(code: str, documents, *, full: bool = False, dry_run: bool = False,
                allow_mass_withdrawal: bool = False) -> SyncReport:
     """Apply a batch a cluster pushed; full=True withdraws what the batch leaves out."""
-    _require_cluster(code)
+    require_cluster(code)
     if not isinstance(documents, list):
         raise Invalid("The body must be a JSON object with a list under 'listings'.",
                       [{"path": "listings", "message": "expected a list of listing documents"}])
-    report = engine.run(db.engine(), code, items.from_batch(documents, "listings"), full=full,
-                        dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
-                        trigger="push")
-    _after_commit(current_app, report)
+    with _tracked(code, None, dry_run, "push", None) as (run_id, report_progress):
+        report = engine.run(db.engine(), code, items.from_batch(documents, "listings"), full=full,
+                            dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
+                            trigger="push", progress=report_progress, run_id=run_id)
+        report_progress(report.counts, "indexing")
+        _after_commit(current_app, report)
     return report

@@ -20,7 +20,8 @@ CURATOR = "curator"
 def index():
     with db.session() as s:
         queue = {"new": review.new_listings(s), "issues": review.with_issues(s),
-                 "changed": review.source_changed(s)}
+                 "changed": review.source_changed(s), "waiting": review.waiting_count(s),
+                 "clusters": review.review_clusters(s)}
     return render_template("curator/index.html", **queue)
 
 
@@ -92,9 +93,21 @@ def flag(listing_id: str):
 @bp.post("/listings/<listing_id>/review")
 @role_required(CURATOR)
 def reviewed(listing_id: str):
+    decision = request.form.get("decision", "approve")
+    publish.act([listing_id], lambda s: review.decide(s, current_user(), listing_id, decision))
+    return redirect(url_for("curator.index", _anchor="new"), 303)
+
+
+@bp.post("/clusters/<code>/review-policy")
+@role_required(CURATOR)
+def review_policy(code: str):
+    required = request.form.get("requires_review") == "1"
     with db.session() as s:
-        review.mark_reviewed(s, current_user(), listing_id)
-    return redirect(url_for("curator.index"), 303)
+        released = review.set_policy(s, current_user(), code, required)
+        publish.changed(s)
+    if released:
+        publish.reindex(released)
+    return redirect(url_for("curator.index", _anchor="policy"), 303)
 
 
 @bp.post("/listings/<listing_id>/merge")

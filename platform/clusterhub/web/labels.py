@@ -62,11 +62,20 @@ def fee_text(fee: dict | None) -> str:
 
 OUTCOMES = {"succeeded": ("성공", "Succeeded"), "failed": ("실패", "Failed"),
             "stopped": ("중단(확인 필요)", "Stopped (needs review)"), "dry_run": ("시험 실행", "Dry run"),
-            "running": ("진행 중", "Running")}
+            "running": ("진행 중", "Running"), "interrupted": ("중단됨", "Interrupted")}
+PHASES = {"starting": ("시작하는 중", "Starting"), "reading": ("원천 데이터를 읽고 검사하는 중",
+                                                            "Reading and checking the source"),
+          "saving": ("카탈로그에 저장하는 중", "Saving to the catalog"),
+          "indexing": ("검색 색인을 갱신하는 중", "Updating the search index")}
 
 
 def outcome_label(outcome: str) -> str:
     ko, en = OUTCOMES.get(outcome, (outcome, outcome))
+    return en if locale() == "en" else ko
+
+
+def phase_label(phase: str) -> str:
+    ko, en = PHASES.get(phase, (phase, phase))
     return en if locale() == "en" else ko
 
 
@@ -82,5 +91,5 @@ def kst(value: datetime | None) -> str:
 def register(app) -> None:
     app.jinja_env.globals.update(value_label=value_label, facet_title=facet_title,
                                  fee_text=fee_text, cluster_records=cluster_records,
-                                 outcome_label=outcome_label)
+                                 outcome_label=outcome_label, phase_label=phase_label)
     app.jinja_env.filters["kst"] = kst

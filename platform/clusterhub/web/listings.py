@@ -18,10 +18,10 @@ def show(listing_id: str):
         row, doc, merged_into, flags = publish.public_view(s, listing_id)
         if merged_into:
             return redirect(url_for("listings.show", listing_id=merges.canonical(s, listing_id)), 301)
-        if row is None or row.status not in listings.PUBLISHED or flags.hidden:
+        if row is None or row.status not in listings.PUBLISHED or flags.withheld:
             raise NotFound(f"No published listing {listing_id!r}. It may have been withdrawn "
                            "by its cluster, or the address is mistyped.")
         related = listings.related(s, doc.get("related") or [])
         last_run = runs.last_per_cluster(s).get(row.cluster)
     return render_template("listing.html", row=row, d=doc, related=related,
-                           last_run=last_run)
+                           last_run=last_run, featured=bool(flags and flags.featured))

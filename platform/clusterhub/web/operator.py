@@ -8,7 +8,7 @@ from ..auth import cluster_operator_required, current_user, require_role
 from ..catalog import clusters
 from ..curation import audit, operations, quality
 from ..errors import Forbidden, NotFound
-from ..sync import runs
+from ..sync import background, runs
 
 bp = Blueprint("operator", __name__, url_prefix="/operator")
 
@@ -34,17 +34,21 @@ def console(code: str):
         if cluster is None:
             raise NotFound(f"No cluster {code!r}.")
         recent = runs.recent(s, code, limit=20)
+        live = {r.id: background.live_state(r) for r in recent if r.outcome == "running"}
         score = quality.compute(s, code)
         history = audit.search(s, cluster=code, limit=20)
     return render_template("operator/console.html", cluster=cluster, runs=recent, q=score,
-                           settings=operations.connector_settings(code), history=history)
+                           settings=operations.connector_settings(code), history=history,
+                           live=live)
 
 
 @bp.post("/<code>/sync")
 @cluster_operator_required()
 def sync(code: str):
-    run_id = operations.start(current_user(), code, dry_run=request.form.get("dry_run") == "1")
-    return redirect(url_for("operator.run", code=code, run_id=run_id), 303)
+    run_id, started = operations.start(current_user(), code,
+                                       dry_run=request.form.get("dry_run") == "1")
+    args = {} if started else {"already": 1}
+    return redirect(url_for("operator.run", code=code, run_id=run_id, **args), 303)
 
 
 @bp.get("/<code>/runs/<int:run_id>")
@@ -55,7 +59,8 @@ def run(code: str, run_id: int):
         issues = runs.issues(s, run_id)
         cluster = clusters.get(s, code)
     return render_template("operator/run.html", cluster=cluster, run=row, issues=issues[:500],
-                           total_issues=len(issues))
+                           total_issues=len(issues), live=background.live_state(row),
+                           already=request.args.get("already") == "1")
 
 
 @bp.get("/<code>/runs/<int:run_id>/issues.csv")

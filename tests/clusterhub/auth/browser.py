@@ -50,3 +50,12 @@ def through_provider(location: str, account: str) -> str:
         assert response.status_code in (302, 303), (response.status_code, response.text[:500])
         url = urljoin(url, response.headers["Location"])
     raise AssertionError(f"the provider never sent the browser back: {url}")
+
+
+def sign_in(page, base: str, email: str, password: str, next_path: str = "/") -> None:
+    """Log in through the login form in a real browser page and land on next_path."""
+    page.goto(f"{base}/login?next={next_path}")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_url(re.compile(re.escape(next_path) + "$"))

@@ -1,5 +1,7 @@
 """An app whose catalog holds the search conformance corpus, synced and indexed for real."""
+import threading
 from collections import defaultdict
+from contextlib import contextmanager
 
 import pytest
 
@@ -7,6 +9,7 @@ from clusterhub import db
 from clusterhub.search import indexer
 from clusterhub.sync import engine, items
 from tests.clusterhub.search.corpus import LISTINGS
+from connectors.sample_server import SampleServer
 from tests.conftest import build_app
 
 
@@ -48,3 +51,22 @@ def catalog_app(tmp_path_factory):
 @pytest.fixture
 def web(catalog_app):
     return catalog_app.test_client()
+
+
+@contextmanager
+def slow_source(cluster: str = "daedeok", endpoint: str = "equipment", at_once: int = 2):
+    """The cluster's sample API answering its first pages at once and the rest only once the
+    test sets the gate: a sync that stays in progress for as long as the test needs.
+    Yields (server, gate)."""
+    gate = threading.Event()
+    with SampleServer() as server:
+        def answer(query):
+            if int(query.get("pageNo", "1")) > at_once:
+                gate.wait(60)
+            return server._sample(cluster, endpoint, query)
+
+        server.add_route(f"/{cluster}/{endpoint}", answer)
+        try:
+            yield server, gate
+        finally:
+            gate.set()

@@ -2,14 +2,17 @@
 the wall between clusters."""
 import csv
 import io
+import time
+from datetime import timedelta
 
 import pytest
 from sqlmodel import select
 
 from clusterhub import db
 from clusterhub.curation.models import AuditEntry
-from clusterhub.models import Listing
+from clusterhub.models import Listing, SyncRun, utcnow
 from tests.clusterhub.auth.browser import add_user, csrf_token, log_in
+from tests.clusterhub.web.conftest import slow_source
 from tests.conftest import build_app
 
 A, B = "gwangju", "chungju"   # gwangju's CSV export carries one flawed record
@@ -36,6 +39,21 @@ def start(client, code, **data):
     return client.post(f"/operator/{code}/sync", data={"csrf_token": client.token, **data})
 
 
+def follow(client, location, timeout=90):
+    """Reload the run page, as the browser does while it refreshes itself, until the run ends."""
+    deadline = time.monotonic() + timeout
+    while True:
+        page = client.get(location).get_data(as_text=True)
+        if 'http-equiv="refresh"' not in page:
+            return page
+        assert time.monotonic() < deadline, "the sync did not finish in time"
+        time.sleep(0.2)
+
+
+def synced(client, code):
+    follow(client, start(client, code).headers["Location"])
+
+
 def listings(app, code):
     with app.app_context(), db.session() as s:
         return s.exec(select(Listing).where(Listing.cluster == code)).all()
@@ -46,12 +64,12 @@ def test_dry_run_then_sync_from_the_console(world):
     a = clients["a"]
     dry = start(a, A, dry_run="1")
     assert dry.status_code == 303 and "/operator/gwangju/runs/" in dry.headers["Location"]
-    assert listings(app, A) == []  # a dry run changes nothing
-    page = a.get(dry.headers["Location"]).get_data(as_text=True)
+    page = follow(a, dry.headers["Location"])
     assert "시험 실행" in page and "<dd>278</dd>" in page  # outcome and records seen
+    assert listings(app, A) == []  # a dry run changes nothing
 
     done = start(a, A)
-    run_page = a.get(done.headers["Location"]).get_data(as_text=True)
+    run_page = follow(a, done.headers["Location"])
     assert "성공" in run_page and len(listings(app, A)) == 277  # all but the flawed one
     body = a.get(done.headers["Location"] + "/issues.csv").get_data(as_text=True)
     assert body.startswith("\ufeff")
@@ -68,7 +86,7 @@ def test_dry_run_then_sync_from_the_console(world):
 def test_the_public_cluster_page_shows_the_quality_score(world):
     app, clients = world
     if not listings(app, A):
-        start(clients["a"], A)
+        synced(clients["a"], A)
     page = app.test_client().get(f"/clusters/{A}").get_data(as_text=True)
     assert "신선도와 품질" in page and "/100" in page and "필수 항목 채움" in page
 
@@ -76,7 +94,7 @@ def test_the_public_cluster_page_shows_the_quality_score(world):
 def test_the_operator_of_b_gets_403_on_a(world):
     app, clients = world
     if not listings(app, A):
-        start(clients["a"], A)
+        synced(clients["a"], A)
     with app.app_context(), db.session() as s:
         from clusterhub.sync import runs
         run_id = runs.recent(s, A, limit=1)[0].id
@@ -88,3 +106,50 @@ def test_the_operator_of_b_gets_403_on_a(world):
     # and A's run is not found under B's console, where B may look
     assert b.get(f"/operator/{B}/runs/{run_id}").status_code == 404
     assert b.get("/operator").headers["Location"].endswith(f"/operator/{B}")
+
+
+def test_a_sync_shows_its_progress_while_it_runs(tmp_path):
+    """A source that answers its first pages and then waits: the run page shows the run live,
+    a second start joins it instead of starting another, and the page settles when it ends."""
+    with slow_source() as (server, gate):
+        app = build_app(tmp_path, f"sqlite:///{tmp_path / 'p.db'}", CONNECTOR_BASE_URL=server.url)
+        add_user(app, "d@example.org", "operator", password=PASSWORD, cluster="daedeok")
+        client = app.test_client()
+        log_in(client, "d@example.org", PASSWORD)
+        client.token = csrf_token(client)
+        try:
+            location = start(client, "daedeok").headers["Location"]
+            deadline = time.monotonic() + 30
+            while "200건 읽음" not in (page := client.get(location).get_data(as_text=True)):
+                assert time.monotonic() < deadline, page
+                time.sleep(0.2)
+            assert 'http-equiv="refresh"' in page and "진행 중" in page
+            assert "원천 데이터를 읽고 검사하는 중" in page  # the phase, in Korean
+            console = client.get("/operator/daedeok").get_data(as_text=True)
+            assert "진행 상황 보기" in console
+            again = start(client, "daedeok").headers["Location"]
+            assert again.startswith(location) and "already=1" in again
+        finally:
+            gate.set()
+        page = follow(client, location)
+        assert "성공" in page and "<dd>800</dd>" in page
+        with app.app_context(), db.session() as s:
+            [run] = s.exec(select(SyncRun)).all()  # the second start joined the first
+        assert run.outcome == "succeeded" and run.seen == 800
+        assert len(listings(app, "daedeok")) == 800 - run.errored
+        db.engine(app).dispose()
+
+
+def test_a_run_whose_process_died_shows_as_interrupted_and_blocks_nothing(world):
+    app, clients = world
+    with app.app_context(), db.session() as s:
+        ghost = SyncRun(cluster=A, trigger="console", started_at=utcnow() - timedelta(minutes=10))
+        s.add(ghost)
+        s.flush()
+        ghost_id = ghost.id
+    a = clients["a"]
+    page = a.get(f"/operator/{A}/runs/{ghost_id}").get_data(as_text=True)
+    assert "중단됨" in page and 'http-equiv="refresh"' not in page
+    fresh = start(a, A, dry_run="1").headers["Location"]
+    assert f"/runs/{ghost_id}" not in fresh and "already" not in fresh
+    follow(a, fresh)

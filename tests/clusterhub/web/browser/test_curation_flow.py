@@ -5,7 +5,7 @@ import re
 import pytest
 
 from clusterhub import db
-from tests.clusterhub.auth.browser import add_user
+from tests.clusterhub.auth.browser import add_user, sign_in
 from tests.clusterhub.web.conftest import load_corpus
 from tests.conftest import build_app, serving
 
@@ -35,11 +35,7 @@ def test_curator_overrides_a_title_and_search_shows_it(browser, curation_server,
         page.goto(f"{curation_server}/search?q=" + "초저온")
         assert page.locator(".card").count() == 0  # nothing is called that yet
 
-        page.goto(f"{curation_server}/login?next=/listings/{LISTING}")
-        page.fill("#email", "curator@example.org")
-        page.fill("#password", PASSWORD)
-        page.click("form.stacked button[type=submit]")
-        page.wait_for_url(re.compile(r"/listings/"))
+        sign_in(page, curation_server, "curator@example.org", PASSWORD, f"/listings/{LISTING}")
         page.click("text=이 목록 큐레이션")
         page.wait_for_url(re.compile(r"/curation/listings/"))
         page.fill("input[name=field]", "title.ko")
