@@ -1,6 +1,7 @@
 """Human labels for codes on pages: vocabulary terms, cluster names, fees."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -74,6 +75,37 @@ def outcome_label(outcome: str) -> str:
     return en if locale() == "en" else ko
 
 
+# The sync engine writes its run messages in English (the CLI and the logs read them); Korean
+# pages show them in Korean. Each pattern matches the start of a message; the rest is kept.
+RUN_MESSAGES = (
+    (re.compile(r"(\d[\d,]*) change\(s\) applied\."), "변경 {0}건을 반영했습니다."),
+    (re.compile(r"Nothing changed at the source\."), "원천 데이터에 바뀐 것이 없습니다."),
+    (re.compile(r"Dry run: nothing was changed\."), "시험 실행: 아무것도 바꾸지 않았습니다."),
+    (re.compile(r"Stopped: this run would withdraw ([\d,]+) of ([\d,]+) published listings "
+                r"\((\d+%)\), more than the (\d+%) guard\. Nothing was changed\. If the source "
+                r"really shrank, run again with --allow-mass-withdrawal\."),
+     "중단: 이번 실행은 공개 항목 {1}건 중 {0}건({2})을 철회하게 되어 안전 기준({3})을 넘습니다. "
+     "아무것도 바꾸지 않았습니다. 원천 데이터가 실제로 줄었다면 --allow-mass-withdrawal 옵션으로 "
+     "다시 실행하세요."),
+    (re.compile(r"The source could not be read, so nothing was changed\."),
+     "원천 데이터를 읽을 수 없어 아무것도 바꾸지 않았습니다."),
+    (re.compile(r"The sync failed and was rolled back:"), "동기화가 실패하여 모두 되돌렸습니다:"),
+    (re.compile(r"The sync could not start:"), "동기화를 시작하지 못했습니다:"),
+    (re.compile(r"The sync failed:"), "동기화가 실패했습니다:"),
+)
+
+
+def run_message(message: str) -> str:
+    """A sync run's message in the page's language (unknown messages are shown as written)."""
+    if locale() == "en" or not message:
+        return message
+    for pattern, korean in RUN_MESSAGES:
+        found = pattern.match(message)
+        if found:
+            return korean.format(*found.groups()) + message[found.end():]
+    return message
+
+
 def phase_label(phase: str) -> str:
     ko, en = PHASES.get(phase, (phase, phase))
     return en if locale() == "en" else ko
@@ -91,5 +123,6 @@ def kst(value: datetime | None) -> str:
 def register(app) -> None:
     app.jinja_env.globals.update(value_label=value_label, facet_title=facet_title,
                                  fee_text=fee_text, cluster_records=cluster_records,
-                                 outcome_label=outcome_label, phase_label=phase_label)
+                                 outcome_label=outcome_label, phase_label=phase_label,
+                                 run_message=run_message)
     app.jinja_env.filters["kst"] = kst
