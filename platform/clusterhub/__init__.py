@@ -20,7 +20,16 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(instance))
     app.config.update(from_environment(instance))
     app.config.update(config)
-    app.config.setdefault("MAX_CONTENT_LENGTH", 32 * 1024 * 1024)  # pushed batches, uploads
+    if app.config.get("MAX_CONTENT_LENGTH") is None:  # Flask's default is None: no limit at all
+        app.config["MAX_CONTENT_LENGTH"] = 32 * 1024 * 1024  # pushed batches, uploads
+    if app.config.get("PROXY_COUNT"):
+        # Behind nginx (deploy/nginx.conf) the client's address and scheme come from the
+        # X-Forwarded-* headers of that many trusted proxies; without it they are ignored, so a
+        # client cannot spoof its address past the login throttle.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_prefix=n)
 
     db.init_app(app)
     i18n.init_app(app)

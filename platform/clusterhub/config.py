@@ -30,6 +30,8 @@ def from_environment(instance_path: Path) -> dict:
         "MEILI_INDEX": env("MEILI_INDEX", "listings"),
         "CONNECTOR_BASE_URL": env("CONNECTOR_BASE_URL"),
         "CONNECTOR_FILES_DIR": env("CONNECTOR_FILES_DIR"),  # default: connectors/samples
+        # Trusted reverse proxies in front of gunicorn (deploy/nginx.conf sets 1); 0: none.
+        "PROXY_COUNT": int(env("PROXY_COUNT", "0")),
         # Live progress of running syncs (sync/progress.py); every web worker must see it.
         "SYNC_PROGRESS_DIR": env("SYNC_PROGRESS_DIR") or str(instance_path / "sync-progress"),
         # People and access (clusterhub.auth): OIDC login is on when OIDC_ISSUER is set.

@@ -69,7 +69,12 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
         code = (exc.name or "error").lower().replace(" ", "_")
-        return _respond(code, exc.code or 500, exc.description or exc.name)
+        message = exc.description or exc.name
+        if exc.code == 413:
+            limit = app.config.get("MAX_CONTENT_LENGTH") or 0
+            message = (f"The request body is larger than the {limit / 1048576:g} MB this site "
+                       f"accepts; nothing was stored. Send a smaller file or split the batch.")
+        return _respond(code, exc.code or 500, message)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

@@ -63,3 +63,14 @@ def test_html_errors_are_pages(client):
     r = client.get("/no/such/page")
     assert r.status_code == 404
     assert "text/html" in r.content_type
+
+
+def test_an_oversized_body_is_refused_with_the_limit_named(tmp_path):
+    app = build_app(tmp_path, f"sqlite:///{tmp_path / 'c.db'}", MAX_CONTENT_LENGTH=1024 * 1024)
+    r = app.test_client().post("/login", data={"email": "a@example.org", "password": "x" * 2_000_000})
+    assert r.status_code == 413
+    assert "1 MB" in r.get_data(as_text=True) and "nothing was stored" in r.get_data(as_text=True)
+
+
+def test_the_body_limit_is_on_by_default(app):
+    assert app.config["MAX_CONTENT_LENGTH"] == 32 * 1024 * 1024

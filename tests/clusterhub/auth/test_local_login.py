@@ -82,6 +82,23 @@ def test_failures_are_throttled_per_address(tmp_path):
     assert log_in(other, "real@example.org", PASSWORD).status_code == 429  # same address
 
 
+@pytest.mark.parametrize("proxies", [0, 1])
+def test_behind_a_proxy_the_throttle_counts_the_forwarded_client_address(tmp_path, proxies):
+    """With PROXY_COUNT=1 (nginx in front) each client's address counts apart; without it the
+    X-Forwarded-For header is ignored, so changing it does not escape the limit."""
+    app = build_app(tmp_path, f"sqlite:///{tmp_path / 'c.db'}", LOGIN_MAX_FAILURES_PER_IP=3,
+                    PROXY_COUNT=proxies)
+    add_user(app, "real@example.org", "member")
+    guesser = app.test_client()
+    for i in range(3):
+        guesser.environ_base["HTTP_X_FORWARDED_FOR"] = f"203.0.113.{i + 7}" if not proxies \
+            else "203.0.113.7"
+        assert log_in(guesser, f"guess{i}@example.org", "wrong password!").status_code == 401
+    colleague = app.test_client()
+    colleague.environ_base["HTTP_X_FORWARDED_FOR"] = "198.51.100.2"
+    assert log_in(colleague, "real@example.org", PASSWORD).status_code == (302 if proxies else 429)
+
+
 def test_a_success_forgives_the_account_failures(client, app):
     add_user(app, "me@example.org", "member")
     for _ in range(4):
