@@ -118,6 +118,12 @@ def demo_load(refresh: bool):
                        f"~{r.counts['updated']:,} issues {r.counts['errored']:,}")
     else:
         click.echo("Every cluster is already loaded (use --refresh to sync again).")
+    from .curation import demo as curation_demo
+
+    with db.session() as s:
+        picks = curation_demo.ensure_picks(s)
+    if picks:
+        click.echo(f"Featured {len(picks)} demo picks on the home page: {', '.join(picks)}")
     search_state = search.health(current_app)
     if search_state.get("state") != "ready":
         click.echo(f"Search index is {search_state.get('state')}: rebuilding ...")

@@ -28,8 +28,11 @@ def test_db_upgrade_then_demo_load_on_both_databases(tmp_path, database_url):
     assert done.returncode == 0, done.stderr
     assert "20 added" in done.stdout
     assert "admin@clusterhub.demo" in done.stdout  # one demo account per role, printed
+    # the foundation's sample picks: one of each kind at each complex, so the home page shows them
+    assert "Featured 6 demo picks" in done.stdout and "kmedihub:equipment:" in done.stdout
     done = run(tmp_path, "demo", "load", database_url=database_url)
     assert "0 added, 0 updated" in done.stdout
+    assert "Featured" not in done.stdout  # made once; curators own them afterwards
 
 
 def test_default_database_lives_in_the_instance_folder(tmp_path):
