@@ -1,7 +1,6 @@
-"""Featured listings: the foundation's picks, shown on the home page and marked in search."""
+"""Featured listings: the foundation's picks on the home page (search marks them through the index:
+search/indexer.to_index)."""
 from __future__ import annotations
-
-from typing import Iterable
 
 from sqlmodel import Session, select
 
@@ -28,11 +27,3 @@ def showcase(session: Session, limit: int = SHOWCASE_SIZE) -> list[dict]:
     by_id, _ = overrides.load_for(session, [r.id for r in rows])
     return [{**overrides.effective(r.document, by_id.get(r.id, [])), "id": r.id} for r in rows]
 
-
-def featured_ids(session: Session, ids: Iterable[str]) -> set[str]:
-    """The ids among `ids` that curators have featured, in one query."""
-    ids = list(dict.fromkeys(ids))
-    if not ids:
-        return set()
-    return set(session.exec(select(ListingFlags.listing_id).where(
-        ListingFlags.listing_id.in_(ids), ListingFlags.featured.is_(True))))

@@ -165,6 +165,7 @@ class Hit:
     document: dict
     highlights: dict[str, str] = field(default_factory=dict)  # field -> HTML-escaped text with <mark>
     score: float | None = None
+    featured: bool = False  # picked by the foundation's curators (curation/featured.py)
 
 
 @dataclass

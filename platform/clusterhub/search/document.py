@@ -24,7 +24,8 @@ def visibility(status: str, hidden: bool = False) -> str:
 
 
 def index_document(listing_id: str, document: dict, *, status: str = "active",
-                   hidden: bool = False, updated_at: datetime | str | None = None) -> dict:
+                   hidden: bool = False, updated_at: datetime | str | None = None,
+                   featured: bool = False) -> dict:
     """Flatten one effective listing document into the fields the search contract names."""
     d = document
     fee, booking = d.get("fee") or {}, d.get("booking") or {}
@@ -71,6 +72,7 @@ def index_document(listing_id: str, document: dict, *, status: str = "active",
         "center_key": center_ko or center_en or None,
         "status": status,
         "visibility": visibility(status, hidden),
+        "featured": featured,
         "updated_at": updated_at,
         "source_updated_at": d.get("source_updated_at"),
         "title_ko": _join(title_ko, name_ko),

@@ -105,6 +105,7 @@ def to_tantivy(doc: dict) -> tantivy.Document:
     if title.strip():
         out.add_text("w_title", title)
     stored = {"id": doc["id"], "document": doc.get("document") or {},
+              "featured": bool(doc.get("featured")),
               "text": {f: doc.get(f) or "" for f in HIGHLIGHT_FIELDS}}
     out.add_bytes("payload", json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode())
     return out

@@ -14,5 +14,6 @@ def hits(payloads: list[dict], scores: list[float | None], terms: list[Term]) ->
         marks = {}
         if marker is not None:
             marks = {f: marker.mark(text) for f, text in payload.get("text", {}).items() if text}
-        out.append(Hit(payload["id"], payload["document"], marks, score))
+        out.append(Hit(payload["id"], payload["document"], marks, score,
+                       featured=bool(payload.get("featured"))))
     return out

@@ -32,10 +32,12 @@ def _documents(session: Session, ids: Iterable[str] | None = None) -> Iterator[d
 
 
 def to_index(row: Listing, curated=(), flags=None) -> dict:
-    """The index document of one stored listing: its effective document, hidden if curated so."""
+    """The index document of one stored listing: its effective document, hidden or featured if
+    curated so (a curation action reindexes the listing, so the marks follow at once)."""
     hidden = bool(flags and (flags.withheld or flags.merged_into))
     return index_document(row.id, overrides.effective(row.document, curated), status=row.status,
-                          hidden=hidden, updated_at=row.updated_at)
+                          hidden=hidden, updated_at=row.updated_at,
+                          featured=bool(flags and flags.featured))
 
 
 def follow(app: Flask, report) -> None:

@@ -55,7 +55,7 @@ def _hit(raw: dict, with_highlights: bool) -> Hit:
             if isinstance(text, str) and text:
                 highlights[name] = highlight(text)
     return Hit(id=raw["id"], document=raw.get("document") or {}, highlights=highlights,
-               score=raw.get("_rankingScore"))
+               score=raw.get("_rankingScore"), featured=bool(raw.get("featured")))
 
 
 def _values(distribution: dict | None, field_name: str, selected: tuple[str, ...]) -> list[FacetValue]:

@@ -10,7 +10,7 @@ from .meili_filter import DATE_MIRRORS
 # Ranked: a match in a title outweighs one in a summary, tokens, then the body.
 SEARCHABLE = ("title_ko", "title_en", "summary_ko", "summary_en", "tokens", "body_ko", "body_en")
 # Hits carry the listing document plus the highlighted text; the body fields stay server-side.
-DISPLAYED = ("id", "document", *HIGHLIGHT_FIELDS)
+DISPLAYED = ("id", "document", "featured", *HIGHLIGHT_FIELDS)
 SORTS = {"relevance": None, "updated": "updated_at_ts:desc", "title": "title_sort:asc"}
 SORTABLE = ("updated_at_ts", "title_sort")
 # "sort" first: an explicit sort orders every match; without one the rule does nothing.

@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
 
-from .. import db
-from ..curation import featured
 from ..errors import Unavailable
 from . import backend
 from .contract import MAX_SIZE, BackendError, Hit, SearchResult
@@ -14,23 +11,9 @@ from .params import SearchParams
 EXPORT_MAX = 2000
 
 
-@dataclass
-class ShownHit(Hit):
-    """A hit as pages and the API show it: marked when the foundation features the listing."""
-
-    featured: bool = False
-
-
 def run(params: SearchParams, facets=None) -> SearchResult:
-    """One page of results with disjunctive facet counts, featured listings marked."""
-    result = _search(params, facets)
-    with db.session() as s:
-        marked = featured.featured_ids(s, [h.id for h in result.hits])
-    return replace(result, hits=[ShownHit(h.id, h.document, h.highlights, h.score,
-                                          featured=h.id in marked) for h in result.hits])
-
-
-def _search(params: SearchParams, facets=None) -> SearchResult:
+    """One page of results with disjunctive facet counts (featured listings carry the mark the
+    index keeps for them)."""
     request = params.request() if facets is None else params.request(facets)
     try:
         return backend().search(request)
@@ -45,8 +28,8 @@ def export_hits(params: SearchParams, limit: int | None = None) -> tuple[list[Hi
     hits: list[Hit] = []
     page, total = 1, 0
     while len(hits) < limit:
-        result = _search(SearchParams(q=params.q, selections=params.selections, sort=params.sort,
-                                      page=page, size=MAX_SIZE), facets=())
+        result = run(SearchParams(q=params.q, selections=params.selections, sort=params.sort,
+                                  page=page, size=MAX_SIZE), facets=())
         total = result.total
         hits.extend(result.hits)
         if not result.hits or page * MAX_SIZE >= total:

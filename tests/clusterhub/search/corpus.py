@@ -173,10 +173,11 @@ BASE_TIME = datetime(2025, 1, 1, 9, 0, 0)
 
 
 def index_docs() -> list[dict]:
-    """The index documents, with distinct updated_at times one day apart."""
+    """The index documents, with distinct updated_at times one day apart; the first is featured."""
     out = []
     for i, (doc, status, hidden) in enumerate(LISTINGS):
         gid = f"{doc['cluster']}:{doc['kind']}:{doc['source_id']}"
         out.append(index_document(gid, doc, status=status, hidden=hidden,
-                                  updated_at=BASE_TIME + timedelta(days=i, minutes=7 * i)))
+                                  updated_at=BASE_TIME + timedelta(days=i, minutes=7 * i),
+                                  featured=i == 0))
     return out

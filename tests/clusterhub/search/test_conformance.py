@@ -134,6 +134,13 @@ def test_hits_carry_the_listing_document(backend, corpus):
     assert hit.document == corpus.LISTINGS[0][0]
 
 
+def test_hits_carry_the_featured_mark(backend):
+    result = search(backend, "질량분석")
+    marks = {h.id: h.featured for h in result.hits}
+    assert marks[MASS_SPEC] is True  # the corpus features its first listing only
+    assert len(marks) > 1 and not any(v for k, v in marks.items() if k != MASS_SPEC)
+
+
 # --- filters and the base filter ------------------------------------------------------------
 
 FILTERS = [
