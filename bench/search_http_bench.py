@@ -99,7 +99,8 @@ def main() -> None:
                     assert r.status_code == 200, r.text[:200]
                 p95_local, p95_http = _pct(local, 95), _pct(remote, 95)
                 rows.append(f"| ({shape}) {SHAPES[shape]} | {_pct(local, 50):.1f} / {p95_local:.1f} | "
-                            f"{_pct(remote, 50):.1f} / {p95_http:.1f} | {p95_http / p95_local:.2f} |")
+                            f"{_pct(remote, 50):.1f} / {p95_http:.1f} | {p95_http - p95_local:.1f} | "
+                            f"{p95_http / p95_local:.2f} |")
         finally:
             proc.terminate()
             proc.wait(timeout=20)
@@ -109,8 +110,12 @@ def main() -> None:
             f"sequential, keep-alive; gunicorn with 2 workers x 2 threads on this 2-core machine. "
             f"Every search counts the 12 facets of the search page (disjunctive).\n"
             f"Command: `.venv/bin/python bench/search_http_bench.py --docs {args.docs}`\n\n"
-            "| query | in process p50 / p95 (ms) | HTTP p50 / p95 (ms) | p95 ratio |\n|---|---|---|---|\n"
-            + "\n".join(rows) + "\n\nTargets at 100k: p95 ≤ 35 ms over HTTP, ratio ≤ 1.5.\n")
+            "| query | in process p50 / p95 (ms) | HTTP p50 / p95 (ms) | added by HTTP, p95 (ms) "
+            "| p95 ratio |\n|---|---|---|---|---|\n"
+            + "\n".join(rows) + "\n\nTargets at 100k: p95 ≤ 35 ms over HTTP, ratio ≤ 1.5. The HTTP side "
+            "adds a roughly fixed cost per request (routing, the session, the search log write, "
+            "JSON): when the search itself takes only a few milliseconds, that cost alone can "
+            "push the ratio past 1.5 while the absolute p95 stays far inside its target.\n")
     print(body)
     write_section("search-http", "Search over HTTP (gunicorn)", body)
 
