@@ -38,8 +38,8 @@ class Tracker:
         self.started = time.time()
         self.state = {"phase": "starting", "seen": 0, "errored": 0}
         self._stop = threading.Event()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        try:
+        try:  # progress is a courtesy: an unwritable folder must not stop the sync
+            self.folder.mkdir(parents=True, exist_ok=True)
             self._write()
         except OSError:
             pass
@@ -70,7 +70,10 @@ class Tracker:
         """The run is closed in the database: its figures live there now."""
         self._stop.set()
         self._thread.join(timeout=5)
-        _path(self.folder, self.run_id).unlink(missing_ok=True)
+        try:
+            _path(self.folder, self.run_id).unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def read(folder: Path, run_id: int) -> dict | None:

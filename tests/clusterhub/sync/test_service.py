@@ -112,3 +112,14 @@ def test_cli_sync_runs_and_issues(tmp_path):
     issues = run("sync-issues", run_id)
     assert ".csv" in issues.stdout and "row" in issues.stdout
     assert run("sync", "atlantis").returncode != 0
+
+
+def test_a_sync_goes_on_when_its_progress_cannot_be_written(tmp_path):
+    """Live progress is a courtesy: an unwritable progress folder must not stop a sync."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the progress folder should be")
+    app = build_app(tmp_path, f"sqlite:///{tmp_path / 'c.db'}",
+                    SYNC_PROGRESS_DIR=str(blocker / "sync-progress"))
+    with app.app_context(), service.source_base_url() as url:
+        report = service.sync_cluster("gwangju", base_url=url)
+    assert report.outcome == "succeeded" and report.counts["added"] > 0
