@@ -123,6 +123,7 @@ MATRIX: dict[str, dict[str, Check]] = {
     "inquiries.request_page": {"GET": Check(signed_in(404), {"request_id": 1})},
     "inquiries.attachment": {"GET": Check(signed_in(404), {"attachment_id": 1})},
     "inquiries.survey": {"POST": Check(signed_in(404), {"ticket_id": 1}, {"quality": "5"})},
+    "inquiries.quote_answer": {"POST": Check(signed_in(404), {"ticket_id": 1}, {"decision": "accepted"})},
     "inbox.index": {"GET": Check(only({"operator_a": 200, "operator_b": 200, "admin": 200}))},
     "inbox.ticket": {"GET": Check(signed_in(404), {"ticket_id": 1})},
     **{f"inbox.{name}": {"POST": Check(signed_in(404), {"ticket_id": 1}, {})}
@@ -138,7 +139,7 @@ MATRIX: dict[str, dict[str, Check]] = {
                                       "operator_b": 200, "admin": 200})},
     "api.ticket_get": {"GET": Check({**every(404), "anonymous": 401}, {"ticket_id": 1})},
     **{f"api.ticket_{name}": {"POST": Check({**every(422), "anonymous": 401}, {"ticket_id": 1}, {})}
-       for name in ("status", "quote", "message", "survey")},
+       for name in ("status", "quote", "message", "survey", "quote_answer")},
 }
 
 

@@ -18,9 +18,13 @@ def _ticket(s, t, with_events: bool = False) -> dict:
            "created_at": t.created_at.isoformat(),
            "first_response_at": t.first_response_at.isoformat() if t.first_response_at else None,
            "overdue": response_times.overdue(t)}
+    events = tickets.events(s, t.id) if with_events or t.quote_amount is not None else []
+    answer = tickets.quote_answer(events)
+    out["quote_answer"] = ({"decision": answer.status, "reason": answer.body or None, "at": answer.at.isoformat()}
+                           if answer else None)
     if with_events:
         out["events"] = [{"kind": e.kind, "status": e.status or None, "body": e.body,
-                          "side": e.author_side, "at": e.at.isoformat()} for e in tickets.events(s, t.id)]
+                          "side": e.author_side, "at": e.at.isoformat()} for e in events]
         answered = surveys.of_ticket(s, t.id)
         out["survey"] = ({k: getattr(answered, k) for k in (*surveys.SCALES, "comment")}
                          if answered else None)
@@ -132,3 +136,11 @@ def ticket_survey(ticket_id: str):
     body = _body()
     return _then_ticket(ticket_id, lambda s, u: surveys.answer(
         s, u, ticket_id, {k: body.get(k) for k in surveys.SCALES}, str(body.get("comment", ""))))
+
+
+@bp.post("/tickets/<ticket_id>/quote-answer")
+def ticket_quote_answer(ticket_id: str):
+    ticket_id = _id(ticket_id)
+    body = _body()
+    return _then_ticket(ticket_id, lambda s, u: tickets.answer_quote(
+        s, u, ticket_id, str(body.get("decision", "")), str(body.get("reason", ""))))

@@ -4,6 +4,10 @@ from __future__ import annotations
 ERROR = {"$ref": "#/components/schemas/Error"}
 QUOTE = {"type": "object", "nullable": True, "properties": {
     "amount": {"type": "integer"}, "valid_until": {"type": "string", "format": "date"}}}
+QUOTE_ANSWER = {"type": "object", "nullable": True, "description": "The company's answer to the current quote",
+                "properties": {"decision": {"type": "string", "enum": ["accepted", "rejected"]},
+                               "reason": {"type": "string", "nullable": True},
+                               "at": {"type": "string", "format": "date-time"}}}
 TICKET = {"type": "object", "properties": {
     "id": {"type": "integer"}, "request_id": {"type": "integer"}, "cluster": {"type": "string"},
     "listing_ids": {"type": "array", "items": {"type": "string"}},
@@ -12,7 +16,7 @@ TICKET = {"type": "object", "properties": {
     "decline_reason": {"type": "string", "nullable": True}, "quote": QUOTE,
     "created_at": {"type": "string", "format": "date-time"},
     "first_response_at": {"type": "string", "format": "date-time", "nullable": True},
-    "overdue": {"type": "boolean"},
+    "overdue": {"type": "boolean"}, "quote_answer": QUOTE_ANSWER,
     "events": {"type": "array", "items": {"type": "object"}},
     "survey": {"type": "object", "nullable": True}}}
 REQUEST = {"type": "object", "properties": {
@@ -74,6 +78,11 @@ def add_paths(spec) -> None:
     spec.path(path="/api/v1/tickets/{ticket_id}/quote", operations=_post(
         "Send a quote (operators)", {"amount": {"type": "integer"},
                                      "valid_until": {"type": "string", "format": "date"}}))
+    spec.path(path="/api/v1/tickets/{ticket_id}/quote-answer", operations=_post(
+        "Accept or reject the current quote (the requesting company), once per quote while it is valid; "
+        "a rejection needs a reason. The status stays quoted: the cluster then starts the work, or "
+        "sends a new quote", {"decision": {"type": "string", "enum": ["accepted", "rejected"]},
+                               "reason": {"type": "string"}}))
     spec.path(path="/api/v1/tickets/{ticket_id}/messages", operations=_post(
         "Post a message (either side)", {"body": {"type": "string"}}))
     spec.path(path="/api/v1/tickets/{ticket_id}/survey", operations=_post(

@@ -45,13 +45,13 @@ class Ticket(SQLModel, table=True):
 
 
 class TicketEvent(SQLModel, table=True):
-    """A timestamped change of status, or a message, on a ticket."""
+    """A timestamped change of status, a message, or the company's answer to a quote, on a ticket."""
 
     __tablename__ = "inquiry_events"
 
     id: Optional[int] = Field(default=None, primary_key=True)
     ticket_id: int = Field(foreign_key="inquiry_tickets.id", index=True)
-    kind: str = Field(max_length=10)  # "status" or "message"
+    kind: str = Field(max_length=10)  # "status", "message" or "quote" (the company's answer)
     status: str = Field(default="", max_length=20)
     body: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False))
     author_id: Optional[int] = Field(default=None, foreign_key="users.id")

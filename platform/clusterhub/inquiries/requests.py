@@ -59,7 +59,7 @@ def submit(s: Session, user: Principal, listing_ids: list[str], *, need: str, ti
                           author_side="company", at=ticket.created_at))
         for to in mail.operators_of(s, cluster):
             mail.send(s, to, f"[ClusterHub] 새 요청 #{ticket.id} / New request #{ticket.id}",
-                      f"{user.company or user.email}: {need[:500]}\n\n/inbox/tickets/{ticket.id}")
+                      f"{user.company or user.email}: {need[:500]}\n\n/tickets/{ticket.id}")
     return request
 
 

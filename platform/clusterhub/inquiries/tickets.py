@@ -1,4 +1,4 @@
-"""Tickets: who may see them, status changes, quotes and messages, each one timestamped."""
+"""Tickets: who may see them, status changes, quotes and their answers, messages, each one timestamped."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,6 +10,7 @@ from ..auth.models import User
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..models import utcnow
 from . import mail, requests
+from .holidays import kst_day
 from .models import InquiryRequest, Ticket, TicketEvent
 
 STATUSES = ("received", "reviewing", "quoted", "in_progress", "completed", "declined")
@@ -19,6 +20,7 @@ NEXT = {"received": ("reviewing", "quoted", "declined"),
         "quoted": ("in_progress", "declined"),
         "in_progress": ("completed", "declined"),
         "completed": (), "declined": ()}
+DECISIONS = ("accepted", "rejected")  # the company's answer to a quote (TicketEvent kind "quote")
 
 
 def side(s: Session, user: Principal, ticket: Ticket) -> str:
@@ -109,7 +111,7 @@ def quote(s: Session, user: Principal, ticket_id: int, amount: str, valid_until:
         errors.append({"path": "amount", "message": "Give the amount in won as a whole number."})
     try:
         until = date.fromisoformat(str(valid_until).strip())
-        if until < utcnow().date():
+        if until < kst_day(utcnow()):  # the same day as quote_expired: Korea's
             errors.append({"path": "valid_until", "message": "The validity date is in the past."})
     except ValueError:
         errors.append({"path": "valid_until", "message": "Give the validity as a date (YYYY-MM-DD)."})
@@ -130,4 +132,66 @@ def post_message(s: Session, user: Principal, ticket_id: int, body: str) -> Tick
         raise Invalid("Write a message.", [{"path": "body", "message": "Write a message."}])
     _touch(s, ticket, user, who, kind="message", body=body[:4000])
     _notify_other_side(s, ticket, who, "메시지/message", body[:1000])
+    return ticket
+
+
+def quote_answer(events: list[TicketEvent]) -> TicketEvent | None:
+    """The company's answer to the current quote (the last one sent), or None while it has none."""
+    answer = None
+    for event in events:
+        if event.kind == "status" and event.status == "quoted":
+            answer = None  # a new quote opens a new answer
+        elif event.kind == "quote":
+            answer = event
+    return answer
+
+
+def quote_answers(s: Session, rows: list[Ticket]) -> dict[int, TicketEvent]:
+    """The answers to the current quotes of the quoted tickets among rows, by ticket id (one query)."""
+    ids = [t.id for t in rows if t.status == "quoted"]
+    if not ids:
+        return {}
+    found = s.exec(select(TicketEvent).where(TicketEvent.ticket_id.in_(ids), TicketEvent.kind != "message")
+                   .order_by(TicketEvent.at, TicketEvent.id))
+    by_ticket: dict[int, list[TicketEvent]] = {}
+    for event in found:
+        by_ticket.setdefault(event.ticket_id, []).append(event)
+    answers = {i: quote_answer(events) for i, events in by_ticket.items()}
+    return {i: a for i, a in answers.items() if a is not None}
+
+
+def quote_expired(ticket: Ticket) -> bool:
+    """True once the quote's validity date has passed in Korea."""
+    return ticket.quote_valid_until is not None and ticket.quote_valid_until < kst_day(utcnow())
+
+
+def answer_quote(s: Session, user: Principal, ticket_id: int, decision: str, reason: str = "") -> Ticket:
+    """The requesting company accepts or rejects the current quote, once, while it is valid.
+
+    The status stays quoted either way: after an acceptance the cluster starts the work (in
+    progress); after a rejection, which needs a reason, it may send a new quote or decline."""
+    ticket, who = get_for(s, user, ticket_id)
+    if who != "company":
+        raise Forbidden("Only the requesting company accepts or rejects a quote.")
+    if ticket.status != "quoted" or ticket.quote_amount is None:
+        raise Conflict(f"There is no open quote to answer: the ticket is {ticket.status}.")
+    earlier = quote_answer(events(s, ticket.id))
+    if earlier is not None:
+        raise Conflict(f"This quote was already {earlier.status} on {kst_day(earlier.at).isoformat()}; "
+                       "a new quote from the cluster can be answered again.")
+    if quote_expired(ticket):
+        raise Conflict(f"The quote expired on {ticket.quote_valid_until.isoformat()}; "
+                       "ask the cluster for a new one.")
+    reason = (reason or "").strip()
+    if decision not in DECISIONS:
+        raise Invalid("The quote could not be answered.",
+                      [{"path": "decision", "message": "Choose accepted or rejected."}])
+    if decision == "rejected" and not reason:
+        raise Invalid("The quote could not be answered.",
+                      [{"path": "reason", "message": "Say why you reject the quote."}])
+    _touch(s, ticket, user, "company", kind="quote", status=decision, body=reason[:1000])
+    subject = {"accepted": "견적 수락/quote accepted", "rejected": "견적 거절/quote rejected"}[decision]
+    _notify_other_side(s, ticket, "company", subject,
+                       f"₩{ticket.quote_amount:,} (~{ticket.quote_valid_until.isoformat()})"
+                       + (f"\n{reason[:1000]}" if reason else "") + f"\n/tickets/{ticket.id}")
     return ticket

@@ -19,7 +19,8 @@ def index():
         rows = tickets.inbox(s, current_user(), request.args.get("cluster"))
         overdue = {t.id for t in rows if response_times.overdue(t)}
         summary = response_times.summary(rows)
-    return render_template("inquiries/inbox.html", rows=rows, overdue=overdue, summary=summary)
+        answers = tickets.quote_answers(s, rows)
+    return render_template("inquiries/inbox.html", rows=rows, overdue=overdue, summary=summary, answers=answers)
 
 
 @bp.get("/tickets/<int:ticket_id>")

@@ -1,12 +1,14 @@
 """The basket, sending a request, and the company's view of its requests and tickets."""
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from .. import db
 from ..auth import MEMBER, current_user, login_required, role_required
-from ..errors import Forbidden, Invalid, NotFound
+from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..inquiries import basket, requests, response_times, surveys, tickets
 from ..inquiries.attachments import Upload
 from ..inquiries.models import Attachment, InquiryRequest
@@ -19,6 +21,19 @@ STATUS_LABELS = {"received": _l("Received"), "reviewing": _l("Reviewing"), "quot
 BUDGET_LABELS = {"undecided": _l("Not decided yet"), "under_10m": _l("Under 10 million won"),
                  "10m_50m": _l("10 to 50 million won"), "50m_200m": _l("50 to 200 million won"),
                  "over_200m": _l("Over 200 million won")}
+QUOTE_LABELS = {"accepted": _l("Quote accepted"), "rejected": _l("Quote rejected")}
+# The quote answer's service messages (English), read in the page's language.
+QUOTE_MESSAGES = (
+    (re.compile(r"The quote expired on (?P<date>[\d-]+);"),
+     _l("The quote expired on %(date)s; ask the cluster for a new one.")),
+    (re.compile(r"This quote was already accepted on (?P<date>[\d-]+);"),
+     _l("This quote was already accepted on %(date)s; a new quote from the cluster can be answered again.")),
+    (re.compile(r"This quote was already rejected on (?P<date>[\d-]+);"),
+     _l("This quote was already rejected on %(date)s; a new quote from the cluster can be answered again.")),
+    (re.compile(r"There is no open quote to answer"), _l("There is no open quote to answer.")),
+    (re.compile(r"Say why you reject the quote"), _l("Say why you reject the quote.")),
+    (re.compile(r"Choose accepted or rejected"), _l("Choose to accept or reject the quote.")),
+)
 
 
 @bp.app_context_processor
@@ -32,6 +47,8 @@ def _helpers():
             return surveys.averages(s, cluster=cluster, listing_id=listing)
 
     return {"status_label": lambda v: STATUS_LABELS.get(v, v), "budget_label": lambda v: BUDGET_LABELS.get(v, v),
+            "quote_label": lambda v: QUOTE_LABELS.get(v, v), "quote_answer": tickets.quote_answer,
+            "quote_expired": tickets.quote_expired,
             "cluster_response": cluster_response, "satisfaction": satisfaction,
             "basket_size": lambda: len(basket.ids()), "survey_min_answers": surveys.MIN_ANSWERS,
             "response_within": response_times.WITHIN}
@@ -85,13 +102,14 @@ def mine():
 
 @bp.get("/my/requests/<int:request_id>")
 @login_required
-def request_page(request_id: int):
+def request_page(request_id: int, errors=None, form=None, status=200):
     with db.session() as s:
         sent = requests.get_for(s, current_user(), request_id)
         rows = [(t, tickets.events(s, t.id), surveys.of_ticket(s, t.id))
                 for t in requests.tickets_of(s, request_id)]
         files = requests.attachments_of(s, request_id)
-    return render_template("inquiries/request.html", sent=sent, rows=rows, files=files)
+    return render_template("inquiries/request.html", sent=sent, rows=rows, files=files,
+                           ticket_errors=errors or {}, form=form or {}), status
 
 
 @bp.get("/attachments/<int:attachment_id>")
@@ -124,3 +142,29 @@ def survey(ticket_id: int):
         surveys.answer(s, current_user(), ticket_id, {k: form.get(k) for k in surveys.SCALES},
                        form.get("comment", ""))
     return redirect(url_for("inquiries.request_page", request_id=ticket.request_id, _anchor=f"t{ticket_id}"), code=303)
+
+
+@bp.post("/tickets/<int:ticket_id>/quote-answer")
+@login_required
+def quote_answer(ticket_id: int):
+    """The company accepts or rejects the ticket's quote; refusals are shown under that ticket."""
+    form = request.form
+    with db.session() as s:
+        ticket, _side = tickets.get_for(s, current_user(), ticket_id)
+    try:
+        with db.session() as s:
+            tickets.answer_quote(s, current_user(), ticket_id, form.get("decision", ""), form.get("reason", ""))
+    except (Invalid, Conflict) as exc:
+        errors = [_readable(e) for e in exc.errors or [{"path": "", "message": exc.message}]]
+        return request_page(ticket.request_id, errors={ticket_id: errors}, form=form,
+                            status=422 if isinstance(exc, Invalid) else 409)
+    return redirect(url_for("inquiries.request_page", request_id=ticket.request_id, _anchor=f"t{ticket_id}"),
+                    code=303)
+
+
+def _readable(error: dict) -> dict:
+    for pattern, text in QUOTE_MESSAGES:
+        found = pattern.match(error.get("message", ""))
+        if found:
+            return {**error, "message": str(text) % found.groupdict()}
+    return error
