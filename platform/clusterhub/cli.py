@@ -136,6 +136,12 @@ def demo_load(refresh: bool):
     for account in auth_demo.ensure_demo_accounts():
         click.echo(f"  {account.role:<9} {account.email:<26} password {account.password}"
                    f"{'  (cluster ' + account.cluster + ')' if account.cluster else ''}")
+    from .inquiries import demo as inquiries_demo
+
+    with db.session() as s:
+        made = inquiries_demo.ensure_demo_requests(s)
+    if made:
+        click.echo(f"Demo requests: {made[0]} (tickets: {made[1]}), from member@clusterhub.demo")
 
 
 _register_feature_commands()

@@ -30,9 +30,23 @@ def test_db_upgrade_then_demo_load_on_both_databases(tmp_path, database_url):
     assert "admin@clusterhub.demo" in done.stdout  # one demo account per role, printed
     # the foundation's sample picks: one of each kind at each complex, so the home page shows them
     assert "Featured 6 demo picks" in done.stdout and "kmedihub:equipment:" in done.stdout
+    # a few requests of the demo member, moved along, so the inbox and the dashboard are not empty
+    assert "Demo requests: 4 (tickets: 6)" in done.stdout
     done = run(tmp_path, "demo", "load", database_url=database_url)
     assert "0 added, 0 updated" in done.stdout
     assert "Featured" not in done.stdout  # made once; curators own them afterwards
+    assert "Demo requests" not in done.stdout
+    url = database_url or f"sqlite:///{tmp_path / 'instance' / 'clusterhub.db'}"
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        count = conn.execute(sa.text("select count(*) from inquiry_requests")).scalar()
+        statuses = sorted(conn.execute(sa.text("select status from inquiry_tickets")).scalars())
+        answers = sorted(conn.execute(sa.text("select status from inquiry_events where kind = 'quote'")).scalars())
+        surveys = conn.execute(sa.text("select count(*) from inquiry_surveys")).scalar()
+    engine.dispose()
+    assert count == 4  # the second load added none
+    assert statuses == ["completed", "in_progress", "quoted", "quoted", "received", "reviewing"]
+    assert answers == ["accepted", "accepted", "rejected"] and surveys == 1
 
 
 def test_default_database_lives_in_the_instance_folder(tmp_path):
