@@ -9,6 +9,7 @@ from ..auth import ADMIN, CURATOR, role_required
 from ..errors import NotFound
 from ..inquiries import charts, dashboard, mail
 from ..spreadsheet import csv_text
+from .labels import value_label
 
 bp = Blueprint("dashboard", __name__)
 TABLES = ("by_cluster", "by_category", "by_month", "clusters", "gaps")
@@ -31,11 +32,23 @@ def _tables(s) -> dict[str, tuple[list[str], list[list]]]:
     }
 
 
+# The page names clusters and categories in the reader's language; the CSV keeps the codes.
+LABELLED = {"by_cluster": "cluster", "clusters": "cluster", "by_category": "categories"}
+
+
+def _labelled(tables: dict) -> dict:
+    out = dict(tables)
+    for name, field in LABELLED.items():
+        header, rows = tables[name]
+        out[name] = (header, [[value_label(field, r[0]), *r[1:]] for r in rows])
+    return out
+
+
 @bp.get("/dashboard")
 @role_required(CURATOR)
 def index():
     with db.session() as s:
-        tables = _tables(s)
+        tables = _labelled(_tables(s))
     svg = {name: charts.bars([(r[0], r[1]) for r in tables[name][1]], title)
            for name, title in (("by_cluster", _("Requests by cluster")),
                                ("by_category", _("Requests by category")),

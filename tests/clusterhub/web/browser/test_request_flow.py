@@ -93,7 +93,7 @@ def test_the_whole_request_flow_in_the_browser(browser, request_server, screensh
         curator.goto(f"{base}/dashboard")
         assert curator.locator("svg.chart").count() == 3
         tables = curator.locator("table.data")
-        assert "kmedihub" in tables.nth(0).inner_text() or "의료" in tables.nth(0).inner_text()
+        assert "대구경북첨단의료복합단지" in tables.nth(0).inner_text()  # names, not codes
         assert "오가노이드칩평가" in tables.nth(4).inner_text()
         assert "5.0" in tables.nth(3).inner_text()  # the survey's quality
         curator.screenshot(path=str(screenshots / "request-dashboard.png"), full_page=True)
