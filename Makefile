@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test browser translations clean
+.PHONY: demo test browser translations messages clean
 
 demo: $(VENV)/.installed translations
 	$(BIN)/clusterhub db upgrade
@@ -42,6 +42,11 @@ $(VENV)/.installed-dev: $(VENV)/bin/python setup.cfg pyproject.toml
 
 translations: $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -d platform/clusterhub/translations
+
+# The message template after changing texts: _() and _l() in code and pages, N_() in raised errors.
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract --no-location --omit-header -F platform/clusterhub/babel.cfg -k _l -k N_ \
+	  -o platform/clusterhub/translations/messages.pot platform/clusterhub
 
 clean:
 	rm -rf $(VENV) instance test-artifacts

@@ -9,6 +9,7 @@ from .. import db
 from ..catalog import clusters, listings
 from ..curation import merges, publish
 from ..errors import NotFound
+from ..i18n import N_
 from ..inquiries import search_log
 from ..search import params as search_params
 from ..search import service
@@ -39,7 +40,7 @@ def listing(listing_id: str):
         if merged_into:
             return redirect(url_for("api.listing", listing_id=merges.canonical(s, listing_id)), 301)
         if row is None or row.status not in listings.PUBLISHED or flags.withheld:
-            raise NotFound(f"No published listing {listing_id!r}.")
+            raise NotFound(N_("No published listing %(id)s."), id=repr(listing_id))
     return jsonify({**doc, "id": row.id,
                     "synced_at": row.synced_at.isoformat(), "updated_at": row.updated_at.isoformat()})
 

@@ -6,6 +6,7 @@ from flask import jsonify, request
 from .. import db
 from ..auth import MEMBER, OPERATOR, require_login, require_role
 from ..errors import Invalid, NotFound
+from ..i18n import N_
 from ..inquiries import requests, response_times, surveys, tickets
 from . import bp
 
@@ -40,7 +41,7 @@ def _request(s, r) -> dict:
 def _id(value: str) -> int:
     """A path id as a number (the routes take strings so the OpenAPI paths match them)."""
     if not value.isdigit():
-        raise NotFound(f"No such id {value!r}.")
+        raise NotFound(N_("No such id %(id)s."), id=repr(value))
     return int(value)
 
 
@@ -48,7 +49,7 @@ def _body() -> dict:
     require_login()  # 401 before any complaint about the body
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        raise Invalid("Send a JSON object.")
+        raise Invalid(N_("Send a JSON object."))
     return body
 
 
@@ -58,7 +59,8 @@ def request_create():
     body = _body()
     ids = body.get("listing_ids")
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-        raise Invalid("listing_ids must be a list of listing ids.", [{"path": "listing_ids", "message": "A list of ids."}])
+        raise Invalid(N_("listing_ids must be a list of listing ids."),
+                      [{"path": "listing_ids", "message": N_("A list of ids.")}])
     with db.session() as s:
         sent = requests.submit(s, user, ids, need=str(body.get("need", "")), timeline=str(body.get("timeline", "")),
                                budget=str(body.get("budget", "")), consent=body.get("consent") is True, uploads=[])

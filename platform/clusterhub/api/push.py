@@ -5,6 +5,7 @@ from flask import jsonify, request
 
 from ..auth import csrf, require_cluster_token
 from ..errors import Invalid
+from ..i18n import N_
 from ..sync import service
 from . import bp
 
@@ -18,11 +19,12 @@ def push_listings(code: str):
     require_cluster_token(code)
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        raise Invalid("The body must be a JSON object: {\"listings\": [...], \"mode\": \"partial\"}.")
+        raise Invalid(N_("The body must be a JSON object: {\"listings\": [...], \"mode\": \"partial\"}."))
     mode = body.get("mode", "partial")
     if mode not in MODES:
-        raise Invalid(f"mode must be one of {', '.join(MODES)}.",
-                      [{"path": "mode", "message": f"got {mode!r}"}])
+        raise Invalid(N_("mode must be one of %(modes)s."),
+                      [{"path": "mode", "message": N_("got %(mode)s"), "params": {"mode": repr(mode)}}],
+                      modes=", ".join(MODES))
     report = service.push_batch(code, body.get("listings"), full=mode == "full",
                                 dry_run=bool(body.get("dry_run")),
                                 allow_mass_withdrawal=bool(body.get("allow_mass_withdrawal")))

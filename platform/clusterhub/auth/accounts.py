@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 
 from ..catalog import clusters
 from ..errors import Conflict, Invalid, NotFound
+from ..i18n import N_
 from . import passwords
 from .models import Company, User
 from .roles import MEMBER, OPERATOR, ROLES, Principal
@@ -18,8 +19,8 @@ def normalise_email(email: str) -> str:
     """Lower-cased and trimmed; Invalid when it does not look like an address."""
     email = (email or "").strip().lower()
     if not EMAIL.match(email) or len(email) > 320:
-        raise Invalid("Give an e-mail address such as name@example.org.",
-                      [{"path": "email", "message": "not an e-mail address"}])
+        raise Invalid(N_("Give an e-mail address such as name@example.org."),
+                      [{"path": "email", "message": N_("not an e-mail address")}])
     return email
 
 
@@ -32,7 +33,7 @@ def find(s: Session, email: str) -> User | None:
 def get(s: Session, email: str) -> User:
     user = find(s, email)
     if user is None:
-        raise NotFound(f"No user {email!r}.")
+        raise NotFound(N_("No user %(email)s."), email=repr(email))
     return user
 
 
@@ -55,20 +56,23 @@ def company_named(s: Session, name: str) -> Company:
 def _placement(s: Session, role: str, cluster: str | None, company: str | None):
     """(cluster, company id) for role: operators need a known cluster, only members a company."""
     if role not in ROLES:
-        raise Invalid(f"role must be one of {', '.join(ROLES)}.", [{"path": "role", "message": role}])
+        raise Invalid(N_("role must be one of %(roles)s."), [{"path": "role", "message": role}],
+                      roles=", ".join(ROLES))
     cluster = (cluster or "").strip() or None
     company = (company or "").strip() or None
     if role == OPERATOR:
         if cluster is None:
-            raise Invalid("A cluster operator needs the cluster they run.",
-                          [{"path": "cluster", "message": "missing"}])
+            raise Invalid(N_("A cluster operator needs the cluster they run."),
+                          [{"path": "cluster", "message": N_("missing")}])
         if clusters.get(s, cluster) is None:
-            raise Invalid(f"No cluster {cluster!r}.", [{"path": "cluster", "message": "unknown"}])
+            raise Invalid(N_("No cluster %(cluster)s."), [{"path": "cluster", "message": N_("unknown")}],
+                          cluster=repr(cluster))
     elif cluster is not None:
-        raise Invalid("Only cluster operators belong to a cluster.",
+        raise Invalid(N_("Only cluster operators belong to a cluster."),
                       [{"path": "cluster", "message": cluster}])
     if company is not None and role != MEMBER:
-        raise Invalid("Only company members belong to a company.", [{"path": "company", "message": company}])
+        raise Invalid(N_("Only company members belong to a company."),
+                      [{"path": "company", "message": company}])
     return cluster, company_named(s, company).id if company else None
 
 
@@ -77,7 +81,7 @@ def create(s: Session, email: str, role: str, *, cluster: str | None = None,
     """A new user; without a password the user can only log in through OIDC."""
     email = normalise_email(email)
     if find(s, email) is not None:
-        raise Conflict(f"A user {email!r} exists already.")
+        raise Conflict(N_("A user %(email)s exists already."), email=repr(email))
     cluster, company_id = _placement(s, role, cluster, company)
     user = User(email=email, name=name.strip(), role=role, cluster=cluster, company_id=company_id,
                 password_hash=passwords.hash_password(password) if password else None)

@@ -6,6 +6,7 @@ from flask import Blueprint, redirect, render_template, url_for
 from .. import db
 from ..catalog import clusters
 from ..errors import NotFound
+from ..i18n import N_
 from . import credentials
 from .oauth2 import PUBLISH
 from .roles import ADMIN, OPERATOR, cluster_operator_required, current_user, role_required
@@ -29,7 +30,7 @@ def _cluster_page(code: str, issued: credentials.Issued | None = None, status: i
     with db.session() as s:
         cluster = clusters.get(s, code)
         if cluster is None:
-            raise NotFound(f"No cluster {code!r}.")
+            raise NotFound(N_("No cluster %(cluster)s."), cluster=repr(code))
         client = issued.client if issued else credentials.active(s, code)
         live = credentials.live_tokens(s, client) if client else 0
     response = render_template("auth/cluster_credentials.html", cluster=cluster, client=client,

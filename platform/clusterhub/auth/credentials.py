@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from ..catalog import clusters
 from ..errors import Conflict, NotFound
+from ..i18n import N_
 from ..models import utcnow
 from .models import AccessToken, ConnectorClient
 from .oauth2 import PUBLISH, digest
@@ -24,7 +25,7 @@ class Issued:
 
 def _require_cluster(s: Session, cluster: str) -> None:
     if clusters.get(s, cluster) is None:
-        raise NotFound(f"No cluster {cluster!r}.")
+        raise NotFound(N_("No cluster %(cluster)s."), cluster=repr(cluster))
 
 
 def active(s: Session, cluster: str) -> ConnectorClient | None:
@@ -53,7 +54,8 @@ def issue(s: Session, cluster: str, by: str) -> Issued:
     """A new client for a cluster that has none; Conflict if it has one (rotate it instead)."""
     _require_cluster(s, cluster)
     if active(s, cluster) is not None:
-        raise Conflict(f"Cluster {cluster!r} has credentials already: rotate or revoke them.")
+        raise Conflict(N_("Cluster %(cluster)s has credentials already: rotate or revoke them."),
+                       cluster=repr(cluster))
     secret = _new_secret()
     client = ConnectorClient(client_id=f"{cluster}-{secrets.token_hex(6)}", secret_hash=digest(secret),
                              cluster=cluster, scope=PUBLISH, updated_by=by)
@@ -72,7 +74,8 @@ def rotate(s: Session, cluster: str, by: str) -> Issued:
     _require_cluster(s, cluster)
     client = active(s, cluster)
     if client is None:
-        raise NotFound(f"Cluster {cluster!r} has no credentials to rotate: issue them first.")
+        raise NotFound(N_("Cluster %(cluster)s has no credentials to rotate: issue them first."),
+                       cluster=repr(cluster))
     secret = _new_secret()
     client.secret_hash, client.rotated_at, client.updated_by = digest(secret), utcnow(), by
     s.add(client)
@@ -85,7 +88,7 @@ def revoke(s: Session, cluster: str, by: str) -> ConnectorClient:
     _require_cluster(s, cluster)
     client = active(s, cluster)
     if client is None:
-        raise NotFound(f"Cluster {cluster!r} has no credentials to revoke.")
+        raise NotFound(N_("Cluster %(cluster)s has no credentials to revoke."), cluster=repr(cluster))
     client.revoked_at, client.updated_by = utcnow(), by
     s.add(client)
     _revoke_tokens(s, client)

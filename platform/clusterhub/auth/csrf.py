@@ -8,6 +8,8 @@ from typing import Callable
 from flask import Flask, current_app, request, session
 from werkzeug.exceptions import BadRequest
 
+from ..i18n import N_
+
 FIELD = "csrf_token"
 HEADER = "X-CSRF-Token"
 SESSION_KEY = "_csrf"
@@ -16,7 +18,7 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 class CsrfFailed(BadRequest):
     name = "CSRF failed"  # the error shape's code becomes "csrf_failed"
-    description = "The form expired or did not come from this site: reload the page and try again."
+    description = N_("The form expired or did not come from this site: reload the page and try again.")
 
 
 def token() -> str:

@@ -5,6 +5,7 @@ from flask import current_app
 from sqlmodel import Session, select
 
 from ..errors import Invalid
+from ..i18n import N_
 from ..models import utcnow
 from . import accounts
 from .models import User
@@ -45,8 +46,8 @@ def _find_or_link(s: Session, issuer: str, claims: dict) -> User | None:
         return None
     if not _verified(claims) or user.oidc_subject is not None:
         # Linking on an unverified address would hand the account to whoever typed it.
-        raise OidcFailed("An account with this e-mail address exists, but it is not linked to this "
-                         "identity. Ask an administrator.")
+        raise OidcFailed(N_("An account with this e-mail address exists, but it is not linked to this "
+                            "identity. Ask an administrator."))
     user.oidc_issuer, user.oidc_subject = issuer, subject
     return user
 
@@ -59,11 +60,11 @@ def user_for(s: Session, issuer: str, claims: dict) -> User:
         try:
             email = accounts.normalise_email(claims.get("email") or "")
         except Invalid:
-            raise OidcFailed("The identity provider sent no e-mail address (scope 'email').") from None
+            raise OidcFailed(N_("The identity provider sent no e-mail address (scope 'email').")) from None
         user = User(email=email, role=MEMBER, oidc_issuer=issuer, oidc_subject=str(claims["sub"]))
         s.add(user)
     if not user.active:
-        raise OidcFailed("This account is disabled. Ask an administrator.")
+        raise OidcFailed(N_("This account is disabled. Ask an administrator."))
     role = claimed_role(claims, config["OIDC_ROLE_CLAIM"])
     if role is not None:  # the provider speaks for the role; otherwise the admin's assignment stays
         # Providers often send every claim to everyone: only the one the role needs is used.
@@ -72,7 +73,8 @@ def user_for(s: Session, issuer: str, claims: dict) -> User:
         try:
             accounts.assign_role(s, user, role, cluster=cluster, company=company, source="claim")
         except Invalid as exc:
-            raise OidcFailed(f"The identity provider's role claim cannot be used: {exc.message}") from exc
+            raise OidcFailed(N_("The identity provider's role claim cannot be used: %(reason)s"),
+                             reason=exc) from exc  # shown in the page's language too
     if claims.get("name"):
         user.name = str(claims["name"])[:200]
     user.last_login_at = utcnow()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .. import db
 from ..errors import Unauthenticated
+from ..i18n import N_
 from ..models import utcnow
 from . import accounts, passwords, throttle
 from .models import User
@@ -12,7 +13,7 @@ class LoginFailed(Unauthenticated):
     code = "login_failed"
 
 
-WRONG = "The e-mail address or the password is wrong."
+WRONG = N_("The e-mail address or the password is wrong.")
 
 
 def check_password(email: str, password: str, ip: str) -> User:

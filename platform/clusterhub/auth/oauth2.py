@@ -16,6 +16,7 @@ from sqlmodel import select
 
 from .. import db
 from ..errors import Forbidden, Unauthenticated
+from ..i18n import N_
 from ..models import utcnow
 from . import csrf
 from .models import AccessToken, ConnectorClient
@@ -143,12 +144,13 @@ def require_cluster_token(cluster: str, scope: str = PUBLISH) -> Token:
     try:
         token = protector.acquire_token([scope])
     except InsufficientScopeError:
-        raise Forbidden(f"This token lacks the scope {scope}.") from None
+        raise Forbidden(N_("This token lacks the scope %(scope)s."), scope=scope) from None
     except OAuth2Error:
-        raise Unauthenticated("This needs 'Authorization: Bearer <token>' with a valid, unexpired "
-                              "token from POST /oauth/token.") from None
+        raise Unauthenticated(N_("This needs 'Authorization: Bearer <token>' with a valid, unexpired "
+                                 "token from POST /oauth/token.")) from None
     if token.cluster != cluster:
-        raise Forbidden(f"This token belongs to cluster {token.cluster!r}, not {cluster!r}.")
+        raise Forbidden(N_("This token belongs to cluster %(owner)s, not %(cluster)s."),
+                        owner=repr(token.cluster), cluster=repr(cluster))
     return token
 
 

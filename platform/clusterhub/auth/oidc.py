@@ -13,10 +13,12 @@ from sqlmodel import select
 
 from .. import db
 from ..errors import Unauthenticated, Unavailable
+from ..i18n import N_
 from ..models import utcnow
 from .models import OidcState
 
 EXTENSION = "clusterhub.oidc"
+NO_ANSWER = N_("The identity provider does not answer (%(error)s).")
 NAME = "oidc"
 
 
@@ -79,7 +81,7 @@ def start(redirect_uri: str) -> Response:
     try:
         client.load_server_metadata()
     except requests.RequestException as exc:
-        raise Unavailable(f"The identity provider does not answer ({exc.__class__.__name__}).") from exc
+        raise Unavailable(NO_ANSWER, error=exc.__class__.__name__) from exc
     return client.authorize_redirect(redirect_uri)
 
 
@@ -96,21 +98,21 @@ def finish() -> dict:
                                               leeway=int(config["OIDC_CLOCK_LEEWAY"]))
         claims = token.get("userinfo")
         if not claims:
-            raise OidcFailed("The identity provider sent no ID token.")
+            raise OidcFailed(N_("The identity provider sent no ID token."))
         claims = dict(claims)
         metadata = client.load_server_metadata()
         if metadata.get("userinfo_endpoint") and not claims.get("email"):
             claims = _with_userinfo(client, token, claims)
     except MismatchingStateError:
-        raise OidcFailed("This login was already completed or has expired: please log in again.") from None
+        raise OidcFailed(N_("This login was already completed or has expired: please log in again.")) from None
     except OAuthError as exc:
-        raise OidcFailed(f"The identity provider refused the login ({exc.error}).") from exc
+        raise OidcFailed(N_("The identity provider refused the login (%(error)s)."), error=exc.error) from exc
     except JoseError as exc:
         current_app.logger.warning("OIDC ID token rejected: %s %s", exc.error, exc.description)
         reason = exc.description or exc.error
-        raise OidcFailed(f"The identity provider's ID token is not valid ({reason}).") from exc
+        raise OidcFailed(N_("The identity provider's ID token is not valid (%(reason)s)."), reason=reason) from exc
     except requests.RequestException as exc:
-        raise Unavailable(f"The identity provider does not answer ({exc.__class__.__name__}).") from exc
+        raise Unavailable(NO_ANSWER, error=exc.__class__.__name__) from exc
     return claims
 
 
@@ -118,5 +120,5 @@ def _with_userinfo(client, token: dict, claims: dict) -> dict:
     """Claims the ID token left to the UserInfo endpoint; the ID token's own claims win."""
     info = client.userinfo(token=token)
     if info.get("sub") != claims.get("sub"):
-        raise OidcFailed("The identity provider's UserInfo names another subject than the ID token.")
+        raise OidcFailed(N_("The identity provider's UserInfo names another subject than the ID token."))
     return {**info, **claims}

@@ -7,6 +7,7 @@ from functools import lru_cache
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..errors import Invalid
+from ..i18n import N_
 
 # scrypt is memory-hard and ships with Werkzeug (hashlib), so no extra native dependency;
 # Werkzeug keeps the parameters in the hash, so stronger ones later still verify old hashes.
@@ -18,8 +19,9 @@ MAX_LENGTH = 1024  # hashing a megabyte-long "password" would be a cheap denial 
 def check_policy(password: str) -> None:
     """Invalid unless the password is long enough (length beats composition rules, NIST 800-63B)."""
     if not MIN_LENGTH <= len(password) <= MAX_LENGTH:
-        raise Invalid(f"A password needs {MIN_LENGTH} to {MAX_LENGTH} characters.",
-                      [{"path": "password", "message": f"{len(password)} characters"}])
+        raise Invalid(N_("A password needs %(min)d to %(max)d characters."),
+                      [{"path": "password", "message": N_("%(n)d characters"), "params": {"n": len(password)}}],
+                      min=MIN_LENGTH, max=MAX_LENGTH)
 
 
 def hash_password(password: str) -> str:

@@ -9,6 +9,7 @@ from flask import g
 from flask_babel import lazy_gettext as _l
 
 from ..errors import Forbidden, Unauthenticated
+from ..i18n import N_
 
 ANONYMOUS = "anonymous"
 MEMBER = "member"
@@ -67,7 +68,7 @@ def require_login() -> Principal:
     """The signed-in principal, or Unauthenticated."""
     user = current_user()
     if not user.is_authenticated:
-        raise Unauthenticated("Please log in to continue.")
+        raise Unauthenticated(N_("Please log in to continue."))
     return user
 
 
@@ -76,7 +77,7 @@ def require_role(*roles: str) -> Principal:
     user = require_login()
     if not user.has_role(*roles):
         wanted = ", ".join(str(LABELS[r]) for r in roles)
-        raise Forbidden(f"This needs one of these roles: {wanted}.")
+        raise Forbidden(N_("This needs one of these roles: %(roles)s."), roles=wanted)
     return user
 
 
@@ -84,7 +85,8 @@ def require_cluster_operator(cluster: str) -> Principal:
     """The principal if it operates cluster (its operators and admins); else Forbidden."""
     user = require_login()
     if not user.operates(cluster):
-        raise Forbidden(f"Only the operators of cluster {cluster!r} and administrators may do this.")
+        raise Forbidden(N_("Only the operators of cluster %(cluster)s and administrators may do this."),
+                        cluster=repr(cluster))
     return user
 
 

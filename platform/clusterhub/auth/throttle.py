@@ -9,6 +9,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from ..errors import ServiceError
+from ..i18n import N_
 from ..models import utcnow
 from .models import LoginFailure
 
@@ -42,7 +43,8 @@ def check(s: Session, account: str, ip: str, limits: Limits) -> None:
     by_ip = s.exec(recent.where(LoginFailure.ip == ip)).one()
     if by_account >= limits.per_account or by_ip >= limits.per_ip:
         minutes = max(1, int(limits.window.total_seconds() // 60))
-        raise TooManyAttempts(f"Too many failed logins. Wait {minutes} minutes and try again.")
+        raise TooManyAttempts(N_("Too many failed logins. Wait %(minutes)d minutes and try again."),
+                              minutes=minutes)
 
 
 def record_failure(s: Session, account: str, ip: str, limits: Limits) -> None:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 from .. import db
 from ..catalog import clusters
 from ..errors import Conflict, Invalid, NotFound, ServiceError
+from ..i18n import N_
 from . import accounts
 from .models import User
 from .roles import ADMIN, LABELS, ROLES, current_user, role_required
@@ -38,7 +38,7 @@ def create():
                             company=form.get("company"), name=form.get("name", ""),
                             password=form.get("password") or None)
     except ServiceError as exc:
-        return _page(409 if isinstance(exc, Conflict) else 422, exc.message, form.to_dict())
+        return _page(409 if isinstance(exc, Conflict) else 422, exc.localized_message(), form.to_dict())
     return redirect(url_for("users.index"))
 
 
@@ -50,14 +50,14 @@ def update(user_id: int):
         with db.session() as s:
             user = s.get(User, user_id)
             if user is None:
-                raise NotFound(f"No user {user_id}.")
+                raise NotFound(N_("No user %(id)s."), id=user_id)
             if user.id == current_user().id and (form.get("role") != ADMIN or not form.get("active")):
-                raise Invalid(_("Administrators cannot demote or disable themselves."))
+                raise Invalid(N_("Administrators cannot demote or disable themselves."))
             accounts.assign_role(s, user, form.get("role", ""), cluster=form.get("cluster"),
                                  company=form.get("company"))
             accounts.set_active(s, user, bool(form.get("active")))
     except NotFound:
         raise
     except ServiceError as exc:
-        return _page(422, exc.message)
+        return _page(422, exc.localized_message())
     return redirect(url_for("users.index"))

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask_babel import gettext as _
 
 from .. import db
+from ..i18n import N_
 from ..catalog import clusters
 from . import credentials, identities, logins, oidc, sessions
 from .roles import OPERATOR, current_user, login_required
@@ -12,6 +13,7 @@ from .throttle import TooManyAttempts
 
 bp = Blueprint("auth", __name__)
 NEXT_KEY = "auth_next"
+NO_OIDC = N_("Login through an identity provider is not configured here.")
 
 
 def safe_next(target: str | None) -> str | None:
@@ -54,7 +56,7 @@ def logout():
 @bp.get("/auth/oidc/login")
 def oidc_login():
     if not oidc.enabled():
-        abort(404, description="Login through an identity provider is not configured here.")
+        abort(404, description=NO_OIDC)
     session[NEXT_KEY] = safe_next(request.args.get("next"))
     redirect_uri = (current_app.config.get("OIDC_REDIRECT_URI")
                     or url_for("auth.oidc_callback", _external=True))
@@ -64,7 +66,7 @@ def oidc_login():
 @bp.get("/auth/oidc/callback")
 def oidc_callback():
     if not oidc.enabled():
-        abort(404, description="Login through an identity provider is not configured here.")
+        abort(404, description=NO_OIDC)
     target = safe_next(session.get(NEXT_KEY))
     try:
         claims = oidc.finish()
@@ -72,7 +74,7 @@ def oidc_callback():
             user = identities.user_for(s, current_app.config["OIDC_ISSUER"], claims)
     except oidc.OidcFailed as exc:
         current_app.logger.warning("OIDC login failed: %s", exc.message)
-        return _login_page(401, exc.message)
+        return _login_page(401, exc.localized_message())
     sessions.log_in(user, via="oidc")
     return redirect(target or url_for("auth.account"))
 

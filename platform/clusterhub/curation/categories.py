@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from schemas import vocabularies
 
 from ..errors import Invalid
+from ..i18n import N_
 from ..models import SyncIssue
 from ..sync import runs
 from . import audit
@@ -56,11 +57,13 @@ def map_term(session: Session, user, cluster: str, term: str, code: str,
     """Map a cluster's word to a shared code; the next sync of the cluster applies it."""
     term = (term or "").strip()
     if field not in MAPPABLE:
-        raise Invalid(f"Only {', '.join(MAPPABLE)} can be mapped.", [{"path": "field", "message": "unknown"}])
+        raise Invalid(N_("Only %(fields)s can be mapped."), [{"path": "field", "message": N_("unknown")}],
+                      fields=", ".join(MAPPABLE))
     if code not in vocabularies.get(field).codes:
-        raise Invalid(f"{code!r} is not a {field} code.", [{"path": "code", "message": "unknown code"}])
+        raise Invalid(N_("%(code)s is not a %(field)s code."), [{"path": "code", "message": N_("unknown code")}],
+                      code=repr(code), field=field)
     if not term:
-        raise Invalid("Name the source word to map.", [{"path": "term", "message": "required"}])
+        raise Invalid(N_("Name the source word to map."), [{"path": "term", "message": N_("required")}])
     row = session.exec(select(CategoryMapping).where(
         CategoryMapping.cluster == cluster, CategoryMapping.field == field,
         CategoryMapping.term == term)).first()

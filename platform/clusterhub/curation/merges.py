@@ -6,6 +6,7 @@ from collections import defaultdict
 from sqlmodel import Session, select
 
 from ..errors import Conflict, Invalid, NotFound
+from ..i18n import N_
 from ..models import Listing, utcnow
 from . import audit, overrides
 from .models import ListingFlags
@@ -62,13 +63,14 @@ def canonical(session: Session, listing_id: str) -> str:
 def merge(session: Session, user, duplicate_id: str, canonical_id: str, reason: str = "") -> None:
     """Merge duplicate into canonical: the duplicate leaves search and its URL redirects."""
     if duplicate_id == canonical_id:
-        raise Invalid("A listing cannot be merged into itself.",
-                      [{"path": "canonical", "message": "choose another listing"}])
+        raise Invalid(N_("A listing cannot be merged into itself."),
+                      [{"path": "canonical", "message": N_("choose another listing")}])
     dup, keep = session.get(Listing, duplicate_id), session.get(Listing, canonical_id)
     if dup is None or keep is None:
-        raise NotFound(f"No listing {duplicate_id if dup is None else canonical_id!r}.")
+        raise NotFound(N_("No listing %(id)s."), id=repr(duplicate_id if dup is None else canonical_id))
     if canonical(session, canonical_id) == duplicate_id:
-        raise Conflict(f"{canonical_id} is already merged into {duplicate_id}.")
+        raise Conflict(N_("%(canonical)s is already merged into %(duplicate)s."),
+                       canonical=canonical_id, duplicate=duplicate_id)
     f = overrides.flags(session, duplicate_id)
     before = f.merged_into
     f.merged_into, f.updated_at = canonical_id, utcnow()
@@ -81,7 +83,7 @@ def unmerge(session: Session, user, duplicate_id: str, reason: str = "") -> None
     """Undo a merge: the listing shows again at its own URL."""
     f = session.get(ListingFlags, duplicate_id)
     if f is None or not f.merged_into:
-        raise NotFound(f"{duplicate_id!r} is not merged.")
+        raise NotFound(N_("%(id)s is not merged."), id=repr(duplicate_id))
     row = session.get(Listing, duplicate_id)
     audit.record(session, user, "listing.unmerge", duplicate_id, cluster=row.cluster if row else None,
                  before={"merged_into": f.merged_into}, after={"merged_into": None}, reason=reason)

@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from .. import db
 from ..errors import NotFound
+from ..i18n import N_
 from ..models import SyncIssue, SyncRun
 from ..spreadsheet import csv_text
 from . import audit
@@ -50,7 +51,7 @@ def run_of(session: Session, code: str, run_id: int) -> SyncRun:
     """The run, if it belongs to the cluster (another cluster's run is not found, not leaked)."""
     run = session.get(SyncRun, run_id)
     if run is None or run.cluster != code:
-        raise NotFound(f"No sync run {run_id} of cluster {code!r}.")
+        raise NotFound(N_("No sync run %(run)s of cluster %(cluster)s."), run=run_id, cluster=repr(code))
     return run
 
 

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 import schemas
 
 from ..errors import Invalid, NotFound
+from ..i18n import N_
 from ..models import Listing, utcnow
 from . import audit, paths
 from .models import ListingFlags, ListingOverride
@@ -71,7 +72,7 @@ def source_changes(row: Listing, overrides: Iterable[ListingOverride]) -> list[S
 def _listing(session: Session, listing_id: str) -> Listing:
     row = session.get(Listing, listing_id)
     if row is None:
-        raise NotFound(f"No listing {listing_id!r}.")
+        raise NotFound(N_("No listing %(id)s."), id=repr(listing_id))
     return row
 
 
@@ -81,7 +82,7 @@ def set_override(session: Session, user, listing_id: str, field: str, raw_value:
     row = _listing(session, listing_id)
     field = paths.check(field)
     if not (reason or "").strip():
-        raise Invalid("Say why you override this field.", [{"path": "reason", "message": "required"}])
+        raise Invalid(N_("Say why you override this field."), [{"path": "reason", "message": N_("required")}])
     source = paths.get(row.document, field)
     current = {o.field: o for o in of(session, listing_id)}
     value = paths.parse(raw_value, source if source is not None else
@@ -93,9 +94,9 @@ def set_override(session: Session, user, listing_id: str, field: str, raw_value:
     try:
         schemas.load(trial)
     except schemas.DocumentError as exc:
-        raise Invalid("With this value the listing would not be valid: "
-                      + "; ".join(f"{e.path}: {e.message}" for e in exc.errors),
-                      [{"path": e.path, "message": e.message} for e in exc.errors]) from None
+        problems = [{"path": e.path, "message": e.message} for e in exc.errors]
+        raise Invalid(N_("With this value the listing would not be valid: %(problems)s"), problems,
+                      problems=problems) from None
     o = existing or ListingOverride(listing_id=listing_id, field=field)
     o.value, o.source_value, o.reason = value, source, reason.strip()
     o.created_by, o.updated_at = user.email, utcnow()
@@ -105,13 +106,16 @@ def set_override(session: Session, user, listing_id: str, field: str, raw_value:
     return o
 
 
+NO_OVERRIDE = N_("No override of %(field)s on %(id)s.")
+
+
 def clear_override(session: Session, user, listing_id: str, field: str, reason: str = "") -> None:
     """Drop an override: the source's value shows again."""
     row = _listing(session, listing_id)
     o = session.exec(select(ListingOverride).where(ListingOverride.listing_id == listing_id,
                                                    ListingOverride.field == field)).first()
     if o is None:
-        raise NotFound(f"No override of {field!r} on {listing_id!r}.")
+        raise NotFound(NO_OVERRIDE, field=repr(field), id=repr(listing_id))
     audit.record(session, user, "override.clear", listing_id, cluster=row.cluster,
                  before={field: o.value}, after={field: paths.get(row.document, field)},
                  reason=reason)
@@ -124,7 +128,7 @@ def accept_source(session: Session, user, listing_id: str, field: str) -> None:
     o = session.exec(select(ListingOverride).where(ListingOverride.listing_id == listing_id,
                                                    ListingOverride.field == field)).first()
     if o is None:
-        raise NotFound(f"No override of {field!r} on {listing_id!r}.")
+        raise NotFound(NO_OVERRIDE, field=repr(field), id=repr(listing_id))
     now = paths.get(row.document, field)
     audit.record(session, user, "override.acknowledge", listing_id, cluster=row.cluster,
                  before={field: o.source_value}, after={field: now})
@@ -139,7 +143,8 @@ FLAG_ACTIONS = {"hide": ("hidden", True), "unhide": ("hidden", False),
 def set_flag(session: Session, user, listing_id: str, action: str, reason: str = "") -> ListingFlags:
     """Hide, unhide, feature or unfeature a listing."""
     if action not in FLAG_ACTIONS:
-        raise Invalid(f"Unknown action {action!r}.", [{"path": "action", "message": "unknown"}])
+        raise Invalid(N_("Unknown action %(action)s."), [{"path": "action", "message": N_("unknown")}],
+                      action=repr(action))
     row = _listing(session, listing_id)
     name, value = FLAG_ACTIONS[action]
     f = flags(session, listing_id)

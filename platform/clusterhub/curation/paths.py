@@ -5,6 +5,7 @@ import copy
 import json
 
 from ..errors import Invalid
+from ..i18n import N_
 
 # Identity fields decide where a listing lives; a curator overrides content, never these.
 LOCKED = frozenset({"kind", "cluster", "source_id", "id"})
@@ -41,11 +42,11 @@ def check(path: str) -> str:
     path = (path or "").strip()
     parts = path.split(".")
     if not path or any(not p.replace("_", "").isalnum() for p in parts):
-        raise Invalid("Name the field as a dotted path, e.g. title.ko or fee.note.",
-                      [{"path": "field", "message": "a dotted path of letters, digits and _"}])
+        raise Invalid(N_("Name the field as a dotted path, e.g. title.ko or fee.note."),
+                      [{"path": "field", "message": N_("a dotted path of letters, digits and _")}])
     if parts[0] in LOCKED:
-        raise Invalid(f"The field {parts[0]!r} identifies the listing and cannot be overridden.",
-                      [{"path": "field", "message": "identity fields are locked"}])
+        raise Invalid(N_("The field %(field)s identifies the listing and cannot be overridden."),
+                      [{"path": "field", "message": N_("identity fields are locked")}], field=repr(parts[0]))
     return path
 
 
@@ -64,9 +65,9 @@ def parse(raw: str, like):
     try:
         return json.loads(raw)
     except ValueError:
-        raise Invalid("This field holds a list, number or object: write it as JSON, "
-                      'e.g. ["imaging", "omics"].',
-                      [{"path": "value", "message": "not valid JSON"}]) from None
+        raise Invalid(N_("This field holds a list, number or object: write it as JSON, "
+                         'e.g. ["imaging", "omics"].'),
+                      [{"path": "value", "message": N_("not valid JSON")}]) from None
 
 
 def show(value) -> str:

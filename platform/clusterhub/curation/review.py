@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from ..errors import Invalid, NotFound
+from ..i18n import N_
 from ..models import Cluster, Listing, SyncIssue, utcnow
 from ..sync import runs
 from . import audit, overrides
@@ -49,7 +50,7 @@ def set_policy(session: Session, user, code: str, required: bool) -> list[str]:
     Returns the ids released, for the caller to reindex."""
     row = session.get(Cluster, code)
     if row is None:
-        raise NotFound(f"No cluster {code!r}.")
+        raise NotFound(N_("No cluster %(cluster)s."), cluster=repr(code))
     released = []
     if not required:
         released = list(session.exec(
@@ -101,11 +102,11 @@ DECISIONS = ("approve", "hide")
 def decide(session: Session, user, listing_id: str, decision: str = "approve") -> None:
     """A curator's review: approve (publish) or hide. Either way it leaves the queue."""
     if decision not in DECISIONS:
-        raise Invalid(f"Unknown review decision {decision!r}; use approve or hide.",
-                      [{"path": "decision", "message": "expected approve or hide"}])
+        raise Invalid(N_("Unknown review decision %(decision)s; use approve or hide."),
+                      [{"path": "decision", "message": N_("expected approve or hide")}], decision=repr(decision))
     row = session.get(Listing, listing_id)
     if row is None:
-        raise NotFound(f"No listing {listing_id!r}.")
+        raise NotFound(N_("No listing %(id)s."), id=repr(listing_id))
     f = overrides.flags(session, listing_id)
     before = {"awaiting_review": f.awaiting_review, "hidden": f.hidden,
               "reviewed_at": f.reviewed_at.isoformat() if f.reviewed_at else None}

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from schemas.thesaurus import THESAURUS_FILE, Thesaurus, ThesaurusError, check_entries
 
 from ..errors import Invalid
+from ..i18n import N_
 from ..models import utcnow
 from . import audit
 from .models import ThesaurusEntry
@@ -39,14 +40,14 @@ def save(session: Session, user, key: str, ko: str, en: str, abbr: str) -> dict:
     """Add or replace one synonym entry; terms are comma-separated."""
     key = (key or "").strip()
     if not KEY.match(key):
-        raise Invalid("The id is 2–80 lower-case letters, digits or _, e.g. mass_spectrometer.",
-                      [{"path": "key", "message": "a-z, 0-9 and _"}])
+        raise Invalid(N_("The id is 2–80 lower-case letters, digits or _, e.g. mass_spectrometer."),
+                      [{"path": "key", "message": N_("a-z, 0-9 and _")}])
     entry = {"id": key, "group": "curated", "ko": _words(ko), "en": _words(en), "abbr": _words(abbr)}
     try:
         check_entries([entry])
     except ThesaurusError as exc:
-        raise Invalid(f"An entry needs at least two terms ({exc}).",
-                      [{"path": "ko", "message": "at least two terms in all"}]) from None
+        raise Invalid(N_("An entry needs at least two terms (%(reason)s)."),
+                      [{"path": "ko", "message": N_("at least two terms in all")}], reason=str(exc)) from None
     before = next((e for e in effective(session) if e["id"] == key), None)
     row = session.exec(select(ThesaurusEntry).where(ThesaurusEntry.key == key)).first()
     row = row or ThesaurusEntry(key=key)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..errors import Invalid
+from ..i18n import N_
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
@@ -28,22 +29,22 @@ def check(uploads: list[Upload]) -> list[tuple[str, str, bytes]]:
     errors, out = [], []
     uploads = [u for u in uploads if u.filename]
     if len(uploads) > MAX_FILES:
-        errors.append({"path": "attachments", "message": f"Attach at most {MAX_FILES} files."})
+        errors.append({"path": "attachments", "message": N_("Attach at most %(n)d files."),
+                       "params": {"n": MAX_FILES}})
     for u in uploads:
         name = PurePath(u.filename.replace("\\", "/")).name[:200] or "file"
         ext = PurePath(name).suffix.lower()
         if ext not in TYPES:
-            errors.append({"path": "attachments", "message":
-                           f"{name}: this file type is not accepted; "
-                           "send PDF, XLSX, DOCX, PNG or JPG."})
+            errors.append({"path": "attachments", "params": {"name": name}, "message":
+                           N_("%(name)s: this file type is not accepted; send PDF, XLSX, DOCX, PNG or JPG.")})
         elif len(u.data) > MAX_BYTES:
-            errors.append({"path": "attachments", "message":
-                           f"{name}: {len(u.data) / 1024 / 1024:.1f} MB is over the limit of 10 MB per file."})
+            errors.append({"path": "attachments", "params": {"name": name, "mb": len(u.data) / 1024 / 1024},
+                           "message": N_("%(name)s: %(mb).1f MB is over the limit of 10 MB per file.")})
         elif not u.data.startswith(MAGIC[ext]):
-            errors.append({"path": "attachments", "message":
-                           f"{name}: the content is not a {ext[1:].upper()} file."})
+            errors.append({"path": "attachments", "params": {"name": name, "type": ext[1:].upper()},
+                           "message": N_("%(name)s: the content is not a %(type)s file.")})
         else:
             out.append((name, TYPES[ext], u.data))
     if errors:
-        raise Invalid("Some attachments were refused.", errors)
+        raise Invalid(N_("Some attachments were refused."), errors)
     return out

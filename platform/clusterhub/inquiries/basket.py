@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from ..catalog import listings
 from ..errors import Invalid, NotFound
+from ..i18n import N_
 from ..models import Listing
 
 KEY = "basket"
@@ -21,11 +22,11 @@ def ids() -> list[str]:
 def add(s: Session, listing_id: str) -> None:
     """Put a published listing in the basket (once)."""
     if listings.get_published(s, listing_id) is None:
-        raise NotFound(f"No published listing {listing_id!r}.")
+        raise NotFound(N_("No published listing %(id)s."), id=repr(listing_id))
     current = ids()
     if listing_id not in current:
         if len(current) >= MAX_ITEMS:
-            raise Invalid(f"A basket holds at most {MAX_ITEMS} items.")
+            raise Invalid(N_("A basket holds at most %(n)d items."), n=MAX_ITEMS)
         web_session[KEY] = current + [listing_id]
 
 

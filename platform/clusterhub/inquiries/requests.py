@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 from ..auth import Principal
 from ..auth.models import User
 from ..errors import Forbidden, Invalid, NotFound
+from ..i18n import N_
 from . import attachments, basket, mail
 from .models import Attachment, InquiryRequest, Ticket, TicketEvent
 
@@ -25,23 +26,26 @@ def submit(s: Session, user: Principal, listing_ids: list[str], *, need: str, ti
     errors = []
     groups = basket.by_cluster(s, listing_ids)
     if not groups:
-        errors.append({"path": "basket", "message": "The basket is empty: add services, equipment or experts first."})
+        errors.append({"path": "basket",
+                       "message": N_("The basket is empty: add services, equipment or experts first.")})
     if not need:
-        errors.append({"path": "need", "message": "Describe what you need."})
+        errors.append({"path": "need", "message": N_("Describe what you need.")})
     elif len(need) > MAX_NEED:
-        errors.append({"path": "need", "message": f"Keep it under {MAX_NEED} characters."})
+        errors.append({"path": "need", "message": N_("Keep it under %(max)d characters."),
+                       "params": {"max": MAX_NEED}})
     if not timeline:
-        errors.append({"path": "timeline", "message": "Say when you need it."})
+        errors.append({"path": "timeline", "message": N_("Say when you need it.")})
     if budget not in BUDGETS:
-        errors.append({"path": "budget", "message": "Choose a budget range."})
+        errors.append({"path": "budget", "message": N_("Choose a budget range.")})
     if not consent:
-        errors.append({"path": "consent", "message": "Agree to share the request with the clusters to send it."})
+        errors.append({"path": "consent",
+                       "message": N_("Agree to share the request with the clusters to send it.")})
     try:
         files = attachments.check(uploads)
     except Invalid as exc:
-        errors += exc.errors
+        errors += exc.details
     if errors:
-        raise Invalid("The request could not be sent.", errors)
+        raise Invalid(N_("The request could not be sent."), errors)
     request = InquiryRequest(company_id=_company_id(s, user), user_id=user.id, need=need,
                              timeline=timeline[:200], budget=budget, consent=True)
     s.add(request)
@@ -74,9 +78,9 @@ def can_see(s: Session, user: Principal, request: InquiryRequest) -> bool:
 def get_for(s: Session, user: Principal, request_id: int) -> InquiryRequest:
     request = s.get(InquiryRequest, request_id)
     if request is None:
-        raise NotFound(f"No request #{request_id}.")
+        raise NotFound(N_("No request #%(id)s."), id=request_id)
     if not can_see(s, user, request):
-        raise Forbidden("Only the company that sent this request may see it.")
+        raise Forbidden(N_("Only the company that sent this request may see it."))
     return request
 
 

@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from ..auth import Principal
 from ..errors import Conflict, Forbidden, Invalid
+from ..i18n import N_
 from . import tickets
 from .models import Survey, Ticket
 
@@ -17,11 +18,11 @@ def answer(s: Session, user: Principal, ticket_id: int, scores: dict, comment: s
     """The requester rates a completed ticket once, 1 to 5 on each scale."""
     ticket, who = tickets.get_for(s, user, ticket_id)
     if who != "company":
-        raise Forbidden("Only the requesting company answers the survey.")
+        raise Forbidden(N_("Only the requesting company answers the survey."))
     if ticket.status != "completed":
-        raise Conflict("The survey opens when the ticket is completed.")
+        raise Conflict(N_("The survey opens when the ticket is completed."))
     if s.exec(select(Survey).where(Survey.ticket_id == ticket.id)).first():
-        raise Conflict("This survey has already been answered.")
+        raise Conflict(N_("This survey has already been answered."))
     values, errors = {}, []
     for scale in SCALES:
         try:
@@ -29,9 +30,9 @@ def answer(s: Session, user: Principal, ticket_id: int, scores: dict, comment: s
             if not 1 <= values[scale] <= 5:
                 raise ValueError
         except (TypeError, ValueError):
-            errors.append({"path": scale, "message": "Choose 1 to 5."})
+            errors.append({"path": scale, "message": N_("Choose 1 to 5.")})
     if errors:
-        raise Invalid("The survey could not be recorded.", errors)
+        raise Invalid(N_("The survey could not be recorded."), errors)
     survey = Survey(ticket_id=ticket.id, comment=(comment or "").strip()[:2000], **values)
     s.add(survey)
     return survey

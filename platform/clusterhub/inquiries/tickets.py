@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from ..auth import Principal
 from ..auth.models import User
 from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..i18n import N_
 from ..models import utcnow
 from . import mail, requests
 from .holidays import kst_day
@@ -21,6 +22,10 @@ NEXT = {"received": ("reviewing", "quoted", "declined"),
         "in_progress": ("completed", "declined"),
         "completed": (), "declined": ()}
 DECISIONS = ("accepted", "rejected")  # the company's answer to a quote (TicketEvent kind "quote")
+ANSWERED = {"accepted": N_("This quote was already accepted on %(date)s; a new quote from the cluster can be "
+                           "answered again."),
+            "rejected": N_("This quote was already rejected on %(date)s; a new quote from the cluster can be "
+                           "answered again.")}
 
 
 def side(s: Session, user: Principal, ticket: Ticket) -> str:
@@ -29,13 +34,13 @@ def side(s: Session, user: Principal, ticket: Ticket) -> str:
         return "cluster"
     if requests.can_see(s, user, s.get(InquiryRequest, ticket.request_id)):
         return "company"
-    raise Forbidden("Only the cluster's operators and the requesting company may see this ticket.")
+    raise Forbidden(N_("Only the cluster's operators and the requesting company may see this ticket."))
 
 
 def get_for(s: Session, user: Principal, ticket_id: int) -> tuple[Ticket, str]:
     ticket = s.get(Ticket, ticket_id)
     if ticket is None:
-        raise NotFound(f"No ticket #{ticket_id}.")
+        raise NotFound(N_("No ticket #%(id)s."), id=ticket_id)
     return ticket, side(s, user, ticket)
 
 
@@ -78,14 +83,16 @@ def change_status(s: Session, user: Principal, ticket_id: int, status: str, reas
     """Move a ticket along received → reviewing → quoted → in progress → completed, or decline it."""
     ticket, who = get_for(s, user, ticket_id)
     if who != "cluster":
-        raise Forbidden("Only the cluster's operators change a ticket's status.")
+        raise Forbidden(N_("Only the cluster's operators change a ticket's status."))
     if status not in NEXT.get(ticket.status, ()):
-        raise Conflict(f"A ticket that is {ticket.status} cannot become {status}.")
+        raise Conflict(N_("A ticket that is %(status)s cannot become %(next)s."),
+                       status=ticket.status, next=status)
     reason = (reason or "").strip()
     if status == "declined" and not reason:
-        raise Invalid("Say why the request is declined.", [{"path": "reason", "message": "Give a reason."}])
+        raise Invalid(N_("Say why the request is declined."),
+                      [{"path": "reason", "message": N_("Give a reason.")}])
     if status == "quoted" and ticket.quote_amount is None:
-        raise Invalid("Send a quote with an amount and a validity date.")
+        raise Invalid(N_("Send a quote with an amount and a validity date."))
     ticket.status = status
     ticket.decline_reason = reason[:1000] if status == "declined" else ticket.decline_reason
     _touch(s, ticket, user, "cluster", kind="status", status=status, body=reason)
@@ -99,24 +106,24 @@ def quote(s: Session, user: Principal, ticket_id: int, amount: str, valid_until:
     """Record a quote (KRW amount, valid until a date) and mark the ticket quoted."""
     ticket, who = get_for(s, user, ticket_id)
     if who != "cluster":
-        raise Forbidden("Only the cluster's operators send quotes.")
+        raise Forbidden(N_("Only the cluster's operators send quotes."))
     if ticket.status not in ("received", "reviewing", "quoted"):
-        raise Conflict(f"A ticket that is {ticket.status} cannot be quoted.")
+        raise Conflict(N_("A ticket that is %(status)s cannot be quoted."), status=ticket.status)
     errors = []
     try:
         value = int(str(amount).replace(",", "").strip())
         if value < 0:
             raise ValueError
     except ValueError:
-        errors.append({"path": "amount", "message": "Give the amount in won as a whole number."})
+        errors.append({"path": "amount", "message": N_("Give the amount in won as a whole number.")})
     try:
         until = date.fromisoformat(str(valid_until).strip())
         if until < kst_day(utcnow()):  # the same day as quote_expired: Korea's
-            errors.append({"path": "valid_until", "message": "The validity date is in the past."})
+            errors.append({"path": "valid_until", "message": N_("The validity date is in the past.")})
     except ValueError:
-        errors.append({"path": "valid_until", "message": "Give the validity as a date (YYYY-MM-DD)."})
+        errors.append({"path": "valid_until", "message": N_("Give the validity as a date (YYYY-MM-DD).")})
     if errors:
-        raise Invalid("The quote could not be sent.", errors)
+        raise Invalid(N_("The quote could not be sent."), errors)
     ticket.quote_amount, ticket.quote_valid_until, ticket.status = value, until, "quoted"
     _touch(s, ticket, user, "cluster", kind="status", status="quoted",
            body=f"₩{value:,} ~ {until.isoformat()}")
@@ -129,7 +136,7 @@ def post_message(s: Session, user: Principal, ticket_id: int, body: str) -> Tick
     ticket, who = get_for(s, user, ticket_id)
     body = (body or "").strip()
     if not body:
-        raise Invalid("Write a message.", [{"path": "body", "message": "Write a message."}])
+        raise Invalid(N_("Write a message."), [{"path": "body", "message": N_("Write a message.")}])
     _touch(s, ticket, user, who, kind="message", body=body[:4000])
     _notify_other_side(s, ticket, who, "메시지/message", body[:1000])
     return ticket
@@ -172,23 +179,22 @@ def answer_quote(s: Session, user: Principal, ticket_id: int, decision: str, rea
     progress); after a rejection, which needs a reason, it may send a new quote or decline."""
     ticket, who = get_for(s, user, ticket_id)
     if who != "company":
-        raise Forbidden("Only the requesting company accepts or rejects a quote.")
+        raise Forbidden(N_("Only the requesting company accepts or rejects a quote."))
     if ticket.status != "quoted" or ticket.quote_amount is None:
-        raise Conflict(f"There is no open quote to answer: the ticket is {ticket.status}.")
+        raise Conflict(N_("There is no open quote to answer: the ticket is %(status)s."), status=ticket.status)
     earlier = quote_answer(events(s, ticket.id))
     if earlier is not None:
-        raise Conflict(f"This quote was already {earlier.status} on {kst_day(earlier.at).isoformat()}; "
-                       "a new quote from the cluster can be answered again.")
+        raise Conflict(ANSWERED[earlier.status], date=kst_day(earlier.at).isoformat())
     if quote_expired(ticket):
-        raise Conflict(f"The quote expired on {ticket.quote_valid_until.isoformat()}; "
-                       "ask the cluster for a new one.")
+        raise Conflict(N_("The quote expired on %(date)s; ask the cluster for a new one."),
+                       date=ticket.quote_valid_until.isoformat())
     reason = (reason or "").strip()
     if decision not in DECISIONS:
-        raise Invalid("The quote could not be answered.",
-                      [{"path": "decision", "message": "Choose accepted or rejected."}])
+        raise Invalid(N_("The quote could not be answered."),
+                      [{"path": "decision", "message": N_("Choose accepted or rejected.")}])
     if decision == "rejected" and not reason:
-        raise Invalid("The quote could not be answered.",
-                      [{"path": "reason", "message": "Say why you reject the quote."}])
+        raise Invalid(N_("The quote could not be answered."),
+                      [{"path": "reason", "message": N_("Say why you reject the quote.")}])
     _touch(s, ticket, user, "company", kind="quote", status=decision, body=reason[:1000])
     subject = {"accepted": "견적 수락/quote accepted", "rejected": "견적 거절/quote rejected"}[decision]
     _notify_other_side(s, ticket, "company", subject,

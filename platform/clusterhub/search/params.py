@@ -8,6 +8,7 @@ from werkzeug.datastructures import MultiDict
 from schemas import vocabularies
 
 from ..errors import Invalid
+from ..i18n import N_
 from .contract import MAX_SIZE, SORTS, And, In, SearchRequest
 
 # The facets a user can refine by, in the order the page shows them; each is one URL parameter.
@@ -77,10 +78,12 @@ def _int(args, name: str, default: int, low: int, high: int, errors: list) -> in
     try:
         value = int(raw)
     except ValueError:
-        errors.append({"path": name, "message": f"must be a whole number, got {raw!r}"})
+        errors.append({"path": name, "message": N_("must be a whole number, got %(value)s"),
+                       "params": {"value": repr(raw)}})
         return default
     if not low <= value <= high:
-        errors.append({"path": name, "message": f"must be between {low} and {high}, got {value}"})
+        errors.append({"path": name, "message": N_("must be between %(low)d and %(high)d, got %(value)d"),
+                       "params": {"low": low, "high": high, "value": value}})
         return default
     return value
 
@@ -90,14 +93,16 @@ def parse(args: MultiDict) -> SearchParams:
     errors: list[dict] = []
     unknown = sorted(set(args) - set(FACETS) - set(CONTROLS) - set(IGNORED))
     for name in unknown:
-        errors.append({"path": name, "message": "unknown parameter; allowed: "
-                       + ", ".join(CONTROLS + FACETS)})
+        errors.append({"path": name, "message": N_("unknown parameter; allowed: %(allowed)s"),
+                       "params": {"allowed": ", ".join(CONTROLS + FACETS)}})
     q = " ".join(args.get("q", "").split())
     if len(q) > 200:
-        errors.append({"path": "q", "message": f"is {len(q)} characters long; the limit is 200"})
+        errors.append({"path": "q", "message": N_("is %(n)d characters long; the limit is 200"),
+                       "params": {"n": len(q)}})
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
-        errors.append({"path": "sort", "message": f"must be one of {', '.join(SORTS)}, got {sort!r}"})
+        errors.append({"path": "sort", "message": N_("must be one of %(allowed)s, got %(value)s"),
+                       "params": {"allowed": ", ".join(SORTS), "value": repr(sort)}})
     page = _int(args, "page", 1, 1, 1000, errors)
     size = _int(args, "size", DEFAULT_SIZE, 1, MAX_SIZE, errors)
     selections: dict[str, tuple[str, ...]] = {}
@@ -107,10 +112,10 @@ def parse(args: MultiDict) -> SearchParams:
             allowed = vocabularies.get(VOCABULARY[name]).codes
             for v in values:
                 if v not in allowed:
-                    errors.append({"path": name, "message": f"unknown code {v!r}; allowed: {', '.join(allowed)}"})
+                    errors.append({"path": name, "message": N_("unknown code %(value)s; allowed: %(allowed)s"),
+                                   "params": {"value": repr(v), "allowed": ", ".join(allowed)}})
         if values:
             selections[name] = values
     if errors:
-        raise Invalid("The search parameters are not valid: "
-                      + "; ".join(f"{e['path']}: {e['message']}" for e in errors), errors)
+        raise Invalid(N_("The search parameters are not valid: %(problems)s"), errors, problems=errors)
     return SearchParams(q=q, selections=selections, sort=sort, page=page, size=size)

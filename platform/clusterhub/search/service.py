@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 
 from ..errors import Unavailable
+from ..i18n import N_
 from . import backend
 from .contract import MAX_SIZE, BackendError, Hit, SearchResult
 from .params import SearchParams
@@ -18,8 +19,8 @@ def run(params: SearchParams, facets=None) -> SearchResult:
     try:
         return backend().search(request)
     except BackendError as exc:
-        raise Unavailable(f"The search engine is not available right now ({exc}). "
-                          "Please try again in a moment.") from exc
+        raise Unavailable(N_("The search engine is not available right now (%(reason)s). "
+                             "Please try again in a moment."), reason=str(exc)) from exc
 
 
 def export_hits(params: SearchParams, limit: int | None = None) -> tuple[list[Hit], int]:

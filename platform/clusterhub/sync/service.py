@@ -13,6 +13,7 @@ from connectors.sample_server import SAMPLES_DIR, SampleServer
 from .. import db
 from ..catalog import clusters
 from ..errors import Invalid, NotFound
+from ..i18n import N_
 from . import engine, items, progress, runs
 from .engine import SyncReport
 
@@ -54,7 +55,8 @@ def require_cluster(code: str) -> None:
     with db.session() as s:
         if clusters.get(s, code) is None:
             known = ", ".join(c.code for c in clusters.all_clusters(s))
-            raise NotFound(f"No cluster {code!r}. Known clusters: {known}.")
+            raise NotFound(N_("No cluster %(cluster)s. Known clusters: %(known)s."),
+                           cluster=repr(code), known=known)
 
 
 def _terms(code: str) -> dict:
@@ -114,8 +116,8 @@ def push_batch(code: str, documents, *, full: bool = False, dry_run: bool = Fals
     """Apply a batch a cluster pushed; full=True withdraws what the batch leaves out."""
     require_cluster(code)
     if not isinstance(documents, list):
-        raise Invalid("The body must be a JSON object with a list under 'listings'.",
-                      [{"path": "listings", "message": "expected a list of listing documents"}])
+        raise Invalid(N_("The body must be a JSON object with a list under 'listings'."),
+                      [{"path": "listings", "message": N_("expected a list of listing documents")}])
     with _tracked(code, None, dry_run, "push", None) as (run_id, report_progress):
         report = engine.run(db.engine(), code, items.from_batch(documents, "listings"), full=full,
                             dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,

@@ -9,6 +9,7 @@ from .. import db
 from ..catalog import clusters, listings
 from ..curation import quality
 from ..errors import NotFound
+from ..i18n import N_
 from ..sync import runs
 
 bp = Blueprint("clusters", __name__)
@@ -32,7 +33,8 @@ def show(code: str):
     with db.session() as s:
         cluster = clusters.get(s, code)
         if cluster is None:
-            raise NotFound(f"No cluster {code!r}. See the directory for the {len(clusters.all_clusters(s))} clusters.")
+            raise NotFound(N_("No cluster %(cluster)s. See the directory for the %(n)d clusters."),
+                           cluster=repr(code), n=len(clusters.all_clusters(s)))
         counts = listings.counts_by_cluster_and_kind(s).get(code, {})
         recent = runs.recent(s, code, limit=10)
         score = quality.compute(s, code)

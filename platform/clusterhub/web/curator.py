@@ -9,6 +9,7 @@ from .. import db
 from ..auth import current_user, role_required
 from ..curation import audit, categories, merges, overrides, paths, publish, review, thesaurus
 from ..errors import Invalid, NotFound
+from ..i18n import N_
 from ..models import Listing
 
 bp = Blueprint("curator", __name__, url_prefix="/curation")
@@ -30,7 +31,7 @@ def _listing_page(listing_id: str, error: str | None = None, form: dict | None =
     with db.session() as s:
         row = s.get(Listing, listing_id)
         if row is None:
-            raise NotFound(f"No listing {listing_id!r}.")
+            raise NotFound(N_("No listing %(id)s."), id=repr(listing_id))
         found = overrides.of(s, listing_id)
         flags = overrides.flags(s, listing_id)
         changes = {c.field: c for c in overrides.source_changes(row, found)}
@@ -60,7 +61,7 @@ def override(listing_id: str):
         publish.act([listing_id], lambda s: overrides.set_override(
             s, current_user(), listing_id, f.get("field", ""), f.get("value", ""), f.get("reason", "")))
     except Invalid as exc:
-        return _listing_page(listing_id, error=exc.message, form=f, status=422)
+        return _listing_page(listing_id, error=exc.localized_message(), form=f, status=422)
     return _back(listing_id)
 
 

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from .. import db
 from ..auth import ADMIN, CURATOR, role_required
 from ..errors import NotFound
+from ..i18n import N_
 from ..inquiries import charts, dashboard, mail
 from ..spreadsheet import csv_text
 from .labels import value_label
@@ -61,7 +62,8 @@ def index():
 @role_required(CURATOR)
 def csv_table(name: str):
     if name not in TABLES:
-        raise NotFound(f"No table {name!r}; the tables are {', '.join(TABLES)}.")
+        raise NotFound(N_("No table %(name)s; the tables are %(tables)s."),
+                       name=repr(name), tables=", ".join(TABLES))
     with db.session() as s:
         header, rows = _tables(s)[name]
     return Response(csv_text(header, rows), mimetype="text/csv", headers={

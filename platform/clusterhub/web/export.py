@@ -5,6 +5,7 @@ import json
 
 from flask import Blueprint, Response, abort, request, url_for
 
+from ..i18n import N_
 from ..search import params as search_params
 from ..search import service
 from ..spreadsheet import csv_text
@@ -34,7 +35,7 @@ def _row(hit) -> dict:
 @bp.get("/search/export.<fmt>")
 def results(fmt: str):
     if fmt not in ("csv", "json"):
-        abort(404, description="Export formats: csv, json.")
+        abort(404, description=N_("Export formats: csv, json."))
     p = search_params.parse(request.args)
     hits, total = service.export_hits(p)
     headers = {"Content-Disposition": f"attachment; filename=clusterhub-search.{fmt}",

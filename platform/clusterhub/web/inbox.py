@@ -42,7 +42,8 @@ def _act(ticket_id: int, action):
         with db.session() as s:
             action(s)
     except Invalid as exc:
-        return ticket(ticket_id, errors=exc.errors or [{"path": "", "message": exc.message}], status=422)
+        shown = exc.localized_errors() or [{"path": "", "message": exc.localized_message()}]
+        return ticket(ticket_id, errors=shown, status=422)
     return redirect(url_for("inbox.ticket", ticket_id=ticket_id), code=303)
 
 

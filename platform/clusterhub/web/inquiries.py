@@ -1,14 +1,13 @@
 """The basket, sending a request, and the company's view of its requests and tickets."""
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from .. import db
 from ..auth import MEMBER, current_user, login_required, role_required
 from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..i18n import N_
 from ..inquiries import basket, requests, response_times, surveys, tickets
 from ..inquiries.attachments import Upload
 from ..inquiries.models import Attachment, InquiryRequest
@@ -22,18 +21,6 @@ BUDGET_LABELS = {"undecided": _l("Not decided yet"), "under_10m": _l("Under 10 m
                  "10m_50m": _l("10 to 50 million won"), "50m_200m": _l("50 to 200 million won"),
                  "over_200m": _l("Over 200 million won")}
 QUOTE_LABELS = {"accepted": _l("Quote accepted"), "rejected": _l("Quote rejected")}
-# The quote answer's service messages (English), read in the page's language.
-QUOTE_MESSAGES = (
-    (re.compile(r"The quote expired on (?P<date>[\d-]+);"),
-     _l("The quote expired on %(date)s; ask the cluster for a new one.")),
-    (re.compile(r"This quote was already accepted on (?P<date>[\d-]+);"),
-     _l("This quote was already accepted on %(date)s; a new quote from the cluster can be answered again.")),
-    (re.compile(r"This quote was already rejected on (?P<date>[\d-]+);"),
-     _l("This quote was already rejected on %(date)s; a new quote from the cluster can be answered again.")),
-    (re.compile(r"There is no open quote to answer"), _l("There is no open quote to answer.")),
-    (re.compile(r"Say why you reject the quote"), _l("Say why you reject the quote.")),
-    (re.compile(r"Choose accepted or rejected"), _l("Choose to accept or reject the quote.")),
-)
 
 
 @bp.app_context_processor
@@ -87,7 +74,7 @@ def send():
                                    timeline=form.get("timeline", ""), budget=form.get("budget", ""),
                                    consent=form.get("consent") == "1", uploads=uploads)
     except Invalid as exc:
-        return show_basket(errors=exc.errors, form=form, status=422)
+        return show_basket(errors=exc.localized_errors(), form=form, status=422)
     basket.clear()
     return redirect(url_for("inquiries.request_page", request_id=sent.id), code=303)
 
@@ -119,11 +106,11 @@ def attachment(attachment_id: int):
     with db.session() as s:
         row = s.get(Attachment, attachment_id)
         if row is None:
-            raise NotFound("No such attachment.")
+            raise NotFound(N_("No such attachment."))
         sent = s.get(InquiryRequest, row.request_id)
         clusters = {t.cluster for t in requests.tickets_of(s, sent.id)}
         if not requests.can_see(s, user, sent) and not any(user.operates(c) for c in clusters):
-            raise Forbidden("Only the requesting company and the clusters it asked may open this file.")
+            raise Forbidden(N_("Only the requesting company and the clusters it asked may open this file."))
     return Response(row.data, mimetype=row.content_type, headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{_quote(row.filename)}"})
 
@@ -155,16 +142,9 @@ def quote_answer(ticket_id: int):
         with db.session() as s:
             tickets.answer_quote(s, current_user(), ticket_id, form.get("decision", ""), form.get("reason", ""))
     except (Invalid, Conflict) as exc:
-        errors = [_readable(e) for e in exc.errors or [{"path": "", "message": exc.message}]]
+        errors = exc.localized_errors() or [{"path": "", "message": exc.localized_message()}]
         return request_page(ticket.request_id, errors={ticket_id: errors}, form=form,
                             status=422 if isinstance(exc, Invalid) else 409)
     return redirect(url_for("inquiries.request_page", request_id=ticket.request_id, _anchor=f"t{ticket_id}"),
                     code=303)
 
-
-def _readable(error: dict) -> dict:
-    for pattern, text in QUOTE_MESSAGES:
-        found = pattern.match(error.get("message", ""))
-        if found:
-            return {**error, "message": str(text) % found.groupdict()}
-    return error

@@ -7,6 +7,7 @@ from .. import db
 from ..catalog import listings
 from ..curation import merges, publish
 from ..errors import NotFound
+from ..i18n import N_
 from ..sync import runs
 
 bp = Blueprint("listings", __name__)
@@ -19,8 +20,8 @@ def show(listing_id: str):
         if merged_into:
             return redirect(url_for("listings.show", listing_id=merges.canonical(s, listing_id)), 301)
         if row is None or row.status not in listings.PUBLISHED or flags.withheld:
-            raise NotFound(f"No published listing {listing_id!r}. It may have been withdrawn "
-                           "by its cluster, or the address is mistyped.")
+            raise NotFound(N_("No published listing %(id)s. It may have been withdrawn by its cluster, "
+                              "or the address is mistyped."), id=repr(listing_id))
         related = listings.related(s, doc.get("related") or [])
         last_run = runs.last_per_cluster(s).get(row.cluster)
     return render_template("listing.html", row=row, d=doc, related=related,

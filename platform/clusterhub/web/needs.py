@@ -22,7 +22,7 @@ def submit():
                          description=form.get("description", ""),
                          contact_email=form.get("contact_email", ""), locale=locale())
     except Invalid as exc:
-        return render_template("needs/form.html", p=search, form=form, errors=exc.errors), 422
+        return render_template("needs/form.html", p=search, form=form, errors=exc.localized_errors()), 422
     return redirect(url_for("needs.thanks", **search.args().to_dict(flat=False)), code=303)
 
 

@@ -8,6 +8,7 @@ from ..auth import cluster_operator_required, current_user, require_role
 from ..catalog import clusters
 from ..curation import audit, operations, quality
 from ..errors import Forbidden, NotFound
+from ..i18n import N_
 from ..sync import background, runs
 
 bp = Blueprint("operator", __name__, url_prefix="/operator")
@@ -18,7 +19,7 @@ def index():
     user = require_role("operator")
     if user.role == "operator":
         if not user.cluster:
-            raise Forbidden("Your account runs no cluster yet; ask an administrator to assign one.")
+            raise Forbidden(N_("Your account runs no cluster yet; ask an administrator to assign one."))
         return redirect(url_for("operator.console", code=user.cluster))
     with db.session() as s:
         rows = clusters.all_clusters(s)
@@ -32,7 +33,7 @@ def console(code: str):
     with db.session() as s:
         cluster = clusters.get(s, code)
         if cluster is None:
-            raise NotFound(f"No cluster {code!r}.")
+            raise NotFound(N_("No cluster %(cluster)s."), cluster=repr(code))
         recent = runs.recent(s, code, limit=20)
         live = {r.id: background.live_state(r) for r in recent if r.outcome == "running"}
         score = quality.compute(s, code)

@@ -90,14 +90,17 @@ def test_an_unverified_email_never_takes_over_an_account(good):
     add_user(good, "pat@foundation.example", "admin", password=None)
     client = good.test_client()
     r = client.get(through_provider(start(client), "eve"))
-    assert r.status_code == 401 and "not linked" in r.get_data(as_text=True)
+    assert r.status_code == 401  # the refusal, on the Korean login page, in Korean
+    assert "이 이메일 주소의 계정이 있지만 이 신원과 연결되어 있지 않습니다." in r.get_data(as_text=True)
     assert signed_in_as(client) is None
 
 
 def test_an_operator_claim_without_a_cluster_is_refused(good):
     client = good.test_client()
     r = client.get(through_provider(start(client), "olaf"))
-    assert r.status_code == 401 and "cluster" in r.get_data(as_text=True)
+    assert r.status_code == 401  # the claim's problem, translated with the refusal
+    assert ("역할 클레임을 쓸 수 없습니다: 클러스터 운영자에게는 운영하는 클러스터를 지정해야 합니다."
+            in r.get_data(as_text=True))
     assert signed_in_as(client) is None
 
 
@@ -137,7 +140,7 @@ def test_a_replayed_state_is_refused_even_with_the_old_cookie(good):
     attacker = good.test_client()
     attacker.set_cookie("session", old_cookie)  # a copy of the cookie from before the callback
     r = attacker.get(callback)
-    assert r.status_code == 401 and "already completed" in r.get_data(as_text=True)
+    assert r.status_code == 401 and "이미 완료되었거나 만료된 로그인입니다." in r.get_data(as_text=True)
     assert signed_in_as(attacker) is None
 
 

@@ -54,7 +54,9 @@ def test_a_post_without_the_session_token_is_refused(client, app, token):
         csrf_token(client)  # the session has a token, but not the one sent
         data["csrf_token"] = token
     r = client.post("/login", data=data)
-    assert r.status_code == 400 and "reload the page" in r.get_data(as_text=True)
+    assert r.status_code == 400 and "페이지를 새로 고친 뒤 다시 시도하세요" in r.get_data(as_text=True)
+    english = client.post("/login?lang=en", data=data)
+    assert english.status_code == 400 and "reload the page" in english.get_data(as_text=True)
     assert client.get("/account").status_code == 302
 
 

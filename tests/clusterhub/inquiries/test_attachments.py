@@ -38,7 +38,7 @@ def test_the_request_form_refuses_a_wrong_file_and_keeps_the_basket(world):
                     data={**form, "attachments": (io.BytesIO(b"MZ"), "tool.exe")})
     assert r.status_code == 422
     html = r.get_data(as_text=True)
-    assert "tool.exe" in html and "PDF, XLSX, DOCX, PNG or JPG" in html
+    assert "tool.exe: 받지 않는 파일 형식입니다. PDF, XLSX, DOCX, PNG, JPG 파일을 보내세요." in html
     r = member.post("/requests", content_type="multipart/form-data",
                     data={**form, "attachments": (io.BytesIO(PDF), "spec.pdf")})
     assert r.status_code == 303

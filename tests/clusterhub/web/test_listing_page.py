@@ -22,6 +22,8 @@ def test_related_listings_link_only_to_published_ones(web):
 
 def test_missing_and_withdrawn_listings_are_404_with_an_explanation(web, catalog_app):
     r = web.get("/listings/kmedihub:equipment:NOPE")
+    assert r.status_code == 404 and "클러스터가 철회했거나 주소가 잘못 입력되었을 수 있습니다" in r.get_data(as_text=True)
+    r = web.get("/listings/kmedihub:equipment:NOPE?lang=en")
     assert r.status_code == 404 and "withdrawn" in r.get_data(as_text=True)
     r = web.get("/api/v1/listings/kmedihub:equipment:NOPE")
     assert r.status_code == 404 and r.json["code"] == "not_found"
