@@ -20,11 +20,15 @@ def normalise_url(url: str) -> str:
     return url
 
 
+SQLITE_BUSY_MS = 30_000  # how long a SQLite writer waits for the lock (a sync may hold it)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for url; SQLite gets foreign keys, WAL and a busy timeout for several workers."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False,
+                                                  "timeout": SQLITE_BUSY_MS / 1000})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):
