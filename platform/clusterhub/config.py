@@ -30,6 +30,13 @@ def from_environment(instance_path: Path) -> dict:
         "MEILI_INDEX": env("MEILI_INDEX", "listings"),
         "CONNECTOR_BASE_URL": env("CONNECTOR_BASE_URL"),
         "CONNECTOR_FILES_DIR": env("CONNECTOR_FILES_DIR"),  # default: connectors/samples
+        # Notification mail (inquiries/mail.py): sent through SMTP when SMTP_HOST is set.
+        "SMTP_HOST": env("SMTP_HOST"),
+        "SMTP_PORT": env("SMTP_PORT", "587"),
+        "SMTP_USER": env("SMTP_USER"),
+        "SMTP_PASSWORD": env("SMTP_PASSWORD"),
+        "SMTP_FROM": env("SMTP_FROM", "clusterhub@localhost"),
+        "SMTP_STARTTLS": env("SMTP_STARTTLS", "1"),
         # Trusted reverse proxies in front of gunicorn (deploy/nginx.conf sets 1); 0: none.
         "PROXY_COUNT": int(env("PROXY_COUNT", "0")),
         # Live progress of running syncs (sync/progress.py); every web worker must see it.

@@ -87,7 +87,8 @@ class Survey(SQLModel, table=True):
 
 
 class OutboxMail(SQLModel, table=True):
-    """A notification e-mail: sent through SMTP, or kept here in the demo (no SMTP_HOST)."""
+    """A notification e-mail, queued with the action that caused it; delivered through SMTP after
+    the commit and retried until sent (inquiries/mail.py), or kept here when there is no SMTP_HOST."""
 
     __tablename__ = "mail_outbox"
 
@@ -97,6 +98,8 @@ class OutboxMail(SQLModel, table=True):
     body: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, index=True)
     sent_at: Optional[datetime] = None
+    attempts: int = Field(default=0)
+    last_error: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, default=""))
 
 
 class SearchLog(SQLModel, table=True):
