@@ -12,11 +12,21 @@ from .roles import ANONYMOUS_USER, Principal
 
 KEY = "auth"
 SEEN_RESOLUTION = 60  # seconds: rewrite the cookie for activity at most once a minute
+# What a visitor collected before logging in and keeps after it (the request basket registers
+# its key). Only plain data the visitor chose; nothing that grants anything.
+KEPT_AT_LOGIN: set[str] = set()
+
+
+def keep_at_login(key: str) -> None:
+    KEPT_AT_LOGIN.add(key)
 
 
 def log_in(user: User, via: str) -> None:
-    """Start a fresh session for user (nothing from before the login survives it)."""
+    """Start a fresh session for user: nothing from before the login survives it but what the
+    visitor collected (KEPT_AT_LOGIN, e.g. the request basket)."""
+    kept = {k: session[k] for k in KEPT_AT_LOGIN if k in session}
     session.clear()
+    session.update(kept)
     session.permanent = True
     now = int(time.time())
     session[KEY] = {"uid": user.id, "epoch": user.session_epoch, "at": now, "seen": now, "via": via}

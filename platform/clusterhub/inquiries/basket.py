@@ -6,6 +6,7 @@ from collections import defaultdict
 from flask import session as web_session
 from sqlmodel import Session
 
+from ..auth import sessions
 from ..catalog import listings
 from ..errors import Invalid, NotFound
 from ..i18n import N_
@@ -13,6 +14,8 @@ from ..models import Listing
 
 KEY = "basket"
 MAX_ITEMS = 30
+# A visitor fills the basket first and logs in to send it: the login must not empty it.
+sessions.keep_at_login(KEY)
 
 
 def ids() -> list[str]:

@@ -49,3 +49,19 @@ def test_the_request_form_refuses_a_wrong_file_and_keeps_the_basket(world):
     assert signed_in(world, "rival").get(f"/attachments/{link}").status_code == 403
     assert signed_in(world, "operator_a").get(f"/attachments/{link}").data == PDF
     assert signed_in(world, "operator_b").get(f"/attachments/{link}").status_code == 403
+
+
+def test_the_basket_survives_logging_in_to_send_it_and_not_logging_out(world):
+    """A visitor collects listings first and logs in when sending: the login keeps the basket
+    (the session is otherwise new), and logging out empties it on a shared computer."""
+    from tests.clusterhub.auth.browser import csrf_token, log_in
+    from tests.clusterhub.inquiries.conftest import PASSWORD
+
+    visitor = world.test_client()
+    token = csrf_token(visitor)  # the login page's form carries the anonymous session's token
+    assert visitor.post("/basket/add", data={"listing_id": EQUIPMENT, "csrf_token": token}).status_code == 303
+    assert log_in(visitor, "member@example.org", PASSWORD).status_code == 302
+    page = visitor.get("/basket").get_data(as_text=True)
+    assert EQUIPMENT in page
+    visitor.post("/logout", data={"csrf_token": csrf_token(visitor, "/basket")})
+    assert EQUIPMENT not in visitor.get("/basket").get_data(as_text=True)
