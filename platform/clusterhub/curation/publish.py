@@ -39,10 +39,11 @@ def public_view(session: Session, listing_id: str):
     return row, overrides.effective(row.document, found), f.merged_into, f
 
 
-def act(ids: list[str], action, app: Flask | None = None):
-    """Run action(session) in one transaction with a catalog bump, then reindex ids at once."""
+def act(ids: list[str] | None, action, app: Flask | None = None):
+    """Run action(session) in one transaction with a catalog bump, then reindex ids at once
+    (ids None: the ids the action returns) and record the new catalog version in the index."""
     with db.session(app) as s:
         result = action(s)
         changed(s)
-    reindex(ids, app)
+    reindex(result if ids is None else ids, app)
     return result

@@ -103,11 +103,7 @@ def reviewed(listing_id: str):
 @role_required(CURATOR)
 def review_policy(code: str):
     required = request.form.get("requires_review") == "1"
-    with db.session() as s:
-        released = review.set_policy(s, current_user(), code, required)
-        publish.changed(s)
-    if released:
-        publish.reindex(released)
+    publish.act(None, lambda s: review.set_policy(s, current_user(), code, required))
     return redirect(url_for("curator.index", _anchor="policy"), 303)
 
 

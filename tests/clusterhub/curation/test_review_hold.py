@@ -73,6 +73,11 @@ def test_turning_review_off_publishes_what_waits(curated, curator):
     assert entry.after == {"requires_review": False, "released": 1}
 
 
+def test_switching_the_rule_leaves_the_index_in_step(curated, curator):
+    require_review(curator)  # publishes and unpublishes nothing, but is a catalog change
+    assert curator.get("/healthz").json["search"]["state"] == "ready"
+
+
 def test_without_the_rule_new_listings_publish_at_once(curated, curator):
     add_new_listing(curated)
     assert NEW in search_ids(curator, "원심분리기")
