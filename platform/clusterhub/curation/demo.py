@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from ..catalog import listings, state
-from ..models import Listing, utcnow
-from . import audit, overrides
+from ..catalog import listings
+from ..models import Listing
+from . import overrides, publish
 from .models import ListingFlags
 
 FLAGSHIPS = ("kmedihub", "kbiohealth")
@@ -25,13 +25,9 @@ def ensure_picks(session: Session) -> list[str]:
                 Listing.cluster == cluster, Listing.kind == kind)).order_by(Listing.id)).first()
             if row is None:
                 continue
-            f = overrides.flags(session, row.id)
-            f.featured, f.updated_at = True, utcnow()
-            session.add(f)
-            audit.record(session, None, "listing.feature", row.id, cluster=cluster,
-                         before={"featured": False}, after={"featured": True},
-                         reason="demo: the foundation's sample picks")
+            overrides.set_flag(session, None, row.id, "feature",
+                               "demo: the foundation's sample picks")
             picked.append(row.id)
     if picked:
-        state.bump(session)  # the index is then stale, and demo load rebuilds it
+        publish.changed(session)  # the index is then stale, and demo load rebuilds it
     return picked

@@ -6,12 +6,7 @@ from clusterhub.sync import engine
 from clusterhub.sync.items import from_batch
 from clusterhub.web.labels import run_message
 from connectors.base import SourceFormatError
-from tests.schemas.samples import equipment
-
-
-def fleet(n, **over):
-    return [equipment(source_id=f"EQ-{i:04d}", nfec_no=f"NFEC-2019-03-{i:06d}", **over)
-            for i in range(n)]
+from tests.clusterhub.sync.test_engine import fleet
 
 
 def test_every_engine_outcome_reads_in_korean(app):
