@@ -20,6 +20,8 @@ for extra in (ROOT, ROOT / "platform", ROOT / "bench"):
 
 from report import write_section  # noqa: E402
 from clusterhub.search.contract import And, In, Range, SearchRequest  # noqa: E402
+from clusterhub.catalog.listings import visibility  # noqa: E402
+from clusterhub.catalog.models import ListingFlags  # noqa: E402
 from clusterhub.search.document import index_document  # noqa: E402
 from schemas.cluster import CLUSTERS_FILE  # noqa: E402
 
@@ -185,7 +187,8 @@ def corpus(n: int, seed: int = 7):
         gid, doc = listing(i, rng)
         roll = rng.random()
         status = "withdrawn" if roll < 0.02 else "active"
-        yield index_document(gid, doc, status=status, hidden=0.02 <= roll < 0.03,
+        flags = ListingFlags(listing_id=gid, hidden=0.02 <= roll < 0.03)
+        yield index_document(gid, doc, status=status, visibility=visibility(status, flags),
                              updated_at=base + timedelta(minutes=i))
 
 

@@ -8,7 +8,7 @@ from flask import Flask
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the app; `config` overrides the settings read from the environment."""
-    from . import db, errors, i18n, search
+    from . import catalog, db, i18n, responses, search
     from . import auth
     from .config import default_instance_path, from_environment
     from . import api
@@ -32,8 +32,9 @@ def create_app(config: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_prefix=n)
 
     db.init_app(app)
+    catalog.init_app(app)
     i18n.init_app(app)
-    errors.init_app(app)
+    responses.init_app(app)
     search.init_app(app)
     auth.init_app(app)
     labels.register(app)

@@ -119,10 +119,11 @@ def demo_load(refresh: bool):
                        f"~{r.counts['updated']:,} issues {r.counts['errored']:,}")
     else:
         click.echo("Every cluster is already loaded (use --refresh to sync again).")
+    from . import unit
     from .curation import demo as curation_demo
 
-    with db.session() as s:
-        picks = curation_demo.ensure_picks(s)
+    with unit.begin() as u:
+        picks = curation_demo.ensure_picks(u)
     if picks:
         click.echo(f"Featured {len(picks)} demo picks on the home page: {', '.join(picks)}")
     search_state = search.health(current_app)

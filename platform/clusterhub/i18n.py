@@ -11,12 +11,6 @@ bp = Blueprint("i18n", __name__)
 COOKIE = "lang"
 
 
-def N_(message: str) -> str:
-    """Marks a message that is translated when it is shown (pybabel extracts it with -k N_):
-    services raise English templates, errors.py shows them in the page's language."""
-    return message
-
-
 def select_locale() -> str:
     """?lang= wins, then the cookie, then Korean (the default, not the browser's guess)."""
     languages = current_app.config["LANGUAGES"]

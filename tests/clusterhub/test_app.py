@@ -4,8 +4,8 @@ import re
 
 from werkzeug.exceptions import default_exceptions
 
-from clusterhub import errors
-from clusterhub.i18n import N_
+from clusterhub import errors, responses
+from clusterhub.messages import N_
 from tests.conftest import build_app
 
 
@@ -133,7 +133,7 @@ def test_field_errors_on_a_page_are_in_korean(client):
 
 
 def test_werkzeug_errors_are_translated_too(client):
-    for code, description in errors.HTTP_DESCRIPTIONS.items():  # still Werkzeug's own words
+    for code, description in responses.HTTP_DESCRIPTIONS.items():  # still Werkzeug's own words
         assert default_exceptions[code].description == description, code
     r = client.get("/no/such/page")
     assert r.status_code == 404 and "요청한 주소를 이 서버에서 찾을 수 없습니다." in page_text(r)
@@ -142,8 +142,8 @@ def test_werkzeug_errors_are_translated_too(client):
 
 def test_a_message_without_korean_shows_its_english_text(app):
     with app.test_request_context("/?lang=ko"):
-        assert errors.translate("Nothing translates %(what)s.", {"what": "this"}) == "Nothing translates this."
-        assert errors.translate("") == ""  # not the catalog's header
+        assert responses.translate("Nothing translates %(what)s.", {"what": "this"}) == "Nothing translates this."
+        assert responses.translate("") == ""  # not the catalog's header
         exc = errors.NotFound(N_("No listing %(id)s."), [{"path": "id", "message": "as sent"}], id="'x'")
-        assert exc.message == str(exc) == "No listing 'x'." and exc.localized_message() == "목록 'x'을(를) 찾을 수 없습니다."
-        assert exc.errors == exc.localized_errors() == [{"path": "id", "message": "as sent"}]
+        assert exc.message == str(exc) == "No listing 'x'." and responses.message(exc) == "목록 'x'을(를) 찾을 수 없습니다."
+        assert exc.errors == responses.details(exc) == [{"path": "id", "message": "as sent"}]

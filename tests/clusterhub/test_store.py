@@ -11,7 +11,8 @@ import schemas
 from clusterhub import migrations
 from clusterhub.catalog import clusters, listings, state
 from clusterhub.db import make_engine
-from clusterhub.models import Listing, SyncIssue, SyncRun
+from clusterhub.models import SyncIssue, SyncRun
+from clusterhub.catalog.models import Listing
 from tests.schemas.samples import equipment
 
 

@@ -7,9 +7,8 @@ from schemas import vocabularies
 
 from .. import db
 from ..catalog import clusters, listings
-from ..curation import merges, publish
 from ..errors import NotFound
-from ..i18n import N_
+from ..messages import N_
 from ..inquiries import search_log
 from ..search import params as search_params
 from ..search import service
@@ -36,12 +35,13 @@ def search():
 @bp.get("/listings/<listing_id>")
 def listing(listing_id: str):
     with db.session() as s:
-        row, doc, merged_into, flags = publish.public_view(s, listing_id)
-        if merged_into:
-            return redirect(url_for("api.listing", listing_id=merges.canonical(s, listing_id)), 301)
-        if row is None or row.status not in listings.PUBLISHED or flags.withheld:
+        found = listings.published(s, listing_id)
+        if isinstance(found, listings.Moved):
+            return redirect(url_for("api.listing", listing_id=found.to), 301)
+        if found is None:
             raise NotFound(N_("No published listing %(id)s."), id=repr(listing_id))
-    return jsonify({**doc, "id": row.id,
+        row = found.listing
+    return jsonify({**found.document, "id": row.id,
                     "synced_at": row.synced_at.isoformat(), "updated_at": row.updated_at.isoformat()})
 
 

@@ -6,7 +6,7 @@ from flask import jsonify, request
 from .. import db
 from ..auth import MEMBER, OPERATOR, require_login, require_role
 from ..errors import Invalid, NotFound
-from ..i18n import N_
+from ..messages import N_
 from ..inquiries import requests, response_times, surveys, tickets
 from . import bp
 

@@ -5,7 +5,7 @@ from flask import jsonify, request
 
 from ..auth import csrf, require_cluster_token
 from ..errors import Invalid
-from ..i18n import N_
+from ..messages import N_
 from ..sync import service
 from . import bp
 

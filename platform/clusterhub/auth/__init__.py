@@ -19,11 +19,12 @@ from datetime import timedelta
 
 from flask import Flask, jsonify, redirect, request, url_for
 
-from ..errors import Unauthenticated, error_body, wants_json
+from ..errors import Unauthenticated
+from ..responses import error_body, wants_json
 from .oauth2 import PUBLISH, require_cluster_token
-from .roles import (ADMIN, ANONYMOUS, CURATOR, MEMBER, OPERATOR, ROLES, Principal,
-                    cluster_operator_required, current_user, login_required, require_cluster_operator,
-                    require_login, require_role, role_required)
+from .current import (cluster_operator_required, current_user, login_required,
+                      require_cluster_operator, require_login, require_role, role_required)
+from .roles import ADMIN, ANONYMOUS, CURATOR, MEMBER, OPERATOR, ROLES, Principal
 
 __all__ = ["ADMIN", "ANONYMOUS", "CURATOR", "MEMBER", "OPERATOR", "ROLES", "PUBLISH", "Principal",
            "current_user", "require_login", "require_role", "require_cluster_operator",

@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 
 from ..catalog import clusters
 from ..errors import Conflict, Invalid, NotFound
-from ..i18n import N_
+from ..messages import N_
 from . import passwords
 from .models import Company, User
 from .roles import MEMBER, OPERATOR, ROLES, Principal

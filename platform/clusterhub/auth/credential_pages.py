@@ -6,10 +6,11 @@ from flask import Blueprint, redirect, render_template, url_for
 from .. import db
 from ..catalog import clusters
 from ..errors import NotFound
-from ..i18n import N_
+from ..messages import N_
 from . import credentials
 from .oauth2 import PUBLISH
-from .roles import ADMIN, OPERATOR, cluster_operator_required, current_user, role_required
+from .current import cluster_operator_required, current_user, role_required
+from .roles import ADMIN, OPERATOR
 
 bp = Blueprint("credentials", __name__, url_prefix="/credentials")
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from ..catalog import clusters
 from ..errors import Conflict, NotFound
-from ..i18n import N_
+from ..messages import N_
 from ..models import utcnow
 from .models import AccessToken, ConnectorClient
 from .oauth2 import PUBLISH, digest

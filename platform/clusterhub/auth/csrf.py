@@ -8,7 +8,7 @@ from typing import Callable
 from flask import Flask, current_app, request, session
 from werkzeug.exceptions import BadRequest
 
-from ..i18n import N_
+from ..messages import N_
 
 FIELD = "csrf_token"
 HEADER = "X-CSRF-Token"

@@ -5,7 +5,7 @@ from flask import current_app
 from sqlmodel import Session, select
 
 from ..errors import Invalid
-from ..i18n import N_
+from ..messages import N_
 from ..models import utcnow
 from . import accounts
 from .models import User

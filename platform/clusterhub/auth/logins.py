@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import db
 from ..errors import Unauthenticated
-from ..i18n import N_
+from ..messages import N_
 from ..models import utcnow
 from . import accounts, passwords, throttle
 from .models import User

@@ -16,7 +16,7 @@ from sqlmodel import select
 
 from .. import db
 from ..errors import Forbidden, Unauthenticated
-from ..i18n import N_
+from ..messages import N_
 from ..models import utcnow
 from . import csrf
 from .models import AccessToken, ConnectorClient

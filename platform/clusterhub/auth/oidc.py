@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from .. import db
 from ..errors import Unauthenticated, Unavailable
-from ..i18n import N_
+from ..messages import N_
 from ..models import utcnow
 from .models import OidcState
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..errors import Invalid
-from ..i18n import N_
+from ..messages import N_
 
 # scrypt is memory-hard and ships with Werkzeug (hashlib), so no extra native dependency;
 # Werkzeug keeps the parameters in the hash, so stronger ones later still verify old hashes.

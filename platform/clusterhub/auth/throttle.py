@@ -9,7 +9,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from ..errors import ServiceError
-from ..i18n import N_
+from ..messages import N_
 from ..models import utcnow
 from .models import LoginFailure
 

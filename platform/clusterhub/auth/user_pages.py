@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from .. import db
+from .. import db, responses
 from ..catalog import clusters
 from ..errors import Conflict, Invalid, NotFound, ServiceError
-from ..i18n import N_
+from ..messages import N_
 from . import accounts
 from .models import User
-from .roles import ADMIN, LABELS, ROLES, current_user, role_required
+from .current import current_user, role_required
+from .roles import ADMIN, LABELS, ROLES
 
 bp = Blueprint("users", __name__, url_prefix="/admin/users")
 
@@ -38,7 +39,7 @@ def create():
                             company=form.get("company"), name=form.get("name", ""),
                             password=form.get("password") or None)
     except ServiceError as exc:
-        return _page(409 if isinstance(exc, Conflict) else 422, exc.localized_message(), form.to_dict())
+        return _page(409 if isinstance(exc, Conflict) else 422, responses.message(exc), form.to_dict())
     return redirect(url_for("users.index"))
 
 
@@ -59,5 +60,5 @@ def update(user_id: int):
     except NotFound:
         raise
     except ServiceError as exc:
-        return _page(422, exc.localized_message())
+        return _page(422, responses.message(exc))
     return redirect(url_for("users.index"))

@@ -4,11 +4,12 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from .. import db
-from ..i18n import N_
+from .. import db, responses
+from ..messages import N_
 from ..catalog import clusters
 from . import credentials, identities, logins, oidc, sessions
-from .roles import OPERATOR, current_user, login_required
+from .current import current_user, login_required
+from .roles import OPERATOR
 from .throttle import TooManyAttempts
 
 bp = Blueprint("auth", __name__)
@@ -74,7 +75,7 @@ def oidc_callback():
             user = identities.user_for(s, current_app.config["OIDC_ISSUER"], claims)
     except oidc.OidcFailed as exc:
         current_app.logger.warning("OIDC login failed: %s", exc.message)
-        return _login_page(401, exc.localized_message())
+        return _login_page(401, responses.message(exc))
     sessions.log_in(user, via="oidc")
     return redirect(target or url_for("auth.account"))
 

@@ -5,7 +5,9 @@ from sqlmodel import Session, select
 
 from schemas import load_clusters
 
-from ..models import Cluster, utcnow
+from ..models import utcnow
+
+from .models import Cluster
 
 
 def load_records(session: Session) -> tuple[int, int]:

@@ -6,8 +6,8 @@ import re
 from sqlmodel import Session
 
 from ..errors import Invalid
-from ..i18n import N_
-from ..models import UnmetNeed
+from ..messages import N_
+from .models import UnmetNeed
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_DESCRIPTION = 1000

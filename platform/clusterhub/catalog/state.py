@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from ..models import CatalogState, utcnow
+from ..models import utcnow
+
+from .models import CatalogState
 
 
 def version(session: Session) -> int:

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from schemas import vocabularies
 
 from ..errors import Invalid
-from ..i18n import N_
+from ..messages import N_
 from ..models import SyncIssue
 from ..sync import runs
 from . import audit

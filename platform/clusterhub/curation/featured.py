@@ -5,9 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from ..catalog import listings
-from ..models import Listing
-from . import overrides
-from .models import ListingFlags
+from ..catalog.models import Listing, ListingFlags
 
 SHOWCASE_SIZE = 8
 
@@ -24,6 +22,6 @@ def showcase(session: Session, limit: int = SHOWCASE_SIZE) -> list[dict]:
         .limit(limit)))
     if not rows:
         return []
-    by_id, _ = overrides.load_for(session, [r.id for r in rows])
-    return [{**overrides.effective(r.document, by_id.get(r.id, [])), "id": r.id} for r in rows]
+    by_id, _ = listings.load_state(session, [r.id for r in rows])
+    return [{**listings.effective(r.document, by_id.get(r.id, [])), "id": r.id} for r in rows]
 

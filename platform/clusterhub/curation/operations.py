@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from .. import db
 from ..errors import NotFound
-from ..i18n import N_
+from ..messages import N_
 from ..models import SyncIssue, SyncRun
 from ..spreadsheet import csv_text
 from . import audit

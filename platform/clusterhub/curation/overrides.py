@@ -1,4 +1,4 @@
-"""Field overrides and listing flags: the effective listing = source document + overrides."""
+"""Curators' field overrides and flags (the effective listing itself is catalog.listings.effective)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,10 +9,11 @@ from sqlmodel import Session, select
 import schemas
 
 from ..errors import Invalid, NotFound
-from ..i18n import N_
-from ..models import Listing, utcnow
-from . import audit, paths
-from .models import ListingFlags, ListingOverride
+from ..messages import N_
+from ..catalog import listings, paths
+from ..catalog.models import Listing, ListingFlags, ListingOverride
+from ..models import utcnow
+from . import audit
 
 
 @dataclass(frozen=True)
@@ -23,40 +24,6 @@ class SourceChange:
     was: object       # the source value when the curator overrode it
     now: object       # the source value today
     override: object  # the curator's value, still in force
-
-
-def effective(document: dict, overrides: Iterable[ListingOverride]) -> dict:
-    """The source document with every override applied."""
-    doc = document
-    for o in sorted(overrides, key=lambda o: o.field):
-        doc = paths.put(doc, o.field, o.value)
-    return doc
-
-
-def of(session: Session, listing_id: str) -> list[ListingOverride]:
-    return list(session.exec(select(ListingOverride).where(ListingOverride.listing_id == listing_id)
-                             .order_by(ListingOverride.field)))
-
-
-def flags(session: Session, listing_id: str) -> ListingFlags:
-    return session.get(ListingFlags, listing_id) or ListingFlags(listing_id=listing_id)
-
-
-def load_for(session: Session, ids: list[str] | None = None):
-    """({listing_id: [overrides]}, {listing_id: flags}) for ids, or for every listing."""
-    by_id: dict[str, list[ListingOverride]] = {}
-    flag_map: dict[str, ListingFlags] = {}
-    chunks = [None] if ids is None else [ids[i:i + 500] for i in range(0, len(ids), 500)]
-    for chunk in chunks:
-        oq, fq = select(ListingOverride), select(ListingFlags)
-        if chunk is not None:
-            oq = oq.where(ListingOverride.listing_id.in_(chunk))
-            fq = fq.where(ListingFlags.listing_id.in_(chunk))
-        for o in session.exec(oq):
-            by_id.setdefault(o.listing_id, []).append(o)
-        for f in session.exec(fq):
-            flag_map[f.listing_id] = f
-    return by_id, flag_map
 
 
 def source_changes(row: Listing, overrides: Iterable[ListingOverride]) -> list[SourceChange]:
@@ -76,20 +43,21 @@ def _listing(session: Session, listing_id: str) -> Listing:
     return row
 
 
-def set_override(session: Session, user, listing_id: str, field: str, raw_value: str,
+def set_override(u, user, listing_id: str, field: str, raw_value: str,
                  reason: str) -> ListingOverride:
     """Override one field; the effective document must still be a valid listing."""
+    session = u.session
     row = _listing(session, listing_id)
     field = paths.check(field)
     if not (reason or "").strip():
         raise Invalid(N_("Say why you override this field."), [{"path": "reason", "message": N_("required")}])
     source = paths.get(row.document, field)
-    current = {o.field: o for o in of(session, listing_id)}
+    current = {o.field: o for o in listings.overrides_of(session, listing_id)}
     value = paths.parse(raw_value, source if source is not None else
                         (current[field].value if field in current else None))
     existing = current.get(field)
     before = existing.value if existing else source
-    trial = effective(row.document, [*(o for f, o in current.items() if f != field),
+    trial = listings.effective(row.document, [*(o for f, o in current.items() if f != field),
                                      ListingOverride(listing_id=listing_id, field=field, value=value)])
     try:
         schemas.load(trial)
@@ -103,14 +71,16 @@ def set_override(session: Session, user, listing_id: str, field: str, raw_value:
     session.add(o)
     audit.record(session, user, "override.set", listing_id, cluster=row.cluster,
                  before={field: before}, after={field: value}, reason=reason.strip())
+    u.reindex([listing_id])
     return o
 
 
 NO_OVERRIDE = N_("No override of %(field)s on %(id)s.")
 
 
-def clear_override(session: Session, user, listing_id: str, field: str, reason: str = "") -> None:
+def clear_override(u, user, listing_id: str, field: str, reason: str = "") -> None:
     """Drop an override: the source's value shows again."""
+    session = u.session
     row = _listing(session, listing_id)
     o = session.exec(select(ListingOverride).where(ListingOverride.listing_id == listing_id,
                                                    ListingOverride.field == field)).first()
@@ -120,10 +90,12 @@ def clear_override(session: Session, user, listing_id: str, field: str, reason: 
                  before={field: o.value}, after={field: paths.get(row.document, field)},
                  reason=reason)
     session.delete(o)
+    u.reindex([listing_id])
 
 
-def accept_source(session: Session, user, listing_id: str, field: str) -> None:
+def accept_source(u, user, listing_id: str, field: str) -> None:
     """Keep the override but acknowledge the source's new value (clears the "source changed" flag)."""
+    session = u.session
     row = _listing(session, listing_id)
     o = session.exec(select(ListingOverride).where(ListingOverride.listing_id == listing_id,
                                                    ListingOverride.field == field)).first()
@@ -134,24 +106,27 @@ def accept_source(session: Session, user, listing_id: str, field: str) -> None:
                  before={field: o.source_value}, after={field: now})
     o.source_value, o.updated_at = now, utcnow()
     session.add(o)
+    u.reindex([listing_id])
 
 
 FLAG_ACTIONS = {"hide": ("hidden", True), "unhide": ("hidden", False),
                 "feature": ("featured", True), "unfeature": ("featured", False)}
 
 
-def set_flag(session: Session, user, listing_id: str, action: str, reason: str = "") -> ListingFlags:
+def set_flag(u, user, listing_id: str, action: str, reason: str = "") -> ListingFlags:
     """Hide, unhide, feature or unfeature a listing."""
+    session = u.session
     if action not in FLAG_ACTIONS:
         raise Invalid(N_("Unknown action %(action)s."), [{"path": "action", "message": N_("unknown")}],
                       action=repr(action))
     row = _listing(session, listing_id)
     name, value = FLAG_ACTIONS[action]
-    f = flags(session, listing_id)
+    f = listings.flags(session, listing_id)
     before = getattr(f, name)
     setattr(f, name, value)
     f.updated_at = utcnow()
     session.add(f)
     audit.record(session, user, f"listing.{action}", listing_id, cluster=row.cluster,
                  before={name: before}, after={name: value}, reason=reason)
+    u.reindex([listing_id])
     return f

@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from ..catalog import state
-from ..models import Listing, SyncRun, utcnow
+from ..models import SyncRun, utcnow
+from ..catalog.models import Listing
 
 # The fields a company needs to judge a listing without calling; see docs/quality.md.
 KEY_FIELDS = {

@@ -5,11 +5,12 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from ..errors import Invalid, NotFound
-from ..i18n import N_
-from ..models import Cluster, Listing, SyncIssue, utcnow
+from ..messages import N_
+from ..models import SyncIssue, utcnow
 from ..sync import runs
+from ..catalog import listings
+from ..catalog.models import Cluster, Listing, ListingFlags, ListingOverride
 from . import audit, overrides
-from .models import ListingFlags, ListingOverride
 
 LIMIT = 200
 
@@ -45,9 +46,10 @@ def review_clusters(session: Session) -> list[Cluster]:
     return list(session.exec(select(Cluster).order_by(Cluster.code)))
 
 
-def set_policy(session: Session, user, code: str, required: bool) -> list[str]:
+def set_policy(u, user, code: str, required: bool) -> list[str]:
     """Require review of a cluster's new listings, or stop; stopping publishes what waits.
-    Returns the ids released, for the caller to reindex."""
+    Returns the ids released (reindexed once committed)."""
+    session = u.session
     row = session.get(Cluster, code)
     if row is None:
         raise NotFound(N_("No cluster %(cluster)s."), cluster=repr(code))
@@ -65,6 +67,8 @@ def set_policy(session: Session, user, code: str, required: bool) -> list[str]:
                  after={"requires_review": required, "released": len(released)})
     row.requires_review = required
     session.add(row)
+    u.reindex(released)
+    u.changed()
     return released
 
 
@@ -99,15 +103,16 @@ def source_changed(session: Session, limit: int = LIMIT) -> list[tuple[Listing, 
 DECISIONS = ("approve", "hide")
 
 
-def decide(session: Session, user, listing_id: str, decision: str = "approve") -> None:
+def decide(u, user, listing_id: str, decision: str = "approve") -> None:
     """A curator's review: approve (publish) or hide. Either way it leaves the queue."""
     if decision not in DECISIONS:
         raise Invalid(N_("Unknown review decision %(decision)s; use approve or hide."),
                       [{"path": "decision", "message": N_("expected approve or hide")}], decision=repr(decision))
+    session = u.session
     row = session.get(Listing, listing_id)
     if row is None:
         raise NotFound(N_("No listing %(id)s."), id=repr(listing_id))
-    f = overrides.flags(session, listing_id)
+    f = listings.flags(session, listing_id)
     before = {"awaiting_review": f.awaiting_review, "hidden": f.hidden,
               "reviewed_at": f.reviewed_at.isoformat() if f.reviewed_at else None}
     f.awaiting_review, f.reviewed_at, f.updated_at = False, utcnow(), utcnow()
@@ -118,3 +123,4 @@ def decide(session: Session, user, listing_id: str, decision: str = "approve") -
                  before=before, after={"decision": decision, "awaiting_review": False,
                                        "hidden": f.hidden,
                                        "reviewed_at": f.reviewed_at.isoformat()})
+    u.reindex([listing_id])

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import re
 
-from flask import Flask, current_app
 from sqlmodel import Session, select
 
 from schemas.thesaurus import THESAURUS_FILE, Thesaurus, ThesaurusError, check_entries
 
 from ..errors import Invalid
-from ..i18n import N_
+from ..messages import N_
 from ..models import utcnow
 from . import audit
 from .models import ThesaurusEntry
@@ -36,8 +35,9 @@ def _words(text: str) -> list[str]:
     return [w.strip() for w in re.split(r"[,;\n]", text or "") if w.strip()]
 
 
-def save(session: Session, user, key: str, ko: str, en: str, abbr: str) -> dict:
-    """Add or replace one synonym entry; terms are comma-separated."""
+def save(u, user, key: str, ko: str, en: str, abbr: str) -> dict:
+    """Add or replace one synonym entry (terms comma-separated); the engine takes it once committed."""
+    session = u.session
     key = (key or "").strip()
     if not KEY.match(key):
         raise Invalid(N_("The id is 2–80 lower-case letters, digits or _, e.g. mass_spectrometer."),
@@ -54,11 +54,5 @@ def save(session: Session, user, key: str, ko: str, en: str, abbr: str) -> dict:
     row.entry, row.created_by, row.updated_at = entry, user.email, utcnow()
     session.add(row)
     audit.record(session, user, "thesaurus.save", f"thesaurus:{key}", before=before, after=entry)
+    u.synonyms()
     return entry
-
-
-def push(entries: list[dict], app: Flask | None = None) -> None:
-    """After the commit: hand the whole thesaurus to the engine (no index rebuild)."""
-    from ..search import backend
-
-    backend(app or current_app).update_synonyms(entries)

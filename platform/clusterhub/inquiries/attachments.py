@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..errors import Invalid
-from ..i18n import N_
+from ..messages import N_
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5

@@ -9,8 +9,8 @@ from sqlmodel import Session
 from ..auth import sessions
 from ..catalog import listings
 from ..errors import Invalid, NotFound
-from ..i18n import N_
-from ..models import Listing
+from ..messages import N_
+from ..catalog.models import Listing
 
 KEY = "basket"
 MAX_ITEMS = 30
@@ -24,7 +24,7 @@ def ids() -> list[str]:
 
 def add(s: Session, listing_id: str) -> None:
     """Put a published listing in the basket (once)."""
-    if listings.get_published(s, listing_id) is None:
+    if listings.public_row(s, listing_id) is None:
         raise NotFound(N_("No published listing %(id)s."), id=repr(listing_id))
     current = ids()
     if listing_id not in current:
@@ -45,7 +45,7 @@ def by_cluster(s: Session, listing_ids: list[str]) -> dict[str, list[Listing]]:
     """The published listings of listing_ids grouped by cluster code (unknown ids are dropped)."""
     out: dict[str, list[Listing]] = defaultdict(list)
     for listing_id in listing_ids:
-        row = listings.get_published(s, listing_id)
+        row = listings.public_row(s, listing_id)
         if row is not None:
             out[row.cluster].append(row)
     return dict(out)

@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 
 from sqlmodel import Session, select
 
-from ..models import UnmetNeed
+from ..catalog.models import UnmetNeed
 from . import response_times, surveys
 from .holidays import kst_day
 from .models import SearchLog, Survey, Ticket

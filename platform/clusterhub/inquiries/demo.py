@@ -12,7 +12,8 @@ from ..auth import Principal, accounts
 from ..auth.demo import ACCOUNTS
 from ..auth.roles import ADMIN, MEMBER, OPERATOR
 from ..catalog import listings
-from ..models import Listing, utcnow
+from ..models import utcnow
+from ..catalog.models import Listing
 from . import requests, surveys, tickets
 from .holidays import kst_day
 

@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 from ..auth import Principal
 from ..auth.models import User
 from ..errors import Forbidden, Invalid, NotFound
-from ..i18n import N_
+from ..messages import N_
 from . import attachments, basket, mail
 from .models import Attachment, InquiryRequest, Ticket, TicketEvent
 

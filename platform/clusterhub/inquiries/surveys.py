@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 
 from ..auth import Principal
 from ..errors import Conflict, Forbidden, Invalid
-from ..i18n import N_
+from ..messages import N_
 from . import tickets
 from .models import Survey, Ticket
 

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from ..auth import Principal
 from ..auth.models import User
 from ..errors import Conflict, Forbidden, Invalid, NotFound
-from ..i18n import N_
+from ..messages import N_
 from ..models import utcnow
 from . import mail, requests
 from .holidays import kst_day

@@ -3,6 +3,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 from clusterhub import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from clusterhub.catalog import models as catalog_models  # noqa: F401  (clusters, listings, flags)
 from clusterhub.auth import models as auth_models  # noqa: F401  (users, clients, tokens)
 from clusterhub.inquiries import models as inquiry_models  # noqa: F401  (requests, tickets)
 from clusterhub.curation import models as curation_models  # noqa: F401  (overrides, audit)

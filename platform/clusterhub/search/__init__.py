@@ -30,11 +30,11 @@ def create_backend(config) -> SearchBackend:
 
 
 def init_app(app: Flask) -> None:
-    from ..sync.service import register_hook
-    from .indexer import follow
+    from .. import unit
+    from .indexer import apply
 
     app.extensions[EXTENSION] = None  # built on first use: a CLI command may never search
-    register_hook(app, follow)
+    unit.after_commit(app, apply)
 
 
 def backend(app: Flask | None = None) -> SearchBackend:

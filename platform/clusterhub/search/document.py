@@ -14,19 +14,11 @@ def _join(*parts) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def visibility(status: str, hidden: bool = False) -> str:
-    """public only for active, unhidden listings: withdrawn and hidden never show."""
-    if status == "withdrawn":
-        return "withdrawn"
-    if hidden:
-        return "hidden"
-    return "public" if status == "active" else "inactive"
-
-
 def index_document(listing_id: str, document: dict, *, status: str = "active",
-                   hidden: bool = False, updated_at: datetime | str | None = None,
+                   visibility: str = "public", updated_at: datetime | str | None = None,
                    featured: bool = False) -> dict:
-    """Flatten one effective listing document into the fields the search contract names."""
+    """Flatten one effective listing document into the fields the search contract names;
+    visibility comes from the catalog's rule (catalog.listings.visibility)."""
     d = document
     fee, booking = d.get("fee") or {}, d.get("booking") or {}
     title_ko, title_en = _text(d.get("title"))
@@ -71,7 +63,7 @@ def index_document(listing_id: str, document: dict, *, status: str = "active",
         "lead_time_days": booking.get("lead_time_days"),
         "center_key": center_ko or center_en or None,
         "status": status,
-        "visibility": visibility(status, hidden),
+        "visibility": visibility,
         "featured": featured,
         "updated_at": updated_at,
         "source_updated_at": d.get("source_updated_at"),

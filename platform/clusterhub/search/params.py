@@ -8,7 +8,7 @@ from werkzeug.datastructures import MultiDict
 from schemas import vocabularies
 
 from ..errors import Invalid
-from ..i18n import N_
+from ..messages import N_
 from .contract import MAX_SIZE, SORTS, And, In, SearchRequest
 
 # The facets a user can refine by, in the order the page shows them; each is one URL parameter.

@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 
 from ..errors import Unavailable
-from ..i18n import N_
+from ..messages import N_
 from . import backend
 from .contract import MAX_SIZE, BackendError, Hit, SearchResult
 from .params import SearchParams

@@ -15,7 +15,8 @@ from connectors.base import ConnectorError
 
 from ..catalog import state
 from ..curation import review
-from ..models import Listing, SyncIssue, SyncRun, utcnow
+from ..models import SyncIssue, SyncRun, utcnow
+from ..catalog.models import Listing
 from .items import Issue, Mapped
 
 GUARD_SHARE = 0.30

@@ -1,42 +1,31 @@
-"""Sync services: run a cluster's connector or a pushed batch through the engine, then the hooks."""
+"""Sync services: run a cluster's connector or a pushed batch through the engine, then its effects."""
 from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from flask import Flask, current_app
 
 from connectors.base import SourceSettings
 from connectors.sample_server import SAMPLES_DIR, SampleServer
 
-from .. import db
+from .. import db, unit
 from ..catalog import clusters
 from ..errors import Invalid, NotFound
-from ..i18n import N_
+from ..messages import N_
 from . import engine, items, progress, runs
 from .engine import SyncReport
 
-HOOKS = "clusterhub.sync_hooks"
-Hook = Callable[[Flask, SyncReport], None]
-
-
-def register_hook(app: Flask, hook: Hook) -> None:
-    """Call hook(app, report) after every committed sync that changed something."""
-    app.extensions.setdefault(HOOKS, []).append(hook)
-
-
 def _after_commit(app: Flask, report: SyncReport) -> None:
-    """Run the hooks; the catalog is already committed, so a failing hook is reported, not raised."""
+    """The committed sync's effects go through the unit of work's handlers (index, version)."""
     if report.outcome != "succeeded" or not (report.changed_ids or report.removed_ids):
         return
-    for hook in app.extensions.get(HOOKS, []):
-        try:
-            hook(app, report)
-        except Exception as exc:
-            app.logger.exception("sync hook %s failed after run %s", hook.__name__, report.run_id)
-            report.message += (f" The catalog was updated, but {hook.__module__}.{hook.__name__} "
-                               f"failed ({exc}); run `clusterhub reindex`.")
+    done = unit.Unit(None)
+    done.reindex(report.changed_ids)
+    done.remove(report.removed_ids)
+    for failure in unit.committed(app, done):
+        report.message += (f" The catalog was updated, but {failure}; run `clusterhub reindex`.")
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from .. import db
 from ..catalog import clusters, listings
 from ..curation import quality
 from ..errors import NotFound
-from ..i18n import N_
+from ..messages import N_
 from ..sync import runs
 
 bp = Blueprint("clusters", __name__)

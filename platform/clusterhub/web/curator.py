@@ -5,12 +5,13 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 
 from schemas import vocabularies
 
-from .. import db
+from .. import db, responses, unit
 from ..auth import current_user, role_required
-from ..curation import audit, categories, merges, overrides, paths, publish, review, thesaurus
+from ..catalog import listings, paths
+from ..catalog.models import Listing
+from ..curation import audit, categories, merges, overrides, review, thesaurus
 from ..errors import Invalid, NotFound
-from ..i18n import N_
-from ..models import Listing
+from ..messages import N_
 
 bp = Blueprint("curator", __name__, url_prefix="/curation")
 CURATOR = "curator"
@@ -32,10 +33,10 @@ def _listing_page(listing_id: str, error: str | None = None, form: dict | None =
         row = s.get(Listing, listing_id)
         if row is None:
             raise NotFound(N_("No listing %(id)s."), id=repr(listing_id))
-        found = overrides.of(s, listing_id)
-        flags = overrides.flags(s, listing_id)
+        found = listings.overrides_of(s, listing_id)
+        flags = listings.flags(s, listing_id)
         changes = {c.field: c for c in overrides.source_changes(row, found)}
-        doc = overrides.effective(row.document, found)
+        doc = listings.effective(row.document, found)
         history = audit.search(s, target=listing_id, limit=50)
     fields = sorted(k for k in row.document if k not in paths.LOCKED)
     return render_template("curator/listing.html", row=row, doc=doc, overrides=found, flags=flags,
@@ -58,10 +59,11 @@ def _back(listing_id: str):
 def override(listing_id: str):
     f = request.form
     try:
-        publish.act([listing_id], lambda s: overrides.set_override(
-            s, current_user(), listing_id, f.get("field", ""), f.get("value", ""), f.get("reason", "")))
+        with unit.begin() as u:
+            overrides.set_override(u, current_user(), listing_id, f.get("field", ""),
+                                   f.get("value", ""), f.get("reason", ""))
     except Invalid as exc:
-        return _listing_page(listing_id, error=exc.localized_message(), form=f, status=422)
+        return _listing_page(listing_id, error=responses.message(exc), form=f, status=422)
     return _back(listing_id)
 
 
@@ -69,8 +71,8 @@ def override(listing_id: str):
 @role_required(CURATOR)
 def clear(listing_id: str):
     field = request.form.get("field", "")
-    publish.act([listing_id], lambda s: overrides.clear_override(
-        s, current_user(), listing_id, field, request.form.get("reason", "")))
+    with unit.begin() as u:
+        overrides.clear_override(u, current_user(), listing_id, field, request.form.get("reason", ""))
     return _back(listing_id)
 
 
@@ -78,7 +80,8 @@ def clear(listing_id: str):
 @role_required(CURATOR)
 def acknowledge(listing_id: str):
     field = request.form.get("field", "")
-    publish.act([listing_id], lambda s: overrides.accept_source(s, current_user(), listing_id, field))
+    with unit.begin() as u:
+        overrides.accept_source(u, current_user(), listing_id, field)
     return _back(listing_id)
 
 
@@ -86,8 +89,8 @@ def acknowledge(listing_id: str):
 @role_required(CURATOR)
 def flag(listing_id: str):
     action = request.form.get("action", "")
-    publish.act([listing_id], lambda s: overrides.set_flag(
-        s, current_user(), listing_id, action, request.form.get("reason", "")))
+    with unit.begin() as u:
+        overrides.set_flag(u, current_user(), listing_id, action, request.form.get("reason", ""))
     return _back(listing_id)
 
 
@@ -95,7 +98,8 @@ def flag(listing_id: str):
 @role_required(CURATOR)
 def reviewed(listing_id: str):
     decision = request.form.get("decision", "approve")
-    publish.act([listing_id], lambda s: review.decide(s, current_user(), listing_id, decision))
+    with unit.begin() as u:
+        review.decide(u, current_user(), listing_id, decision)
     return redirect(url_for("curator.index", _anchor="new"), 303)
 
 
@@ -103,7 +107,8 @@ def reviewed(listing_id: str):
 @role_required(CURATOR)
 def review_policy(code: str):
     required = request.form.get("requires_review") == "1"
-    publish.act(None, lambda s: review.set_policy(s, current_user(), code, required))
+    with unit.begin() as u:
+        review.set_policy(u, current_user(), code, required)
     return redirect(url_for("curator.index", _anchor="policy"), 303)
 
 
@@ -111,8 +116,8 @@ def review_policy(code: str):
 @role_required(CURATOR)
 def merge(listing_id: str):
     target = request.form.get("canonical", "").strip()
-    publish.act([listing_id], lambda s: merges.merge(
-        s, current_user(), listing_id, target, request.form.get("reason", "")))
+    with unit.begin() as u:
+        merges.merge(u, current_user(), listing_id, target, request.form.get("reason", ""))
     if request.form.get("next") == "duplicates":
         return redirect(url_for("curator.duplicates"), 303)
     return _back(listing_id)
@@ -121,8 +126,8 @@ def merge(listing_id: str):
 @bp.post("/listings/<listing_id>/unmerge")
 @role_required(CURATOR)
 def unmerge(listing_id: str):
-    publish.act([listing_id], lambda s: merges.unmerge(
-        s, current_user(), listing_id, request.form.get("reason", "")))
+    with unit.begin() as u:
+        merges.unmerge(u, current_user(), listing_id, request.form.get("reason", ""))
     return _back(listing_id)
 
 
@@ -193,9 +198,7 @@ def thesaurus_page():
 @role_required(CURATOR)
 def save_thesaurus():
     f = request.form
-    with db.session() as s:
-        thesaurus.save(s, current_user(), f.get("key", ""), f.get("ko", ""), f.get("en", ""),
+    with unit.begin() as u:
+        thesaurus.save(u, current_user(), f.get("key", ""), f.get("ko", ""), f.get("en", ""),
                        f.get("abbr", ""))
-    with db.session() as s:
-        thesaurus.push(thesaurus.effective(s))
     return redirect(url_for("curator.thesaurus_page"), 303)

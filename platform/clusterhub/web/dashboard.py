@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from .. import db
 from ..auth import ADMIN, CURATOR, role_required
 from ..errors import NotFound
-from ..i18n import N_
+from ..messages import N_
 from ..inquiries import charts, dashboard, mail
 from ..spreadsheet import csv_text
 from .labels import value_label

@@ -5,7 +5,7 @@ import json
 
 from flask import Blueprint, Response, abort, request, url_for
 
-from ..i18n import N_
+from ..messages import N_
 from ..search import params as search_params
 from ..search import service
 from ..spreadsheet import csv_text

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from .. import db
+from .. import db, responses
 from ..auth import OPERATOR, current_user, login_required, role_required
 from ..errors import Invalid
 from ..inquiries import requests, response_times, surveys, tickets
@@ -42,7 +42,7 @@ def _act(ticket_id: int, action):
         with db.session() as s:
             action(s)
     except Invalid as exc:
-        shown = exc.localized_errors() or [{"path": "", "message": exc.localized_message()}]
+        shown = responses.details(exc) or [{"path": "", "message": responses.message(exc)}]
         return ticket(ticket_id, errors=shown, status=422)
     return redirect(url_for("inbox.ticket", ticket_id=ticket_id), code=303)
 

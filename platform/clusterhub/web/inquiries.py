@@ -4,10 +4,10 @@ from __future__ import annotations
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from .. import db
+from .. import db, responses
 from ..auth import MEMBER, current_user, login_required, role_required
 from ..errors import Conflict, Forbidden, Invalid, NotFound
-from ..i18n import N_
+from ..messages import N_
 from ..inquiries import basket, requests, response_times, surveys, tickets
 from ..inquiries.attachments import Upload
 from ..inquiries.models import Attachment, InquiryRequest
@@ -74,7 +74,7 @@ def send():
                                    timeline=form.get("timeline", ""), budget=form.get("budget", ""),
                                    consent=form.get("consent") == "1", uploads=uploads)
     except Invalid as exc:
-        return show_basket(errors=exc.localized_errors(), form=form, status=422)
+        return show_basket(errors=responses.details(exc), form=form, status=422)
     basket.clear()
     return redirect(url_for("inquiries.request_page", request_id=sent.id), code=303)
 
@@ -142,7 +142,7 @@ def quote_answer(ticket_id: int):
         with db.session() as s:
             tickets.answer_quote(s, current_user(), ticket_id, form.get("decision", ""), form.get("reason", ""))
     except (Invalid, Conflict) as exc:
-        errors = exc.localized_errors() or [{"path": "", "message": exc.localized_message()}]
+        errors = responses.details(exc) or [{"path": "", "message": responses.message(exc)}]
         return request_page(ticket.request_id, errors={ticket_id: errors}, form=form,
                             status=422 if isinstance(exc, Invalid) else 409)
     return redirect(url_for("inquiries.request_page", request_id=ticket.request_id, _anchor=f"t{ticket_id}"),

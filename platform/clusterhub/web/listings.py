@@ -5,9 +5,8 @@ from flask import Blueprint, redirect, render_template, url_for
 
 from .. import db
 from ..catalog import listings
-from ..curation import merges, publish
 from ..errors import NotFound
-from ..i18n import N_
+from ..messages import N_
 from ..sync import runs
 
 bp = Blueprint("listings", __name__)
@@ -16,13 +15,14 @@ bp = Blueprint("listings", __name__)
 @bp.get("/listings/<listing_id>")
 def show(listing_id: str):
     with db.session() as s:
-        row, doc, merged_into, flags = publish.public_view(s, listing_id)
-        if merged_into:
-            return redirect(url_for("listings.show", listing_id=merges.canonical(s, listing_id)), 301)
-        if row is None or row.status not in listings.PUBLISHED or flags.withheld:
+        found = listings.published(s, listing_id)
+        if isinstance(found, listings.Moved):
+            return redirect(url_for("listings.show", listing_id=found.to), 301)
+        if found is None:
             raise NotFound(N_("No published listing %(id)s. It may have been withdrawn by its cluster, "
                               "or the address is mistyped."), id=repr(listing_id))
+        row, doc = found.listing, found.document
         related = listings.related(s, doc.get("related") or [])
         last_run = runs.last_per_cluster(s).get(row.cluster)
     return render_template("listing.html", row=row, d=doc, related=related,
-                           last_run=last_run, featured=bool(flags and flags.featured))
+                           last_run=last_run, featured=found.flags.featured)

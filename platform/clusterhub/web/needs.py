@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from .. import db
+from .. import db, responses
 from ..catalog import needs
 from ..errors import Invalid
 from ..i18n import locale
@@ -22,7 +22,7 @@ def submit():
                          description=form.get("description", ""),
                          contact_email=form.get("contact_email", ""), locale=locale())
     except Invalid as exc:
-        return render_template("needs/form.html", p=search, form=form, errors=exc.localized_errors()), 422
+        return render_template("needs/form.html", p=search, form=form, errors=responses.details(exc)), 422
     return redirect(url_for("needs.thanks", **search.args().to_dict(flat=False)), code=303)
 
 

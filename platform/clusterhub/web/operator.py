@@ -8,7 +8,7 @@ from ..auth import cluster_operator_required, current_user, require_role
 from ..catalog import clusters
 from ..curation import audit, operations, quality
 from ..errors import Forbidden, NotFound
-from ..i18n import N_
+from ..messages import N_
 from ..sync import background, runs
 
 bp = Blueprint("operator", __name__, url_prefix="/operator")

@@ -2,7 +2,7 @@
 import pytest
 
 from clusterhub import db
-from clusterhub.models import Listing
+from clusterhub.catalog.models import Listing
 from tests.clusterhub.auth.tokens import bearer
 from tests.conftest import build_app
 from tests.schemas.samples import equipment

@@ -4,7 +4,7 @@ from sqlmodel import select
 from clusterhub import db
 from clusterhub.curation import categories
 from clusterhub.curation.models import AuditEntry
-from clusterhub.models import Listing
+from clusterhub.catalog.models import Listing
 from clusterhub.sync import service
 from tests.clusterhub.curation.conftest import post
 

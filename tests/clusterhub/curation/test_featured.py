@@ -1,7 +1,7 @@
 """Featuring has a public effect: the home page's showcase and a badge in search and on the page."""
 from clusterhub import db
 from clusterhub.curation import featured
-from clusterhub.curation.models import ListingFlags
+from clusterhub.catalog.models import ListingFlags
 from tests.clusterhub.curation.conftest import LISTING, TWIN, post
 
 TITLE_KO, TITLE_EN = "삼중사중극자 질량분석기", "Triple quadrupole mass spectrometer"

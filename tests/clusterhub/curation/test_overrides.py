@@ -3,8 +3,8 @@ from sqlmodel import select
 
 from clusterhub import db
 from clusterhub.curation import review
-from clusterhub.curation.models import AuditEntry, ListingOverride
-from clusterhub.models import Listing
+from clusterhub.curation.models import AuditEntry
+from clusterhub.catalog.models import Listing, ListingOverride
 from tests.clusterhub.curation.conftest import LISTING, docs, post, search_ids, sync
 
 URL = f"/curation/listings/{LISTING}"

@@ -3,7 +3,7 @@ from sqlmodel import select
 
 from clusterhub import db
 from clusterhub.curation.models import AuditEntry
-from clusterhub.models import Cluster
+from clusterhub.catalog.models import Cluster
 from tests.clusterhub.curation.conftest import LISTING, docs, post, search_ids, sync
 from tests.schemas.samples import equipment
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from clusterhub.catalog.listings import visibility
+from clusterhub.catalog.models import ListingFlags
 from clusterhub.search.document import index_document
 
 REGION = {"kmedihub": "daegu", "kbiohealth": "chungbuk", "songdo_siheung": "incheon",
@@ -177,7 +179,8 @@ def index_docs() -> list[dict]:
     out = []
     for i, (doc, status, hidden) in enumerate(LISTINGS):
         gid = f"{doc['cluster']}:{doc['kind']}:{doc['source_id']}"
-        out.append(index_document(gid, doc, status=status, hidden=hidden,
+        flags = ListingFlags(listing_id=gid, hidden=hidden)
+        out.append(index_document(gid, doc, status=status, visibility=visibility(status, flags),
                                   updated_at=BASE_TIME + timedelta(days=i, minutes=7 * i),
                                   featured=i == 0))
     return out

@@ -7,7 +7,8 @@ from sqlmodel import Session, select
 from clusterhub import migrations
 from clusterhub.catalog import clusters, state
 from clusterhub.db import make_engine
-from clusterhub.models import Listing, SyncIssue, SyncRun
+from clusterhub.models import SyncIssue, SyncRun
+from clusterhub.catalog.models import Listing
 from clusterhub.sync import engine as sync_engine
 from clusterhub.sync.items import Issue, from_batch
 from connectors.base import SourceFormatError

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from clusterhub import db
-from clusterhub.models import Listing
+from clusterhub.catalog.models import Listing
 from clusterhub.sync import service
 from connectors.sample_server import SAMPLES_DIR
 from tests.conftest import build_app

@@ -4,7 +4,7 @@ import re
 from sqlmodel import select
 
 from clusterhub import db
-from clusterhub.models import UnmetNeed
+from clusterhub.catalog.models import UnmetNeed
 
 
 def csrf(page: str) -> str:

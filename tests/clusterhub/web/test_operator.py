@@ -10,7 +10,8 @@ from sqlmodel import select
 
 from clusterhub import db
 from clusterhub.curation.models import AuditEntry
-from clusterhub.models import Listing, SyncRun, utcnow
+from clusterhub.models import SyncRun, utcnow
+from clusterhub.catalog.models import Listing
 from tests.clusterhub.auth.browser import add_user, csrf_token, log_in
 from tests.clusterhub.web.conftest import slow_source
 from tests.conftest import build_app

@@ -4,7 +4,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from clusterhub import db, search
-from clusterhub.models import Listing
+from clusterhub.catalog.models import Listing
 from clusterhub.search.contract import SearchRequest
 from tests.clusterhub.search.relevance.judge import CASES, relevant, score
 

@@ -5,7 +5,7 @@ import copy
 import json
 
 from ..errors import Invalid
-from ..i18n import N_
+from ..messages import N_
 
 # Identity fields decide where a listing lives; a curator overrides content, never these.
 LOCKED = frozenset({"kind", "cluster", "source_id", "id"})

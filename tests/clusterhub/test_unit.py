@@ -1,0 +1,59 @@
+"""One unit of work: effects run once, after the commit, and never for a rolled-back change."""
+import pytest
+from sqlmodel import select
+
+from clusterhub import db, unit
+from clusterhub.catalog import state
+from clusterhub.catalog.models import Listing
+from clusterhub.curation import overrides
+from clusterhub.errors import Invalid
+from clusterhub.search import service
+from clusterhub.search.params import SearchParams
+from tests.clusterhub.web.conftest import load_corpus
+
+
+class Curator:
+    email = "curator@example.org"
+    role = "curator"
+    cluster = None
+
+
+@pytest.fixture
+def corpus_app(app):
+    load_corpus(app)
+    return app
+
+
+def _first_service(app):
+    with app.app_context(), db.session() as s:
+        return s.exec(select(Listing).where(Listing.kind == "service").order_by(Listing.id)).first()
+
+
+def test_a_committed_change_reaches_search_and_bumps_the_version_once(corpus_app):
+    row = _first_service(corpus_app)
+    with corpus_app.test_request_context():
+        with db.session() as s:
+            before = state.version(s)
+        with unit.begin() as u:
+            overrides.set_override(u, Curator(), row.id, "title.ko", "단일작업단위 확인용 제목", "test")
+        with db.session() as s:
+            assert state.version(s) == before + 1
+        hits = service.run(SearchParams(q="단일작업단위")).hits
+    assert [h.id for h in hits] == [row.id]
+
+
+def test_a_rolled_back_change_runs_no_effect(corpus_app):
+    row = _first_service(corpus_app)
+    ran = []
+    with corpus_app.test_request_context():
+        with db.session() as s:
+            before = state.version(s)
+        with pytest.raises(Invalid):
+            with unit.begin() as u:
+                u.after_commit(lambda: ran.append("mail"))
+                overrides.set_override(u, Curator(), row.id, "title.ko", "롤백된 제목", "test")
+                overrides.set_override(u, Curator(), row.id, "kind", "x", "identity fields are locked")
+        with db.session() as s:
+            assert state.version(s) == before
+        assert service.run(SearchParams(q="롤백된")).total == 0
+    assert ran == []
