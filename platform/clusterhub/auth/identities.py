@@ -1,7 +1,6 @@
 """OIDC identities to users: find or link the account, and take the role from the provider's claim."""
 from __future__ import annotations
 
-from flask import current_app
 from sqlmodel import Session, select
 
 from ..errors import Invalid
@@ -52,9 +51,9 @@ def _find_or_link(s: Session, issuer: str, claims: dict) -> User | None:
     return user
 
 
-def user_for(s: Session, issuer: str, claims: dict) -> User:
-    """The user to sign in for these validated claims; created as a company member on first login."""
-    config = current_app.config
+def user_for(s: Session, issuer: str, claims: dict, config) -> User:
+    """The user to sign in for these validated claims (config names the claims to read); created
+    as a company member on first login."""
     user = _find_or_link(s, issuer, claims)
     if user is None:
         try:

@@ -16,9 +16,10 @@ class LoginFailed(Unauthenticated):
 WRONG = N_("The e-mail address or the password is wrong.")
 
 
-def check_password(email: str, password: str, ip: str) -> User:
-    """The active user with this e-mail and password; LoginFailed or TooManyAttempts otherwise."""
-    limits = throttle.Limits.from_config()
+def check_password(email: str, password: str, ip: str, config) -> User:
+    """The active user with this e-mail and password; LoginFailed or TooManyAttempts otherwise
+    (config holds the throttle's limits)."""
+    limits = throttle.Limits.from_config(config)
     account = (email or "").strip().lower()[:320]
     with db.session() as s:
         throttle.check(s, account, ip, limits)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from flask import current_app
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
@@ -25,8 +24,7 @@ class Limits:
     window: timedelta
 
     @classmethod
-    def from_config(cls) -> "Limits":
-        config = current_app.config
+    def from_config(cls, config) -> "Limits":
         return cls(per_account=int(config["LOGIN_MAX_FAILURES"]),
                    per_ip=int(config["LOGIN_MAX_FAILURES_PER_IP"]),
                    window=timedelta(seconds=int(config["LOGIN_FAILURE_WINDOW"])))

@@ -39,7 +39,8 @@ def login_post():
     email = request.form.get("email", "")
     ip = request.remote_addr or "unknown"
     try:
-        user = logins.check_password(email, request.form.get("password", ""), ip)
+        user = logins.check_password(email, request.form.get("password", ""), ip,
+                                     current_app.config)
     except TooManyAttempts:
         return _login_page(429, _("Too many failed logins. Wait a while and try again."), email)
     except logins.LoginFailed:
@@ -72,7 +73,8 @@ def oidc_callback():
     try:
         claims = oidc.finish()
         with db.session() as s:
-            user = identities.user_for(s, current_app.config["OIDC_ISSUER"], claims)
+            user = identities.user_for(s, current_app.config["OIDC_ISSUER"], claims,
+                                             current_app.config)
     except oidc.OidcFailed as exc:
         current_app.logger.warning("OIDC login failed: %s", exc.message)
         return _login_page(401, responses.message(exc))

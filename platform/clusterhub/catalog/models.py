@@ -60,11 +60,6 @@ class ListingFlags(SQLModel, table=True):
     reviewed_at: Optional[datetime] = None
     updated_at: datetime = Field(default_factory=utcnow)
 
-    @property
-    def withheld(self) -> bool:
-        """Not shown to the public: hidden by a curator or still awaiting review."""
-        return self.hidden or self.awaiting_review
-
 
 class ListingOverride(SQLModel, table=True):
     """A curator's value for one field of a listing, kept apart from the source document."""

@@ -1,10 +1,10 @@
 """Privacy-preserving search logging for the gap-technology report: query, filters, count; no person."""
 from __future__ import annotations
 
+import logging
 import unicodedata
 
 import sqlalchemy as sa
-from flask import current_app
 
 from .. import db
 from .models import SearchLog
@@ -38,7 +38,7 @@ def record(query: str, filters: dict, results: int) -> None:
                     conn.rollback()
                     conn.exec_driver_sql(f"PRAGMA busy_timeout = {db.SQLITE_BUSY_MS}")
     except Exception:  # the report must never break search
-        current_app.logger.warning("search log write failed (skipped)", exc_info=True)
+        logging.getLogger(__name__).warning("search log write failed (skipped)", exc_info=True)
 
 
 def log_search(params, total: int, partial: bool = False) -> None:

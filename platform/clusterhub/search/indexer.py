@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from flask import Flask
 from sqlmodel import Session, select
 
 from .. import db
@@ -39,7 +38,7 @@ def to_index(row: Listing, curated=(), flags=None) -> dict:
                           updated_at=row.updated_at, featured=bool(flags and flags.featured))
 
 
-def apply(app: Flask, unit) -> None:
+def apply(app, unit) -> None:
     """After-commit effect of a unit of work: upsert, delete, synonyms, the catalog version."""
     if not (unit.catalog_changed or unit.synonyms_changed):
         return
@@ -57,7 +56,7 @@ def apply(app: Flask, unit) -> None:
         engine.set_catalog_version(version)
 
 
-def rebuild(app: Flask) -> int:
+def rebuild(app) -> int:
     """Build a fresh index from the catalog beside the live one and swap it in."""
     from ..curation import thesaurus
 
