@@ -7,6 +7,8 @@ export PORT
 
 .PHONY: demo test browser translations messages clean
 
+# Demo mode: the generated samples stand in for the clusters' sources, and pages say so.
+demo: export CLUSTERHUB_DEMO = 1
 demo: $(VENV)/.installed translations
 	$(BIN)/clusterhub db upgrade
 	$(BIN)/clusterhub demo load

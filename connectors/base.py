@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -80,6 +80,8 @@ class SourceSettings:
     # Curators' mappings of this cluster's unknown words: {vocabulary: {word: code}}; TermMap
     # falls back on them, so a mapped word imports on the next sync without a code change.
     terms: Any = None
+    # An API key the source wants in its URL (ZEUS): from the environment, never logged.
+    api_key: str | None = field(default=None, repr=False)
 
     def http_options(self) -> dict[str, float | int]:
         """The keyword arguments the HTTP readers take: timeout, retries, backoff."""

@@ -10,7 +10,9 @@ Sample convention. Each API cluster folder connectors/samples/<cluster>/ holds a
 and the pre-rendered pages <cluster>/<endpoint>/page-0001.json, page-0002.json, ... (".xml" for
 ext "xml"). Next links inside pages must be relative ("/<cluster>/<endpoint>?page=2&size=100"),
 since the port is only known when the server starts. Only "pages" is required. Defaults by format: json_api page/size and ext json;
-xml_api and zeus_api pageNo/numOfRows, ext xml and json. "total" (the item count) only feeds the
+xml_api pageNo/numOfRows, ext xml; zeus_api page/pageSize, ext json, served on the real ZEUS
+paths /<cluster>/api/eq/equips/{key} (list) and /<cluster>/api/eq/equips/{id}/{key} (detail,
+from <cluster>/equipment/details.json). "total" (the item count) only feeds the
 default empty page; "empty_page" names a file in the endpoint folder served for any page beyond
 the last, else the format's own empty page ({"items": []}, an XML response with no items, or a
 ZEUS envelope with no items). Cluster and endpoint names are letters, digits, "_", "-" or ".".
@@ -45,7 +47,7 @@ Handler = Callable[[dict[str, str]], Reply | None]
 FORMATS = {
     "json_api": {"page_param": "page", "size_param": "size", "ext": "json"},
     "xml_api": {"page_param": "pageNo", "size_param": "numOfRows", "ext": "xml"},
-    "zeus_api": {"page_param": "pageNo", "size_param": "numOfRows", "ext": "json"},
+    "zeus_api": {"page_param": "page", "size_param": "pageSize", "ext": "json"},
 }
 CONTENT_TYPES = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
 
@@ -115,9 +117,25 @@ class SampleServer:
         if path == "/":
             return _json_reply(200, {"endpoints": ["/" + e for e in self.endpoints()]})
         parts = path.strip("/").split("/")
+        if len(parts) in (5, 6) and parts[1:4] == ["api", "eq", "equips"]:
+            return self._zeus(parts[0], parts[4:], query)
         if len(parts) == 2 and all(NAME.match(p) for p in parts):
             return self._sample(parts[0], parts[1], query)
         return _json_reply(404, {"error": f"no such path: {path}"})
+
+    def _zeus(self, cluster: str, rest: list[str], query: dict[str, str]) -> Reply:
+        """The real ZEUS paths: list /api/eq/equips/{key}, detail /api/eq/equips/{id}/{key};
+        any non-empty key is accepted; the sample endpoint is "equipment"."""
+        if not NAME.match(cluster) or not rest[-1]:
+            return _json_reply(404, {"error": "no such ZEUS path"})
+        if len(rest) == 1:
+            return self._sample(cluster, "equipment", query)
+        details_file = self.samples_dir / cluster / "equipment" / "details.json"
+        details = _load_manifest(details_file) if details_file.is_file() else {}
+        if rest[0] not in details:
+            return _json_reply(200, {"equip": None, "errors": [
+                {"code": "E404", "message": f"no equipment {rest[0]}"}]})
+        return _json_reply(200, {"equip": {"equipId": rest[0], **details[rest[0]]}, "errors": []})
 
     def _sample(self, cluster: str, endpoint: str, query: dict[str, str]) -> Reply:
         manifest_file = self.samples_dir / cluster / "manifest.json"
@@ -148,8 +166,7 @@ def _empty_page(fmt: str, page: int, size: int, total: int) -> bytes:
     if fmt == "xml_api":
         return render_page([], page_no=page, num_of_rows=size, total_count=total)
     if fmt == "zeus_api":
-        return json.dumps(zeus_page([], page_no=page, num_of_rows=size,
-                                    total_count=total)).encode()
+        return json.dumps(zeus_page([], page=page, page_size=size, total=total)).encode()
     return b'{"items": []}'
 
 

@@ -64,7 +64,9 @@ def build_app(tmp_path, database_url: str, **overrides):
 
     config = {"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"),
               "DATABASE_URL": database_url, "SECRET_KEY": "test",
-              "SEARCH_INDEX_DIR": str(tmp_path / "instance" / "search")}
+              "SEARCH_INDEX_DIR": str(tmp_path / "instance" / "search"),
+              # The samples stand in for the clusters' sources, as under `make demo`.
+              "DEMO_MODE": True}
     config.update(overrides)
     app = create_app(config)
     migrations.upgrade(db.engine(app))

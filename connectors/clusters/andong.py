@@ -29,7 +29,7 @@ EQUIPMENT = Table("equipment", "equipment", XlsxSheet(WORKBOOK, ("장비",)), "�
     ("fee", "이용료", fee_document),
     ("center.ko", "보유부서"),
     ("location.ko", "설치장소"),
-    ("status", "상태", active_if("사용")),
+    ("status", "상태", active_if("사용", inactive=("불용", "유휴", "고장", "폐기"))),
     ("related+", "서비스연계", links(CODE, "service")),
 ))
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from ..conventions import TermMap, parse_year
-from ..conventions.mapping import Table, active_if
+from ..conventions.mapping import Table
 from ..conventions.sources import ZeusEndpoint
 from ..conventions.words import EQUIPMENT_CLASSES
-from ..readers.zeus_api import nfec_number, sharing_scope
+from ..readers.zeus_api import class_categories, nfec_number, sharing_scope, usage_status
 from . import ClusterConnector
 
 CODE = "daedeok"
@@ -23,17 +23,17 @@ def programme(name: str) -> str:
     return f"{name} 지원으로 도입한 장비입니다."
 
 
-EQUIPMENT = Table("equipment", "equipment", ZeusEndpoint("equipment", page_size=100), "equipId", (
+EQUIPMENT = Table("equipment", "equipment", ZeusEndpoint(page_size=100), "equipId", (
     ("nfec_no", "equipNo", nfec_number),
     ("title.ko", "korNm"), ("title.en", "engNm"),
-    ("status", "idleDisuseNm", active_if("활용")),
+    ("status", "idleDisuseNm", usage_status),
     ("sharing_scope", "useScopeNm", sharing_scope),
     ("center.ko", "organNm"),
     ("description.ko", "rndNm", programme),
     ("manufacturer", "makerNm"), ("model", "modelNm"),
     ("year_acquired", "takeDt", parse_year),
     ("equipment_class", "stdClsNm", EQUIPMENT_CLASSES),
-    ("categories", "stdClsNm", CLASS_FIELDS.many()),
+    ("categories", ("stdClsNm", "equipId"), class_categories(CLASS_FIELDS.many())),
     ("location.ko", "installPlaceNm"),
 ))
 

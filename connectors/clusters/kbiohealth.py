@@ -84,7 +84,7 @@ EQUIPMENT = Table("equipment", "equipment", endpoint("equipment"), "equipSeq", (
     ("fee", FEE, fee),
     *CENTRE,
     ("location.ko", "location"), ("location.en", "locationEng"),
-    ("status", "status", active_if("ACTIVE")),
+    ("status", "status", active_if("ACTIVE", inactive=("IDLE", "INACTIVE", "DISPOSED"))),
     ("related+", "relSvcIds", links(CODE, "service")),
     ("source_updated_at", "modDt", iso_date),
 ))

@@ -63,7 +63,7 @@ EQUIPMENT = Table("equipment", "equipment", XlsxSheet(WORKBOOK, ("연구장비",
     ("fee", "이용 정보/이용료", fee_document),
     ("location.ko", "이용 정보/설치장소"),
     ("related+", "활용서비스", links(CODE, "service")),
-    ("status", "상태", active_if("운영")),
+    ("status", "상태", active_if("운영", inactive=("유휴", "불용", "중지", "폐기"))),
     ("source_updated_at", "최종수정일", iso_date),
 ))
 

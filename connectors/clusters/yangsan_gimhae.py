@@ -27,7 +27,7 @@ EQUIPMENT = Table("equipment", "equipment", CsvFile("ygh_equipment.csv"), "장�
     ("center.ko", "운영센터"),
     ("location.ko", "위치"),
     ("related+", "관련서비스", links(CODE, "service")),
-    ("status", "상태", active_if("정상")),
+    ("status", "상태", active_if("정상", inactive=("유휴", "불용", "고장", "폐기"))),
 ))
 
 SERVICES = Table("services", "service", CsvFile("ygh_services.csv"), "서비스ID", (

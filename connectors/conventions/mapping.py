@@ -168,10 +168,21 @@ def text_list(separators: str = ",;|") -> Callable[[Any], list[str]]:
     return parse
 
 
-def active_if(*words: str) -> Callable[[Any], str]:
-    """status 'active' when the cell is one of words, else 'inactive'."""
+def active_if(*words: str, inactive: Sequence[str]) -> Callable[[Any], str]:
+    """status 'active' when the cell is one of words, 'inactive' when it is one of inactive;
+    any other value is an error naming both lists (never a silent default)."""
     wanted = {w.casefold() for w in words}
-    return lambda value: "active" if _text(value).casefold() in wanted else "inactive"
+    idle = {w.casefold() for w in inactive}
+
+    def status(value: Any) -> str:
+        text = (_text(value) or "").casefold()
+        if text in wanted:
+            return "active"
+        if text in idle:
+            return "inactive"
+        raise ValueError(f"unknown status {_text(value)!r}; this source writes "
+                         f"{', '.join(words)} (active) or {', '.join(inactive)} (inactive)")
+    return status
 
 
 def integer(value: Any) -> int:

@@ -101,15 +101,19 @@ class XmlEndpoint:
 
 @dataclass(frozen=True)
 class ZeusEndpoint:
-    """A ZEUS equipment list endpoint under base_url/<cluster>/<path>; records keyed by equipId."""
+    """The real ZEUS equipment API under base_url/<cluster> (readers/zeus_api.py); the API key
+    comes from settings.api_key. organ keeps one organisation's records; details enriches them."""
 
-    path: str
     page_size: int = 100
+    organ: str | None = None
+    details: bool = True
 
     def read(self, settings: SourceSettings, code: str, id_column: str,
              required: Collection[str] = ()) -> Iterator[SourceRecord]:
-        return zeus_api.fetch_equipment(settings.endpoint(f"{code}/{self.path}"),
-                                        page_size=self.page_size, **settings.http_options())
+        return zeus_api.fetch_equipment(settings.endpoint(code), settings.api_key or "",
+                                        organ=self.organ, page_size=self.page_size,
+                                        details=self.details, **settings.http_options())
 
     def describe(self) -> str:
-        return f"GET /{{cluster}}/{self.path}?pageNo=N&numOfRows={self.page_size} (ZEUS)"
+        return (f"GET /{{cluster}}/api/eq/equips/{{key}}?page=N&pageSize={self.page_size} (ZEUS)"
+                + (" + detail per record" if self.details else ""))

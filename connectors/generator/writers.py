@@ -16,7 +16,7 @@ from .workbooks import Sheet, write_workbook
 
 # Page parameters the sample server assumes when a manifest leaves them out.
 API_DEFAULTS = {"json_api": ("page", "size", "json"), "xml_api": ("pageNo", "numOfRows", "xml"),
-                "zeus_api": ("pageNo", "numOfRows", "json")}
+                "zeus_api": ("page", "pageSize", "json")}
 
 
 def write_cluster(layout: Layout, cluster: Cluster, folder: Path) -> list[Path]:
@@ -84,6 +84,11 @@ def _pages(layout: Layout, table: Table, data: list[dict], folder: Path) -> dict
     size_param = table.options.get("size_param", size_param)
     size = table.options.get("page_size", 100)
     pages = max(1, math.ceil(len(data) / size))
+    detail = table.options.get("detail")
+    if detail:  # ZEUS: these fields come from the detail call, one answer per record
+        details = {r[table.columns[0][0]]: {k: r[k] for k in detail} for r in data}
+        (folder / "details.json").write_text(_json(details), encoding="utf-8")
+        data = [{k: v for k, v in r.items() if k not in detail} for r in data]
     for number in range(1, pages + 1):
         items = [_nested(r) for r in data[(number - 1) * size:number * size]]
         page = _render(layout, items, number, size, len(data))
@@ -97,7 +102,7 @@ def _render(layout: Layout, items: list[dict], page: int, size: int, total: int)
     if layout.format == "xml_api":
         return render_page(items, page_no=page, num_of_rows=size, total_count=total)
     if layout.format == "zeus_api":
-        return _json(zeus_page(items, page_no=page, num_of_rows=size, total_count=total)).encode()
+        return _json(zeus_page(items, page=page, page_size=size, total=total)).encode()
     return _json(layout.options["envelope"](items, page, size, total)).encode()
 
 

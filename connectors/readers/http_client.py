@@ -53,8 +53,10 @@ class HttpClient:
 
     def __init__(self, *, timeout: float = 10.0, retries: int = 3, backoff: float = 0.5,
                  session: requests.Session | None = None,
-                 headers: Mapping[str, str] | None = None):
+                 headers: Mapping[str, str] | None = None, secrets: tuple[str, ...] = ()):
         self.timeout = timeout
+        # Keys carried in a URL's path (ZEUS): never shown in a message or a location.
+        self.secrets = tuple(s for s in secrets if s)
         self.retries = max(0, retries)
         self.backoff = backoff
         self._own_session = session is None
@@ -66,8 +68,8 @@ class HttpClient:
     def get(self, url: str, params: Mapping[str, Any] | None = None, *,
             where: str | None = None) -> requests.Response:
         """One GET; retries = how many times to try again after the first attempt fails."""
-        shown = redact(full_url(url, params))
-        where = where or f"GET {urlsplit(url).path}"
+        shown = self.hide(redact(full_url(url, params)))
+        where = where or self.hide(f"GET {urlsplit(url).path}")
         tries = self.retries + 1
         problem, detail = "", ""
         retry_after: str | None = None
@@ -115,6 +117,12 @@ class HttpClient:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+    def hide(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "{key}")
+        return text
 
 
 class PageGuard:

@@ -19,7 +19,8 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
                 page_size: int = 100, items_path: str = "items", next_path: str | None = None,
                 total_path: str | None = None, id_field: str | None = None,
                 status_path: str | None = None, message_path: str | None = None,
-                ok_codes: Collection[str] = ("00",), timeout: float = 10.0, retries: int = 3,
+                ok_codes: Collection[str] = ("00",), errors_path: str | None = None,
+                secret: str | None = None, timeout: float = 10.0, retries: int = 3,
                 backoff: float = 0.5, start_page: int = 1, max_pages: int = 10000,
                 client: HttpClient | None = None) -> Iterator[SourceRecord]:
     """Stream the items of a paged JSON API as records, one page request at a time.
@@ -27,13 +28,16 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
     Paths are dotted ("data.items"; "" is the body itself). With next_path the reader follows
     the links; otherwise it counts page_param up from start_page (page_param=None: one request).
     It stops at an empty page, a missing next link, or once total_path's count is reached.
+    errors_path names a list of {"code", "message"} that is empty on success (ZEUS); secret is a
+    key carried in the URL's path, shown as "{key}" in every location and message.
     """
-    http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff)
-    path = urlsplit(url).path or "/"
+    http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff,
+                                secrets=(secret,) if secret else ())
+    path = (urlsplit(url).path or "/").replace(secret, "{key}") if secret else urlsplit(url).path or "/"
     extra = dict(params or {})
     page = start_page
     link, query = url, _paging(extra, page_param, page, size_param, page_size)
-    guard = PageGuard(url, max_pages)
+    guard = PageGuard(url.replace(secret, "{key}") if secret else url, max_pages)
     seen = 0
     try:
         while True:
@@ -44,6 +48,8 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
             body = _json(response, where)
             if status_path:
                 _check_status(body, status_path, message_path, ok_codes, where)
+            if errors_path:
+                check_errors(body, errors_path, where)
             items = _items(body, items_path, where)
             if not items:
                 return
@@ -114,6 +120,17 @@ def _check_status(body: Any, status_path: str, message_path: str | None,
         message = dig(body, message_path, _MISSING) if message_path else _MISSING
         said = f": {message}" if message not in (_MISSING, None, "") else ""
         raise SourceRejected(f"the API answered result code {code}{said}", location=where)
+
+
+def check_errors(body: Any, errors_path: str, where: str) -> None:
+    """Refuse an answer whose error list (errors_path) is missing or not empty."""
+    errors = dig(body, errors_path, _MISSING)
+    if errors is _MISSING or not isinstance(errors, list):
+        raise SourceFormatError(f"the answer has no error list at {errors_path!r}", location=where)
+    if errors:
+        said = "; ".join(f"{e.get('code', '?')} {e.get('message', '')}".strip()
+                         if isinstance(e, dict) else str(e) for e in errors[:5])
+        raise SourceRejected(f"the API answered errors: {said}", location=where)
 
 
 def _items(body: Any, items_path: str, where: str) -> list[dict]:

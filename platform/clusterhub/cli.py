@@ -79,8 +79,13 @@ def clusters_load():
     """Insert or refresh the cluster records from schemas/clusters.json."""
     from .catalog import clusters
 
-    with db.session() as s:
-        added, updated = clusters.load_records(s)
+    from schemas.cluster import ClusterFileError
+
+    try:
+        with db.session() as s:
+            added, updated = clusters.load_records(s)
+    except ClusterFileError as exc:
+        raise click.ClickException(f"Nothing was loaded. {exc}") from None
     click.echo(f"Cluster records: {added} added, {updated} updated.")
 
 
@@ -110,10 +115,12 @@ def demo_load(refresh: bool):
     todo = [c for c in registry.names() if refresh or c not in done]
     if todo:
         click.echo(f"Syncing {len(todo)} cluster(s) from their sample exports ...")
-        with service.source_base_url() as base_url:
+        # The demo federation is the generated samples, whatever the mode of the site.
+        with service.source_base_url(demo=True) as base_url:
             with click.progressbar(todo, label="Syncing", show_pos=True,
                                    item_show_func=lambda c: c or "") as bar:
-                reports = [service.sync_cluster(c, base_url=base_url, trigger="demo") for c in bar]
+                reports = [service.sync_cluster(c, base_url=base_url, trigger="demo", demo=True)
+                           for c in bar]
         for r in reports:
             click.echo(f"  {r.cluster:<22} {r.outcome:<10} +{r.counts['added']:,} "
                        f"~{r.counts['updated']:,} issues {r.counts['errored']:,}")

@@ -30,6 +30,10 @@ def from_environment(instance_path: Path) -> dict:
         "MEILI_INDEX": env("MEILI_INDEX", "listings"),
         "CONNECTOR_BASE_URL": env("CONNECTOR_BASE_URL"),
         "CONNECTOR_FILES_DIR": env("CONNECTOR_FILES_DIR"),  # default: connectors/samples
+        # API keys a source wants in its URL (ZEUS), one per cluster: CONNECTOR_API_KEY_DAEDEOK=...
+        "CONNECTOR_API_KEYS": {name[len("CONNECTOR_API_KEY_"):].lower(): value
+                               for name, value in os.environ.items()
+                               if name.startswith("CONNECTOR_API_KEY_") and value},
         # Notification mail (inquiries/mail.py): sent through SMTP when SMTP_HOST is set.
         "SMTP_HOST": env("SMTP_HOST"),
         "SMTP_PORT": env("SMTP_PORT", "587"),
@@ -65,6 +69,10 @@ def from_environment(instance_path: Path) -> dict:
         "BABEL_DEFAULT_LOCALE": "ko",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Seoul",
         "LANGUAGES": ("ko", "en"),
+        # Demo mode (`make demo` sets CLUSTERHUB_DEMO=1): syncs read the generated samples through
+        # the built-in sample server when no source is configured, and pages say so. Off in
+        # production: a cluster without a configured source refuses to sync.
+        "DEMO_MODE": env("CLUSTERHUB_DEMO", "0") == "1",
         "SAMPLE_DATA_NOTICE": env("SAMPLE_DATA_NOTICE", "1") != "0",
     }
 

@@ -166,8 +166,17 @@ def test_lists_and_links():
         {"ko": "독성학", "en": "Toxicology"}, {"ko": "약리학", "en": "Pharmacology"}]
     assert bilingual_items([{"kor": "독성학", "eng": "Toxicology"}]) == [{"ko": "독성학", "en": "Toxicology"}]
     assert integer("1,200") == 1200 and integer(30.0) == 30
-    assert active_if("운영")("운영") == "active" and active_if("운영")("유휴") == "inactive"
+    status = active_if("운영", inactive=("유휴", "불용"))
+    assert status("운영") == "active" and status(" 유휴 ") == "inactive"
     assert lookup({"fee": {"amount": 5}}, "fee.amount") == 5
+
+
+@pytest.mark.parametrize("value", ["Y", "1", "운영중", ""])
+def test_an_unexpected_status_is_an_error_not_inactive(value):
+    """A real export that writes Y must not vanish from search as 'inactive' without a word."""
+    with pytest.raises(ValueError) as caught:
+        active_if("운영", inactive=("유휴",))(value)
+    assert "unknown status" in str(caught.value) and "운영 (active) or 유휴 (inactive)" in str(caught.value)
 
 
 TABLE = Table("equipment", "equipment", None, "장비번호", (

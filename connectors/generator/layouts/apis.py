@@ -1,7 +1,7 @@
 """Clusters that publish APIs: paged JSON, data.go.kr XML and the ZEUS equipment list."""
 from __future__ import annotations
 
-from ..styles import (either, fee, fee_amount, fee_unit, flag, joined, nfec, on_date, refs, value, word,
+from ..styles import (const, either, fee, fee_amount, fee_unit, flag, joined, nfec, on_date, refs, value, word,
                       words)
 from . import Layout, Table, fmt, own_id
 from .complexes import CERTS, CLASS_KO, LANG_KO, TYPES_KO
@@ -177,17 +177,32 @@ PROGRAMMES = ("바이오의료기술개발사업", "연구개발특구육성사�
               "지역혁신클러스터육성사업", "첨단바이오공동연구장비구축사업")
 
 
+# The real ZEUS list record (../shared/reference/zeus/equips-list-response.json), field for
+# field: registId/registNm (staff) are personal data and stay empty in generated samples. Maker,
+# model, acquisition date, class and place are only in the detail answer (details.json).
+ZEUS_DETAIL = ("makerNm", "modelNm", "takeDt", "stdClsNm", "installPlaceNm")
+
+
 def _zeus(code: str, prefix: str, page_size: int) -> Layout:
     return Layout(code, "zeus_api", (
         Table("equipment", "equipment", fmt(prefix + "{:06d}"), (
-            ("equipId", own_id()), ("equipNo", nfec()), ("korNm", value("title.0")), ("engNm", value("title.1")),
-            ("statusCd", either("active", "01", "03")), ("statusNm", either("active", "정상", "유휴")),
-            ("useScopeNm", flag("shared", "zeus")), ("idleDisuseNm", either("active", "활용", "유휴")),
-            ("organNm", value("centre.ko")),
+            ("equipId", own_id()), ("equipCd", const("01")), ("equipNo", nfec()),
+            ("fixedAsetNo", lambda r, ctx: f"{r.acquired.year % 100:02d}B{r.seq:05d}C"),
+            ("korNm", value("title.0")), ("engNm", value("title.1")),
+            ("confirmYn", const("Y")), ("deleteYn", const("N")),
+            ("statusCd", const("06")), ("statusNm", const("완료")),
+            ("registDt", on_date("acquired", "iso")), ("modifyDt", const(None)),
+            ("registId", const(None)),
+            ("useScopeCd", either("shared", "2", "1")),
+            ("useScopeNm", flag("shared", "zeus")),
+            ("idleDisuseCd", either("active", "1", "2")), ("idleDisuseNm", either("active", "활용", "유휴")),
+            ("organCd", const(None)), ("organNm", value("centre.ko")),
+            ("rndYn", const("Y")),
             ("rndNm", lambda r, ctx: PROGRAMMES[(r.seq * 7 + r.acquired.year) % len(PROGRAMMES)]),
+            ("registNm", const(None)), ("apiYn", const("N")), ("orgMgntNo", const(None)),
             ("makerNm", value("maker")), ("modelNm", value("model")), ("takeDt", on_date("acquired", "compact")),
             ("stdClsNm", word("eq_class", CLASS_KO)), ("installPlaceNm", value("location.0")),
-        ), {"page_size": page_size}),
+        ), {"page_size": page_size, "detail": ZEUS_DETAIL}),
     ))
 
 

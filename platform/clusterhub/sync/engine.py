@@ -198,6 +198,10 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
         if len(inserts) + len(updates) >= BATCH:
             _flush(s, inserts, updates)
     _flush(s, inserts, updates)
+    if counts["seen"] and counts["errored"] == counts["seen"]:
+        # Not one record could be taken: a broken export or mapping, not a quiet source.
+        raise _Stop("failed", f"Every one of the {counts['seen']} records read has an issue, "
+                              "so nothing was changed. Fix the issues listed below and sync again.")
     if progress:
         progress(counts, "saving")
     if added:

@@ -12,7 +12,7 @@ from connectors.sample_server import SAMPLES_DIR, SampleServer
 
 from .. import db, unit
 from ..catalog import clusters
-from ..errors import Invalid, NotFound
+from ..errors import Conflict, Invalid, NotFound
 from ..messages import N_
 from . import engine, items, progress, runs
 from .engine import SyncReport
@@ -29,23 +29,64 @@ def _after_commit(app: Flask, report: SyncReport) -> None:
 
 
 @contextmanager
-def source_base_url(app: Flask | None = None) -> Iterator[str]:
-    """CONNECTOR_BASE_URL if set; otherwise a local server of the sample payloads for the run."""
+def source_base_url(app: Flask | None = None, *, demo: bool | None = None) -> Iterator[str | None]:
+    """CONNECTOR_BASE_URL if set; in demo mode a local server of the sample payloads for the
+    run; otherwise None (an API cluster then refuses to sync: see sync_cluster)."""
     app = app or current_app
     configured = app.config.get("CONNECTOR_BASE_URL")
     if configured:
         yield configured
         return
+    if not (app.config.get("DEMO_MODE") if demo is None else demo):
+        yield None
+        return
     with SampleServer() as server:
         yield server.url
+
+
+API_FORMATS = ("json_api", "xml_api", "zeus_api")
+
+
+def source_of(app: Flask, code: str, base_url: str | None, demo: bool | None = None) -> Path:
+    """The folder of the cluster's files; Conflict when its source is not configured outside
+    demo mode (nothing is read, nothing changes)."""
+    from connectors import registry
+
+    demo = app.config.get("DEMO_MODE") if demo is None else demo
+    configured = app.config.get("CONNECTOR_FILES_DIR")
+    api = registry.get(code).source_format in API_FORMATS
+    if api and not base_url:
+        raise Conflict(N_("No source is configured for cluster %(cluster)s: its API address is "
+                          "not set. Set CONNECTOR_BASE_URL (and its key, see docs/connectors.md); "
+                          "generated samples are read only in demo mode (CLUSTERHUB_DEMO=1). "
+                          "Nothing was changed."), cluster=code)
+    if not api and not configured and not demo:
+        raise Conflict(N_("No source is configured for cluster %(cluster)s: its export folder is "
+                          "not set. Set CONNECTOR_FILES_DIR to the folder of the clusters' exports "
+                          "(see docs/connectors.md); generated samples are read only in demo mode "
+                          "(CLUSTERHUB_DEMO=1). Nothing was changed."), cluster=code)
+    return Path(configured or SAMPLES_DIR)
 
 
 def require_cluster(code: str) -> None:
     with db.session() as s:
         if clusters.get(s, code) is None:
             known = ", ".join(c.code for c in clusters.all_clusters(s))
-            raise NotFound(N_("No cluster %(cluster)s. Known clusters: %(known)s."),
+            if not known:
+                raise NotFound(N_("No cluster %(cluster)s: no cluster records are loaded. Run "
+                                  "`clusterhub clusters load` (it reads schemas/clusters.json)."),
+                               cluster=repr(code))
+            raise NotFound(N_("No cluster %(cluster)s. Known clusters: %(known)s. A new cluster "
+                              "is added to schemas/clusters.json, then `clusterhub clusters load`."),
                            cluster=repr(code), known=known)
+
+
+def _api_key(app: Flask, code: str) -> str | None:
+    """The cluster's API key (CONNECTOR_API_KEY_<CODE>); the sample server takes any key."""
+    key = (app.config.get("CONNECTOR_API_KEYS") or {}).get(code)
+    if key or app.config.get("CONNECTOR_BASE_URL"):
+        return key
+    return "sample"
 
 
 def _terms(code: str) -> dict:
@@ -79,18 +120,20 @@ def _tracked(code: str, run_id: int | None, dry_run: bool, trigger: str,
         tracker.close()
 
 
-def sync_cluster(code: str, *, base_url: str, dry_run: bool = False,
+def sync_cluster(code: str, *, base_url: str | None, dry_run: bool = False,
                  allow_mass_withdrawal: bool = False, trigger: str = "cli",
-                 progress: engine.Progress | None = None, run_id: int | None = None) -> SyncReport:
+                 progress: engine.Progress | None = None, run_id: int | None = None,
+                 demo: bool | None = None) -> SyncReport:
     """Run the cluster's connector against its source and apply the result.
 
     progress(counts, phase) follows the run; run_id continues a run opened by the caller."""
     from connectors import registry  # the platform needs connectors only when it syncs one
 
     require_cluster(code)
+    files = source_of(current_app, code, base_url, demo)
     with _tracked(code, run_id, dry_run, trigger, progress) as (run_id, report_progress):
-        files = Path(current_app.config.get("CONNECTOR_FILES_DIR") or SAMPLES_DIR)
-        settings = SourceSettings(samples_dir=files / code, base_url=base_url, terms=_terms(code))
+        settings = SourceSettings(samples_dir=files / code, base_url=base_url, terms=_terms(code),
+                                  api_key=_api_key(current_app, code))
         connector = registry.create(code, settings)
         report = engine.run(db.engine(), code, items.from_connector(connector), full=True,
                             dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,

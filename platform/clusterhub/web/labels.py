@@ -87,6 +87,9 @@ RUN_MESSAGES = (
      "중단: 이번 실행은 공개 항목 {1}건 중 {0}건({2})을 철회하게 되어 안전 기준({3})을 넘습니다. "
      "아무것도 바꾸지 않았습니다. 원천 데이터가 실제로 줄었다면 --allow-mass-withdrawal 옵션으로 "
      "다시 실행하세요."),
+    (re.compile(r"Every one of the ([\d,]+) records read has an issue, so nothing was changed\. "
+                r"Fix the issues listed below and sync again\."),
+     "읽은 {0}건 모두에 문제가 있어 아무것도 바꾸지 않았습니다. 아래 문제를 고친 뒤 다시 동기화하세요."),
     (re.compile(r"The source could not be read, so nothing was changed\."),
      "원천 데이터를 읽을 수 없어 아무것도 바꾸지 않았습니다."),
     (re.compile(r"The sync failed and was rolled back:"), "동기화가 실패하여 모두 되돌렸습니다:"),

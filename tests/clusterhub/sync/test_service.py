@@ -95,7 +95,8 @@ def test_unknown_cluster_lists_the_known_ones(app):
 
 
 def test_cli_sync_runs_and_issues(tmp_path):
-    env = {"CLUSTERHUB_INSTANCE": str(tmp_path / "inst"), "PATH": "/usr/bin:/bin"}
+    env = {"CLUSTERHUB_INSTANCE": str(tmp_path / "inst"), "PATH": "/usr/bin:/bin",
+           "CLUSTERHUB_DEMO": "1"}
     cli = str(Path(sys.executable).with_name("clusterhub"))
     run = lambda *a: subprocess.run([cli, *a], env=env, capture_output=True, text=True, timeout=300)  # noqa: E731
     assert run("db", "upgrade").returncode == 0
@@ -123,3 +124,29 @@ def test_a_sync_goes_on_when_its_progress_cannot_be_written(tmp_path):
     with app.app_context(), service.source_base_url() as url:
         report = service.sync_cluster("gwangju", base_url=url)
     assert report.outcome == "succeeded" and report.counts["added"] > 0
+
+
+def test_an_unknown_cluster_says_how_clusters_are_added(app):
+    from clusterhub.errors import NotFound
+    from clusterhub.responses import message
+
+    with app.test_request_context("/?lang=en"), pytest.raises(NotFound) as caught:
+        service.require_cluster("new_cluster")
+    with app.test_request_context("/?lang=en"):
+        text = message(caught.value)
+    assert "'new_cluster'" in text and "Known clusters: andong" in text
+    assert "schemas/clusters.json" in text and "clusterhub clusters load" in text
+
+
+def test_outside_demo_mode_an_unconfigured_source_refuses_to_sync(tmp_path):
+    """Production never publishes the generated samples: no source configured, no sync."""
+    env = {"CLUSTERHUB_INSTANCE": str(tmp_path / "inst"), "PATH": "/usr/bin:/bin"}
+    cli = str(Path(sys.executable).with_name("clusterhub"))
+    run = lambda *a: subprocess.run([cli, *a], env=env, capture_output=True, text=True, timeout=300)  # noqa: E731
+    assert run("db", "upgrade").returncode == 0 and run("clusters", "load").returncode == 0
+    files = run("sync", "gwangju")
+    assert files.returncode != 0 and "CONNECTOR_FILES_DIR" in files.stderr
+    api = run("sync", "daedeok")
+    assert api.returncode != 0 and "CONNECTOR_BASE_URL" in api.stderr
+    assert "No runs" in run("sync-runs", "gwangju").stdout or "succeeded" not in run(
+        "sync-runs", "gwangju").stdout

@@ -64,7 +64,7 @@ def sample_server():
 
 @pytest.fixture(scope="session")
 def settings(sample_server) -> SourceSettings:
-    return SourceSettings(samples_dir=SAMPLES_DIR, base_url=sample_server.url, timeout=10.0,
+    return SourceSettings(samples_dir=SAMPLES_DIR, base_url=sample_server.url, api_key="sample", timeout=10.0,
                           retries=1, backoff=0.01)
 
 

@@ -1,60 +1,122 @@
-"""Tests of the ZEUS equipment reader, served from a sample folder, and of its code mappings."""
+"""Tests of the ZEUS equipment reader against the real answer (../shared/reference/zeus/)."""
 from __future__ import annotations
 
+import copy
 import json
+from pathlib import Path
 
 import pytest
 
-from connectors.base import MappingError, SourceRejected
+from connectors.base import MappingError, SourceRejected, SourceUnavailable
 from connectors.readers.zeus_api import (
-    FIELDS, fetch_equipment, nfec_number, sharing_scope, zeus_page,
+    FIELDS, PERSONAL, fetch_equipment, nfec_number, published, sharing_scope, usage_status,
+    zeus_page,
 )
 
-SCOPES = ["공동활용허용가능", "단독활용만 가능"]
+REFERENCE = Path(__file__).with_name("reference")
+KEY = "c2VjcmV0LWtleQ"
 
 
-def equipment(n: int) -> list[dict]:
-    return [{"equipId": f"Z{i:06d}", "equipNo": f"NFEC-2019-{i % 12 + 1:02d}-{i:06d}",
-             "korNm": "액체크로마토그래프 질량분석기", "engNm": "LC-MS/MS", "statusCd": "01",
-             "statusNm": "정상", "useScopeNm": SCOPES[i % 2], "idleDisuseNm": "활용",
-             "organNm": "오송첨단의료산업진흥재단", "rndNm": "신약개발지원센터 구축사업"}
-            for i in range(1, n + 1)]
+def real_answer() -> dict:
+    """The registry's real list answer. It says 759 records at 2 a page; served here as the
+    whole list (total 2), so the test reads exactly the two records it recorded."""
+    answer = json.loads((REFERENCE / "zeus-equips-list-response.json").read_text(encoding="utf-8"))
+    answer.update(total=2, pageCount=1)
+    return answer
+
+
+def reply(body: dict, status: int = 200):
+    return status, {"Content-Type": "application/json;charset=UTF-8"}, json.dumps(body, ensure_ascii=False)
 
 
 @pytest.fixture
-def zeus_samples(samples_dir):
-    """A zeus_api cluster folder as the sample generator writes it: 250 items, 100 a page."""
-    items = equipment(250)
-    folder = samples_dir / "osong_zeus" / "equipment"
-    folder.mkdir(parents=True)
-    for page in (1, 2, 3):
-        chunk = items[(page - 1) * 100: page * 100]
-        (folder / f"page-{page:04d}.json").write_text(json.dumps(
-            zeus_page(chunk, page_no=page, num_of_rows=100, total_count=250),
-            ensure_ascii=False), encoding="utf-8")
-    (samples_dir / "osong_zeus" / "manifest.json").write_text(json.dumps({
-        "format": "zeus_api",
-        "endpoints": {"equipment": {"page_size": 100, "pages": 3, "total": 250}}}))
-    return items
+def zeus(server):
+    """A loopback ZEUS: the real list answer on page 1, detail calls answered per test."""
+    calls: list[dict] = []
+    details: dict[str, dict] = {}
+
+    def listing(query):
+        calls.append(query)
+        return reply(real_answer() if query.get("page") == "1" else zeus_page([], page=2, page_size=2, total=2))
+    server.add_route(f"/api/eq/equips/{KEY}", listing)
+    for equip_id in ("20171130000000212606", "20171130000000212596"):
+        server.add_route(f"/api/eq/equips/{equip_id}/{KEY}",
+                         lambda q, i=equip_id: reply(details[i]) if i in details else
+                         reply({"equip": None, "errors": [{"code": "404", "message": "없는 장비"}]}))
+    return server, calls, details
 
 
-def test_pages_through_the_list_keyed_by_equip_id(server, zeus_samples, http):
-    records = list(fetch_equipment(f"{server.url}/osong_zeus/equipment",
-                                   params={"serviceKey": "KEY"}, page_size=100, **http))
-    assert [r.data for r in records] == zeus_samples
-    assert set(records[0].data) == set(FIELDS)
-    assert records[0].source_id == "Z000001"
-    assert records[249].location == "GET /osong_zeus/equipment page 3, item 50"
+def test_reads_both_records_of_the_real_answer(zeus, http):
+    server, calls, _ = zeus
+    records = list(fetch_equipment(server.url, KEY, page_size=2, **http))
+    assert [r.source_id for r in records] == ["20171130000000212606", "20171130000000212596"]
+    assert calls[0] == {"page": "1", "pageSize": "2"}
+    # Personal data (staff e-mail and name) is dropped as the record is read.
+    assert set(records[0].data) == set(FIELDS) - set(PERSONAL)
+    assert records[0].data["engNm"] == "Geophysical multifunctional multichannel  EM Data Acquisition System"
+    assert records[1].location == "GET /api/eq/equips/{key} page 1, item 2"
 
 
-def test_a_result_code_error_is_rejected(server, http):
-    server.add_route("/zeus/list", lambda q: (200, {}, json.dumps(zeus_page(
-        [], page_no=1, num_of_rows=100, total_count=0, result_code="99",
-        result_msg="인증키가 유효하지 않습니다"), ensure_ascii=False)))
+def test_the_detail_call_adds_maker_model_class_and_place(zeus, http):
+    server, _, details = zeus
+    details["20171130000000212596"] = {"equip": {
+        "equipId": "20171130000000212596", "makerNm": "Claisse", "modelNm": "LeNeo",
+        "takeDt": "20171115", "stdClsNm": "화합물 전처리·분석장비", "installPlaceNm": "본원 2동 105호",
+        "registNm": "someone"}, "errors": []}
+    first, second = fetch_equipment(server.url, KEY, page_size=2, **http)
+    assert "makerNm" not in first.data  # its detail call failed: kept as listed
+    assert second.data["makerNm"] == "Claisse" and second.data["installPlaceNm"] == "본원 2동 105호"
+    assert "registNm" not in second.data
+
+
+def test_deleted_or_unconfirmed_registrations_are_left_out(server, http):
+    answer = real_answer()
+    answer["pageList"][0]["deleteYn"] = "Y"
+    server.add_route(f"/api/eq/equips/{KEY}", lambda q: reply(answer))
+    assert [r.source_id for r in fetch_equipment(server.url, KEY, details=False, **http)] == [
+        "20171130000000212596"]
+    unconfirmed = copy.deepcopy(real_answer()["pageList"][1])
+    unconfirmed["confirmYn"] = "N"
+    assert not published(unconfirmed) and published(real_answer()["pageList"][1])
+
+
+def test_one_organisation_is_kept_by_its_name(zeus, http):
+    server, _, _ = zeus
+    assert len(list(fetch_equipment(server.url, KEY, organ="한국지질자원연구원", details=False, **http))) == 2
+    assert list(fetch_equipment(server.url, KEY, organ="다른 기관", details=False, **http)) == []
+
+
+def test_an_error_list_is_rejected_and_the_key_is_never_shown(server, http):
+    server.add_route(f"/api/eq/equips/{KEY}", lambda q: reply({**zeus_page([], page=1, page_size=100, total=0),
+        "errors": [{"code": "E401", "message": "유효하지 않은 인증키입니다"}]}))
     with pytest.raises(SourceRejected) as caught:
-        list(fetch_equipment(f"{server.url}/zeus/list", **http))
-    assert str(caught.value) == ("GET /zeus/list page 1: the API answered result code 99: "
-                                 "인증키가 유효하지 않습니다")
+        list(fetch_equipment(server.url, KEY, **http))
+    assert str(caught.value) == ("GET /api/eq/equips/{key} page 1: the API answered errors: "
+                                 "E401 유효하지 않은 인증키입니다")
+
+
+def test_an_http_error_names_the_path_without_the_key(server, http):
+    server.add_route(f"/api/eq/equips/{KEY}", lambda q: (503, {}, "busy"))
+    with pytest.raises(SourceUnavailable) as caught:
+        list(fetch_equipment(server.url, KEY, **http))
+    assert KEY not in str(caught.value) and "/api/eq/equips/{key}" in str(caught.value)
+
+
+def test_no_key_is_a_clear_error(server, http):
+    with pytest.raises(SourceUnavailable, match="no ZEUS API key is configured"):
+        list(fetch_equipment(server.url, "", **http))
+
+
+@pytest.mark.parametrize("value, code", [("활용", "active"), ("유휴", "inactive"), ("불용", "inactive")])
+def test_use_state(value, code):
+    assert usage_status(value) == code
+
+
+@pytest.mark.parametrize("value", ["사용", "", None])
+def test_an_unknown_use_state_is_an_issue_not_a_default(value):
+    with pytest.raises(MappingError) as caught:
+        usage_status(value)
+    assert caught.value.field == "idleDisuseNm"
 
 
 @pytest.mark.parametrize("value, code", [
