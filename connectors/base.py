@@ -56,6 +56,10 @@ class SourceFormatError(ConnectorError):
     """The source answered but its content is unreadable, malformed, hostile or looping."""
 
 
+class SourceIncomplete(SourceFormatError):
+    """The source ended before the count it reported itself (a short or empty page)."""
+
+
 class SourceRejected(ConnectorError):
     """The remote API answered with an error (HTTP 4xx or an error result code)."""
 

@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
 
-from ..base import SourceFormatError, SourceRejected, SourceUnavailable
+from ..base import SourceFormatError, SourceIncomplete, SourceRejected, SourceUnavailable
 
 # Query parameters whose values must never reach an error message or a sync-run record.
 SECRET_PARAMS = frozenset({"servicekey", "apikey", "api_key", "key", "token", "access_token",
@@ -150,6 +150,17 @@ class PageGuard:
                 f"page {self._contents[digest]}; the API probably ignores the page parameter",
                 location=where)
         self._contents[digest] = self.pages
+
+    def complete(self, seen: int, total: int | None, where: str) -> None:
+        """At the end of paging: refuse a read that stopped short of the source's own total.
+
+        A page that comes back empty (or without a next link) before the reported total would
+        otherwise end the read quietly, and the sync would withdraw what it never read."""
+        if total is not None and seen < total:
+            raise SourceIncomplete(
+                f"source could not be read completely: read {seen:,} of {total:,} items "
+                f"from {self.url}; page {self.pages} ended the listing before the total the "
+                "source reported itself", location=where)
 
 
 def _normal(link: str) -> str:

@@ -26,7 +26,8 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
 
     Paths are dotted ("data.items"; "" is the body itself). With next_path the reader follows
     the links; otherwise it counts page_param up from start_page (page_param=None: one request).
-    It stops at an empty page, a missing next link, or once total_path's count is reached.
+    It stops at an empty page, a missing next link, or once total_path's count is reached;
+    stopping before that count (the largest any page reported) raises SourceIncomplete.
     """
     http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff)
     path = urlsplit(url).path or "/"
@@ -34,7 +35,7 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
     page = start_page
     link, query = url, _paging(extra, page_param, page, size_param, page_size)
     guard = PageGuard(url, max_pages)
-    seen = 0
+    seen, total = 0, None
     try:
         while True:
             label = guard.pages + 1 if next_path or page_param is None else page
@@ -45,24 +46,29 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
             if status_path:
                 _check_status(body, status_path, message_path, ok_codes, where)
             items = _items(body, items_path, where)
+            reported = _total(body, total_path, where)
+            if reported is not None:
+                total = max(total or 0, reported)
             if not items:
+                guard.complete(seen, total, where)
                 return
             guard.items([_id(item, id_field) for item in items] if id_field else items, where)
             for number, item in enumerate(items, 1):
                 yield SourceRecord(f"{where}, item {number}", item, _id(item, id_field))
             seen += len(items)
-            total = _total(body, total_path, where)
             if total is not None and seen >= total:
                 return
             if next_path:
                 following = dig(body, next_path, _MISSING)
                 if following in (None, "", _MISSING):
+                    guard.complete(seen, total, where)
                     return
                 link = urljoin(response.url, str(following))
                 # The link carries its own paging; add only the caller's parameters it lacks.
                 present = {key for key, _ in parse_qsl(urlsplit(link).query)}
                 query = {k: v for k, v in extra.items() if k not in present}
             elif page_param is None:
+                guard.complete(seen, total, where)
                 return
             else:
                 page += 1

@@ -20,6 +20,16 @@ from ..catalog.models import Listing
 from .items import Issue, Mapped
 
 GUARD_SHARE = 0.30
+# The guard also looks at each kind (one source table) on its own, once the kind has this many
+# published listings: losing a whole table of 216 services must not hide under the cluster's 30 %.
+GUARD_KIND_MIN = 5
+# How to confirm a stopped run, by what started it (a page, the push API, the CLI).
+CONFIRM = {
+    "push": 'If the source really shrank, send the batch again with "allow_mass_withdrawal": true.',
+    "console": "If the source really shrank, confirm with “Withdraw anyway” on this "
+               "run's page.",
+}
+CONFIRM_CLI = "If the source really shrank, run again with --allow-mass-withdrawal."
 BATCH = 1000
 MAX_STORED_ISSUES = 5000
 
@@ -98,7 +108,8 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
     report = SyncReport(run_id=run_id, cluster=cluster, dry_run=dry_run)
     try:
         with Session(engine) as s, s.begin():
-            _apply(s, cluster, items, report, full, allow_mass_withdrawal, progress)
+            _apply(s, cluster, items, report, full, allow_mass_withdrawal, progress,
+                   CONFIRM.get(trigger, CONFIRM_CLI))
             if dry_run:
                 raise _Stop("dry_run", "Dry run: nothing was changed.")
     except _Stop as stop:
@@ -125,10 +136,10 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
 
 
 def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
-           allow_mass_withdrawal: bool, progress) -> None:
+           allow_mass_withdrawal: bool, progress, confirm: str = CONFIRM_CLI) -> None:
     counts = report.counts
-    existing = {row.id: (row.content_hash, row.status, row.source_id) for row in s.exec(
-        select(Listing.id, Listing.content_hash, Listing.status, Listing.source_id)
+    existing = {row.id: (row.content_hash, row.status, row.source_id, row.kind) for row in s.exec(
+        select(Listing.id, Listing.content_hash, Listing.status, Listing.source_id, Listing.kind)
         .where(Listing.cluster == cluster))}
     seen: set[str] = set()
     failed_sources: set[str] = set()
@@ -204,24 +215,49 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
         review.hold_new(s, cluster, added)
 
     if full:
-        _withdraw(s, existing, seen, failed_sources, report, allow_mass_withdrawal, now)
+        _withdraw(s, existing, seen, failed_sources, report, allow_mass_withdrawal, now, confirm)
     if report.changed_ids or report.removed_ids:
         state.bump(s)
 
 
-def _withdraw(s: Session, existing, seen, failed_sources, report, allow, now) -> None:
-    active = [gid for gid, (_, status, _) in existing.items() if status != "withdrawn"]
+def _withdraw(s: Session, existing, seen, failed_sources, report, allow, now,
+              confirm: str = CONFIRM_CLI) -> None:
+    active = [gid for gid, row in existing.items() if row[1] != "withdrawn"]
     gone = [gid for gid in active if gid not in seen and existing[gid][2] not in failed_sources]
-    if gone and not allow and len(gone) > GUARD_SHARE * len(active):
-        raise _Stop("stopped", (
-            f"Stopped: this run would withdraw {len(gone):,} of {len(active):,} published listings "
-            f"({len(gone) / len(active):.0%}), more than the {GUARD_SHARE:.0%} guard. Nothing was "
-            f"changed. If the source really shrank, run again with --allow-mass-withdrawal."))
+    if gone and not allow:
+        problem = _guard(existing, active, gone, seen)
+        if problem:
+            raise _Stop("stopped", f"Stopped: {problem} Nothing was changed. {confirm}")
     for start in range(0, len(gone), 500):  # chunks keep under SQLite's bound-parameter limit
         s.execute(sa.update(Listing).where(Listing.id.in_(gone[start:start + 500]))
                   .values(status="withdrawn", withdrawn_at=now, updated_at=now))
     report.counts["withdrawn"] = len(gone)
     report.removed_ids.extend(gone)
+
+
+def _guard(existing, active: list[str], gone: list[str], seen: set[str]) -> str | None:
+    """Why these withdrawals need a confirmation, or None: too many of the cluster's published
+    listings, too many of one kind's, or every listing of a kind (the source sent none)."""
+    by_kind: dict[str, list[int]] = {}
+    for gid in active:
+        by_kind.setdefault(existing[gid][3], [0, 0])[0] += 1
+    for gid in gone:
+        by_kind[existing[gid][3]][1] += 1
+    big = [(kind, *n) for kind, n in sorted(by_kind.items()) if n[0] >= GUARD_KIND_MIN and n[1]]
+    read = {gid.split(":")[1] for gid in seen if gid.count(":") >= 2}
+    for kind, published, leaving in big:
+        if leaving == published and kind not in read:
+            return (f"this run read no {kind} listings at all, where {published:,} are "
+                    "published; it would withdraw every one of them.")
+    if len(gone) > GUARD_SHARE * len(active):
+        return (f"this run would withdraw {len(gone):,} of {len(active):,} published listings "
+                f"({len(gone) / len(active):.0%}), more than the {GUARD_SHARE:.0%} guard.")
+    for kind, published, leaving in big:
+        if leaving > GUARD_SHARE * published:
+            return (f"this run would withdraw {leaving:,} of {published:,} published {kind} "
+                    f"listings ({leaving / published:.0%}), more than the {GUARD_SHARE:.0%} "
+                    "guard for one kind.")
+    return None
 
 
 def _flush(s: Session, inserts: list[dict], updates: list[dict]) -> None:

@@ -61,3 +61,6 @@ def test_full_push_goes_through_the_guard(client, auth):
     r = client.post("/api/v1/clusters/kmedihub/listings",
                     json={"listings": batch(1), "mode": "full"}, headers=auth)
     assert r.status_code == 409 and r.json["outcome"] == "stopped"
+    # An API client is told the body field to send, not a command-line flag.
+    assert '"allow_mass_withdrawal": true' in r.json["message"]
+    assert "--allow-mass-withdrawal" not in r.json["message"]
