@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
+from .limits import DEFAULT as DEFAULT_LIMITS
+from .limits import Limits
+
 
 @dataclass(frozen=True)
 class SourceRecord:
@@ -84,10 +87,13 @@ class SourceSettings:
     # Curators' mappings of this cluster's unknown words: {vocabulary: {word: code}}; TermMap
     # falls back on them, so a mapped word imports on the next sync without a code change.
     terms: Any = None
+    # Caps on files and pages (connectors/limits.py): a hostile export is refused, not read.
+    limits: Limits = DEFAULT_LIMITS
 
-    def http_options(self) -> dict[str, float | int]:
-        """The keyword arguments the HTTP readers take: timeout, retries, backoff."""
-        return {"timeout": self.timeout, "retries": self.retries, "backoff": self.backoff}
+    def http_options(self) -> dict[str, Any]:
+        """The keyword arguments the HTTP readers take: timeout, retries, backoff, limits."""
+        return {"timeout": self.timeout, "retries": self.retries, "backoff": self.backoff,
+                "limits": self.limits}
 
     def endpoint(self, path: str) -> str:
         """The absolute URL of an API path under base_url."""

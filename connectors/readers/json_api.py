@@ -9,6 +9,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import requests
 
 from ..base import SourceFormatError, SourceRecord, SourceRejected
+from ..limits import DEFAULT, Limits
 from .http_client import HttpClient, PageGuard, excerpt, full_url
 
 _MISSING = object()
@@ -21,7 +22,8 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
                 status_path: str | None = None, message_path: str | None = None,
                 ok_codes: Collection[str] = ("00",), timeout: float = 10.0, retries: int = 3,
                 backoff: float = 0.5, start_page: int = 1, max_pages: int = 10000,
-                client: HttpClient | None = None) -> Iterator[SourceRecord]:
+                client: HttpClient | None = None,
+                limits: Limits = DEFAULT) -> Iterator[SourceRecord]:
     """Stream the items of a paged JSON API as records, one page request at a time.
 
     Paths are dotted ("data.items"; "" is the body itself). With next_path the reader follows
@@ -29,7 +31,7 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
     It stops at an empty page, a missing next link, or once total_path's count is reached;
     stopping before that count (the largest any page reported) raises SourceIncomplete.
     """
-    http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff)
+    http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff, limits=limits)
     path = urlsplit(url).path or "/"
     extra = dict(params or {})
     page = start_page

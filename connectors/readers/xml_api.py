@@ -19,6 +19,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from ..base import SourceFormatError, SourceRecord, SourceRejected
+from ..limits import DEFAULT, Limits
 from .http_client import HttpClient, PageGuard, full_url
 
 OK_CODES = ("00",)
@@ -38,12 +39,12 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
                 page_param: str = "pageNo", size_param: str = "numOfRows", page_size: int = 100,
                 id_field: str | None = None, ok_codes: Collection[str] = OK_CODES,
                 timeout: float = 10.0, retries: int = 3, backoff: float = 0.5,
-                start_page: int = 1, max_pages: int = 10000,
-                client: HttpClient | None = None) -> Iterator[SourceRecord]:
+                start_page: int = 1, max_pages: int = 10000, client: HttpClient | None = None,
+                limits: Limits = DEFAULT) -> Iterator[SourceRecord]:
     """Stream the items of a data.go.kr XML OpenAPI, paging by pageNo until totalCount.
 
     An empty page before totalCount (the largest any page reported) raises SourceIncomplete."""
-    http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff)
+    http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff, limits=limits)
     path = urlsplit(url).path or "/"
     guard = PageGuard(url, max_pages)
     page, seen, total = start_page, 0, None

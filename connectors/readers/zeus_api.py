@@ -16,6 +16,7 @@ from typing import Any
 
 from ..base import MappingError, SourceRecord
 from . import json_api
+from ..limits import DEFAULT, Limits
 from .http_client import HttpClient
 
 FIELDS = ("equipId", "equipNo", "korNm", "engNm", "statusCd", "statusNm", "useScopeNm",
@@ -28,14 +29,14 @@ NFEC_NO = re.compile(r"NFEC-(\d{4})-(0[1-9]|1[0-2])-(\d{6})")
 
 def fetch_equipment(url: str, *, params: Mapping[str, Any] | None = None, page_size: int = 100,
                     timeout: float = 10.0, retries: int = 3, backoff: float = 0.5,
-                    max_pages: int = 10000,
-                    client: HttpClient | None = None) -> Iterator[SourceRecord]:
+                    max_pages: int = 10000, client: HttpClient | None = None,
+                    limits: Limits = DEFAULT) -> Iterator[SourceRecord]:
     """Stream the equipment of a ZEUS list endpoint, page by page, keyed by equipId."""
     return json_api.fetch_pages(
         url, params=params, page_param="pageNo", size_param="numOfRows", page_size=page_size,
         items_path="items", total_path="totalCount", id_field="equipId",
         status_path="resultCode", message_path="resultMsg", ok_codes=("00",), timeout=timeout,
-        retries=retries, backoff=backoff, max_pages=max_pages, client=client)
+        retries=retries, backoff=backoff, max_pages=max_pages, client=client, limits=limits)
 
 
 def zeus_page(items: list[Mapping[str, Any]], *, page_no: int, num_of_rows: int,

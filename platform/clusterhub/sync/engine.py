@@ -1,7 +1,9 @@
 """Apply one source's records to the catalog: validate, diff by hash, one transaction, a run record."""
 from __future__ import annotations
 
+import gc
 import time
+import traceback
 from datetime import date
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -119,12 +121,24 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
         report.outcome = "failed"
         report.message = f"The source could not be read, so nothing was changed. {exc}"
         report.changed_ids, report.removed_ids = [], []
-    except Exception as exc:
+    except BaseException as exc:
+        # Any failure (MemoryError, a worker's SystemExit, Ctrl-C included) closes the run as
+        # failed at once: a run left "running" would look alive for minutes.
+        reason = f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, MemoryError):
+            # Free what the failed read held (its frames' locals) before closing the run.
+            traceback.clear_frames(exc.__traceback__)
+            report.issues = report.issues[:MAX_STORED_ISSUES]
+            gc.collect()
+            reason = "the server ran out of memory reading the source"
         report.outcome = "failed"
-        report.message = f"The sync failed and was rolled back: {type(exc).__name__}: {exc}"
+        report.message = f"The sync failed and was rolled back: {reason}"
         report.changed_ids, report.removed_ids = [], []
         report.duration_s = time.monotonic() - started
-        _close_run(engine, report)
+        try:
+            _close_run(engine, report)
+        except Exception:  # the issues could not be stored: close the run with its reason
+            fail_run(engine, run_id, report.message)
         raise
     else:
         report.outcome = "succeeded"

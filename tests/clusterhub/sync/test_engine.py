@@ -147,3 +147,24 @@ def test_partial_push_never_withdraws(engine):
     r = sync(engine, fleet(1), full=False)
     assert r.counts["withdrawn"] == 0
     assert set(statuses(engine).values()) == {"active"}
+
+
+@pytest.mark.parametrize("failure", [MemoryError(), SystemExit(1), KeyboardInterrupt()])
+def test_a_run_that_dies_in_any_way_is_closed_as_failed_at_once(engine, failure):
+    """Never a stale "running": out of memory, a worker's exit, Ctrl-C all close the run."""
+    sync(engine, fleet(5))
+    before = statuses(engine)
+
+    def dying_source():
+        yield from from_batch(fleet(5, model="Changed")[:3])
+        raise failure
+
+    with pytest.raises(type(failure)):
+        sync_engine.run(engine, "kmedihub", dying_source())
+    assert statuses(engine) == before
+    with Session(engine) as s:
+        run = s.exec(select(SyncRun).order_by(SyncRun.id.desc())).first()
+    assert run.outcome == "failed" and run.finished_at is not None
+    assert run.message.startswith("The sync failed and was rolled back: ")
+    if isinstance(failure, MemoryError):
+        assert "ran out of memory" in run.message

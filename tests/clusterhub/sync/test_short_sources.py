@@ -128,3 +128,29 @@ def test_the_push_api_is_told_the_body_field_not_the_cli_flag(app):
     assert report.outcome == "stopped"
     assert '"allow_mass_withdrawal": true' in report.message
     assert "--allow-mass-withdrawal" not in report.message
+
+
+def test_a_hostile_workbook_fails_the_run_at_once_and_changes_nothing(tmp_path, database_url):
+    """andong's real workbook with one merged range over the rest of the sheet (issue 19: 3.6 GB
+    and 92 s, then a run left "running"): refused before reading, the run closed as failed."""
+    import shutil
+
+    from connectors.sample_server import SAMPLES_DIR
+    from clusterhub.models import SyncRun
+    from tests.connectors.readers import hostile
+
+    files = tmp_path / "exports"
+    shutil.copytree(SAMPLES_DIR / "andong", files / "andong")
+    app = build_app(tmp_path, database_url, CONNECTOR_FILES_DIR=str(files))
+    try:
+        assert sync(app, "andong").outcome == "succeeded"
+        before = snapshot(app)
+        hostile.merge(files / "andong" / "andong_bio_inventory.xlsx", "A200:XFD1048576")
+        report = sync(app, "andong")
+        assert report.outcome == "failed"
+        assert "andong_bio_inventory.xlsx, sheet 장비: refused: merged ranges cover" in report.message
+        assert snapshot(app) == before
+        with app.app_context(), db.session() as s:
+            assert s.get(SyncRun, report.run_id).outcome == "failed"
+    finally:
+        db.engine(app).dispose()
