@@ -19,7 +19,7 @@ from ..catalog import state
 from ..curation import review
 from ..models import SyncIssue, SyncRun, utcnow
 from ..catalog.models import Listing
-from .items import Issue, Mapped
+from .items import Issue, Mapped, nul_fields, shown
 
 GUARD_SHARE = 0.30
 # The guard also looks at each kind (one source table) on its own, once the kind has this many
@@ -75,7 +75,7 @@ def open_run(engine: Engine, cluster: str, dry_run: bool = False, trigger: str =
 def _close_run(engine: Engine, report: SyncReport) -> None:
     with Session(engine) as s:
         run = s.get(SyncRun, report.run_id)
-        run.outcome, run.message, run.finished_at = report.outcome, report.message, utcnow()
+        run.outcome, run.message, run.finished_at = report.outcome, shown(report.message), utcnow()
         for key, value in report.counts.items():
             setattr(run, key, value)
         s.add(run)
@@ -89,7 +89,7 @@ def fail_run(engine: Engine, run_id: int, message: str) -> None:
     with Session(engine) as s:
         run = s.get(SyncRun, run_id)
         if run is not None and run.outcome == "running":
-            run.outcome, run.message, run.finished_at = "failed", message, utcnow()
+            run.outcome, run.message, run.finished_at = "failed", shown(message), utcnow()
             s.add(run)
             s.commit()
 
@@ -184,6 +184,12 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
         if previous and previous[0] == digest and previous[1] != "withdrawn" and raw_gid not in seen:
             seen.add(raw_gid)
             counts["unchanged"] += 1
+            continue
+        nul = nul_fields(raw)
+        if nul:
+            fail([Issue(item.location, "contains a NUL byte (\\x00), which the catalog cannot "
+                        "store; remove it at the source", item.source_id, path) for path in nul],
+                 item.source_id)
             continue
         try:
             doc = schemas.load(raw)
