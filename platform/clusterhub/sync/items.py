@@ -39,6 +39,11 @@ def nul_fields(document) -> list[str]:
     PostgreSQL cannot store U+0000 in text or JSON (SQLite can), so such a record is refused
     on both databases alike, as a per-record issue naming the field. Walked with a stack, not
     recursion, so a deeply nested document cannot overflow it."""
+    try:
+        if "\\x00" not in repr(document):  # repr writes U+0000 as \x00: one fast C pass first
+            return []
+    except RecursionError:  # nested too deep for repr: the walk below needs no recursion
+        pass
     found: list[str] = []
     stack: list[tuple[str, object]] = [("", document)]
     while stack:
