@@ -16,6 +16,7 @@ import schemas
 from connectors.base import ConnectorError
 
 from ..catalog import state
+from ..db import SQLITE_BUSY_MS
 from ..curation import review
 from ..models import SyncIssue, SyncRun, utcnow
 from ..catalog.models import Listing
@@ -146,7 +147,28 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
         report.message = (f"{changed} change(s) applied." if changed else "Nothing changed at the source.")
     report.duration_s = time.monotonic() - started
     _close_run(engine, report)
+    checkpoint(engine)
     return report
+
+
+def checkpoint(engine: Engine, wait_ms: int = 2000) -> bool:
+    """On SQLite, fold the write-ahead log back into the database and truncate it to zero.
+
+    A large sync writes its whole transaction to the -wal file (994 MB was measured); SQLite's
+    automatic checkpoints reuse that file but never shrink it. Waits at most wait_ms for readers,
+    then gives up quietly (the next sync's checkpoint does it). True if it completed."""
+    if engine.dialect.name != "sqlite":
+        return False
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait_ms)}")
+            try:
+                busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+            finally:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        return busy == 0
+    except sa.exc.OperationalError:
+        return False
 
 
 def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,

@@ -200,3 +200,25 @@ def test_a_nul_byte_in_a_failure_message_cannot_break_the_run_record(engine):
     with Session(engine) as s:
         run = s.get(SyncRun, r.run_id)
     assert run.outcome == "failed" and "bad cell 'EQ\\x001'" in run.message
+
+
+def test_a_sync_on_sqlite_leaves_no_write_ahead_log_behind(tmp_path):
+    """Issue 19: after long syncs the -wal file had grown to 994 MB and stayed so."""
+    from pathlib import Path
+
+    path = tmp_path / "catalog.db"
+    eng = make_engine(f"sqlite:///{path}")
+    migrations.upgrade(eng)
+    with Session(eng) as s:
+        clusters.load_records(s)
+        s.commit()
+    wal = Path(f"{path}-wal")
+    reader = eng.connect()  # a page reading at the same time does not stop the sync
+    reader.exec_driver_sql("select count(*) from listings").all()
+    reader.close()
+    r = sync_engine.run(eng, "kmedihub", from_batch(fleet(1500)))
+    assert r.outcome == "succeeded" and r.counts["added"] == 1500
+    assert wal.exists() and wal.stat().st_size == 0
+    with Session(eng) as s:  # everything is in the database file itself
+        assert len(s.exec(select(Listing.id)).all()) == 1500
+    eng.dispose()
