@@ -59,3 +59,25 @@ def claim_size(path: Path, member: str, size: int) -> Path:
             path.write_bytes(bytes(data))
             return path
         at += 4
+
+
+def shared_strings(path: Path, megabytes: int) -> Path:
+    """One shared string of `megabytes` MB (the zip stays a few hundred kB): openpyxl holds
+    the shared strings in memory even in read-only mode."""
+    hostile_rels = (b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/sharedStrings" '
+                    b'Target="sharedStrings.xml"/></Relationships>')
+    rewrite(path, "xl/_rels/workbook.xml.rels",
+            lambda xml: xml.replace(b"</Relationships>", hostile_rels))
+    override = (b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    rewrite(path, "[Content_Types].xml", lambda xml: xml.replace(b"</Types>", override))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, \
+            archive.open("xl/sharedStrings.xml", "w") as out:
+        out.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                  b'count="1" uniqueCount="1"><si><t>')
+        chunk = b"a" * (1 << 20)
+        for _ in range(megabytes):
+            out.write(chunk)
+        out.write(b"</t></si></sst>")
+    return path

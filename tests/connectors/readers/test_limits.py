@@ -134,3 +134,38 @@ def test_a_non_json_error_body_is_quoted_without_mojibake(server, http, content_
     with pytest.raises(Exception) as caught:
         list(json_api.fetch_pages(f"{server.url}/api", **http))
     assert "서비스 키가 등록되지 않았습니다" in str(caught.value)
+
+
+MEMORY_SCRIPT = """
+import resource, sys
+from pathlib import Path
+from connectors.limits import Limits
+from connectors.readers.xlsx_file import read_xlsx
+status = open("/proc/self/status").read().split("VmSize:")[1].split()[0]
+cap = int(status) * 1024 + 150 * 2**20
+resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+raised = Limits(xlsx_part_bytes=2**31, xlsx_total_bytes=2**31, xlsx_ratio=10**6)
+try:
+    list(read_xlsx(Path(sys.argv[1]), limits=raised))
+    print("read")
+except Exception as exc:
+    print(type(exc).__name__, exc)
+"""
+
+
+@pytest.mark.slow
+def test_running_out_of_memory_is_a_refusal_not_damage(tmp_path):
+    """With the caps raised, a 400 MB shared string in a 400 kB workbook exhausts a process
+    held to 150 MB more than it started with: the reader says so, not "damaged"."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = hostile.shared_strings(hostile.workbook(tmp_path / "strings.xlsx"), 400)
+    assert path.stat().st_size < 1_000_000
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, str(path)], cwd=root,
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.startswith("SourceFormatError strings.xlsx: refused: reading the "
+                                  "workbook ran out of memory"), done.stdout + done.stderr
+    assert "damaged" not in done.stdout
