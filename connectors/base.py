@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from .limits import DEFAULT as DEFAULT_LIMITS
+from .limits import Limits
+
 
 @dataclass(frozen=True)
 class SourceRecord:
@@ -56,6 +59,10 @@ class SourceFormatError(ConnectorError):
     """The source answered but its content is unreadable, malformed, hostile or looping."""
 
 
+class SourceIncomplete(SourceFormatError):
+    """The source ended before the count it reported itself (a short or empty page)."""
+
+
 class SourceRejected(ConnectorError):
     """The remote API answered with an error (HTTP 4xx or an error result code)."""
 
@@ -82,10 +89,13 @@ class SourceSettings:
     terms: Any = None
     # An API key the source wants in its URL (ZEUS): from the environment, never logged.
     api_key: str | None = field(default=None, repr=False)
+    # Caps on files and pages (connectors/limits.py): a hostile export is refused, not read.
+    limits: Limits = DEFAULT_LIMITS
 
-    def http_options(self) -> dict[str, float | int]:
-        """The keyword arguments the HTTP readers take: timeout, retries, backoff."""
-        return {"timeout": self.timeout, "retries": self.retries, "backoff": self.backoff}
+    def http_options(self) -> dict[str, Any]:
+        """The keyword arguments the HTTP readers take: timeout, retries, backoff, limits."""
+        return {"timeout": self.timeout, "retries": self.retries, "backoff": self.backoff,
+                "limits": self.limits}
 
     def endpoint(self, path: str) -> str:
         """The absolute URL of an API path under base_url."""

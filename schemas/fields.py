@@ -36,7 +36,7 @@ class VocabCode(fields.String):
 
     def _deserialize(self, value, attr, data, **kwargs):
         code = super()._deserialize(value, attr, data, **kwargs)
-        if code not in self.allowed:
+        if code not in vocabularies.get(self.vocabulary).by_code:
             raise ValidationError(
                 f"Unknown {self.vocabulary} code {code!r}. Allowed: {', '.join(self.allowed)}."
             )

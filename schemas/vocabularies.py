@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 VOCAB_DIR = Path(__file__).with_name("vocab")
@@ -26,12 +26,17 @@ class Vocabulary:
     label_en: str
     terms: tuple[Term, ...]
 
-    @property
+    @cached_property
     def codes(self) -> tuple[str, ...]:
         return tuple(t.code for t in self.terms)
 
+    @cached_property
+    def by_code(self) -> dict[str, Term]:
+        """Terms by code: validation looks a code up for every field of every record."""
+        return {t.code: t for t in self.terms}
+
     def get(self, code: str) -> Term | None:
-        return next((t for t in self.terms if t.code == code), None)
+        return self.by_code.get(code)
 
     def label(self, code: str, locale: str = "ko") -> str:
         term = self.get(code)

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from schemas import load_clusters
 
-from ..base import Connector, MappingError, SourceRecord
+from ..base import Connector, ConnectorError, MappingError, SourceRecord
 from ..conventions.mapping import Table, TableRecord
 from ..conventions.terms import extra_terms
 
@@ -30,8 +30,16 @@ class ClusterConnector(Connector):
         return self.tables
 
     def fetch(self, ref: Table) -> Iterator[SourceRecord]:
-        for record in ref.source.read(self.settings, self.code, ref.id_column, ref.required_columns):
-            yield TableRecord(record.location, record.data, record.source_id, ref.name)
+        try:
+            for record in ref.source.read(self.settings, self.code, ref.id_column,
+                                          ref.required_columns):
+                yield TableRecord(record.location, record.data, record.source_id, ref.name)
+        except ConnectorError as exc:
+            # Say which table (and kind) broke: "GET /x page 31" alone does not name it.
+            table = f"table {ref.name} ({ref.kind} listings)"
+            if not (exc.location or "").startswith(table):
+                exc.location = f"{table}, {exc.location}" if exc.location else table
+            raise
 
     def map(self, record: SourceRecord) -> dict:
         with extra_terms(self.settings.terms):

@@ -111,13 +111,19 @@ def fee_from_columns(amount=None, max_amount=None, unit=None, remark=None) -> di
     return Fee("fixed", fee.min_krw, high, note).as_document()
 
 
+# Longest first, so "1시간당" wins over "시간당"; the leading-word patterns compiled once (this
+# runs for every fee of every record: sorting and compiling per call was a CSV sync hot spot).
+_UNIT_ORDER = tuple((word, re.compile(re.escape(word) + r"(\s|\d)"))
+                    for word in sorted(UNITS, key=len, reverse=True))
+
+
 def _strip_unit(body: str) -> tuple[str, str | None]:
     lowered = body.lower()
-    for word in sorted(UNITS, key=len, reverse=True):
+    for word, leading in _UNIT_ORDER:
         if word.startswith(("/", "per ")):
             if lowered.endswith(word):
                 return body[: len(body) - len(word)].strip(), UNITS[word]
-        elif re.match(re.escape(word) + r"(\s|\d)", lowered):
+        elif leading.match(lowered):
             return body[len(word):].strip(), UNITS[word]
         elif lowered.endswith(f"({word})"):
             return body[: len(body) - len(word) - 2].strip(), UNITS[word]

@@ -28,7 +28,7 @@ class CsvFile:
     def read(self, settings: SourceSettings, code: str, id_column: str,
              required: Collection[str] = ()) -> Iterator[SourceRecord]:
         return read_csv(cluster_folder(settings, code) / self.file, id_column=id_column,
-                        encoding=self.encoding, required=required)
+                        encoding=self.encoding, required=required, limits=settings.limits)
 
     def describe(self) -> str:
         return self.file
@@ -48,9 +48,11 @@ class XlsxSheet:
         path = cluster_folder(settings, code) / self.file
         if len(self.sheets) == 1:
             return read_xlsx(path, sheet=self.sheets[0], header_row=self.header_row,
-                             header_rows=self.header_rows, id_column=id_column, required=required)
+                             header_rows=self.header_rows, id_column=id_column, required=required,
+                             limits=settings.limits)
         return read_xlsx_sheets(path, self.sheets, header_row=self.header_row,
-                                header_rows=self.header_rows, id_column=id_column, required=required)
+                                header_rows=self.header_rows, id_column=id_column, required=required,
+                                limits=settings.limits)
 
     def describe(self) -> str:
         return f"{self.file} [{', '.join(self.sheets)}]"

@@ -4,11 +4,13 @@ from __future__ import annotations
 import codecs
 import csv
 import itertools
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from ..base import SourceFormatError, SourceRecord, SourceUnavailable
+from ..limits import DEFAULT, Limits, size
 
 # Enough to see Korean text in any realistic export without reading a large file whole.
 SNIFF_BYTES = 1 << 20
@@ -27,11 +29,19 @@ def detect_encoding(path: str | Path) -> str:
 
 
 def read_csv(path: str | Path, *, required: Iterable[str] = (), id_column: str | None = None,
-             encoding: str | None = None, delimiter: str | None = None) -> Iterator[SourceRecord]:
-    """Stream the rows of a CSV file as records; values are strings exactly as in the file."""
+             encoding: str | None = None, delimiter: str | None = None,
+             limits: Limits = DEFAULT) -> Iterator[SourceRecord]:
+    """Stream the rows of a CSV file as records; values are strings exactly as in the file.
+
+    Refused past limits.csv_file_bytes, a line past limits.csv_line_bytes or more than
+    limits.csv_rows rows."""
     path = Path(path)
     name = path.name
     with _open(path) as handle:
+        found = os.fstat(handle.fileno()).st_size
+        if found > limits.csv_file_bytes:
+            raise SourceFormatError(f"refused: the file is {size(found)} "
+                                    f"(limit {size(limits.csv_file_bytes)})", location=name)
         codec = _codec(encoding, name) if encoding else _sniff(handle, name)
         handle.seek(0)
         if codec == "utf-8-sig":
@@ -41,18 +51,19 @@ def read_csv(path: str | Path, *, required: Iterable[str] = (), id_column: str |
             if handle.read(3) != codecs.BOM_UTF8:
                 handle.seek(0)
         start = handle.tell()
-        lines = _decoded_lines(handle, codec, name, start, sniffed=encoding is None)
+        lines = _decoded_lines(handle, codec, name, start, sniffed=encoding is None,
+                               line_bytes=limits.csv_line_bytes)
         first = next(lines, None)
         if first is None:
             raise SourceFormatError("the file is empty: expected a header row", location=name)
         # strict: a broken quote is reported with its row instead of swallowing later rows.
         reader = csv.reader(itertools.chain([first], lines),
                             delimiter=delimiter or _guess_delimiter(first), strict=True)
-        yield from _records(reader, name, tuple(required), id_column)
+        yield from _records(reader, name, tuple(required), id_column, limits.csv_rows)
 
 
 def _records(reader, name: str, required: tuple[str, ...],
-             id_column: str | None) -> Iterator[SourceRecord]:
+             id_column: str | None, max_rows: int) -> Iterator[SourceRecord]:
     row = 0  # the last row read, numbered as in a spreadsheet: the header is row 1
     try:
         header = next(reader)
@@ -62,6 +73,9 @@ def _records(reader, name: str, required: tuple[str, ...],
         width = len(header)
         for values in reader:
             row += 1
+            if row > max_rows + 1:
+                raise SourceFormatError(f"refused: the file has more than {max_rows:,} rows "
+                                        f"(limit {max_rows:,})", location=f"{name}, row {row}")
             if not any(v.strip() for v in values):
                 continue
             if len(values) > width and any(v.strip() for v in values[width:]):
@@ -144,10 +158,14 @@ def _sniff(handle: BinaryIO, name: str) -> str:
 
 
 def _decoded_lines(handle: BinaryIO, codec: str, name: str, offset: int,
-                   sniffed: bool) -> Iterator[str]:
+                   sniffed: bool, line_bytes: int) -> Iterator[str]:
     # Byte lines are safe to split on b"\n" for UTF-8 and cp949: neither uses 0x0A inside a
     # multi-byte character. Decoding per line lets an error name its line late in a huge file.
-    for number, raw in enumerate(handle, 1):
+    # Lines are read with a cap, so a file with no line breaks is refused, not read whole.
+    for number, raw in enumerate(iter(lambda: handle.readline(line_bytes + 1), b""), 1):
+        if len(raw) > line_bytes:
+            raise SourceFormatError(f"refused: line {number} is longer than {size(line_bytes)} "
+                                    f"(limit {size(line_bytes)})", location=f"{name}, line {number}")
         try:
             yield raw.decode(codec)
         except UnicodeDecodeError as exc:

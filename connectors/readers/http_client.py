@@ -10,7 +10,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
 
-from ..base import SourceFormatError, SourceRejected, SourceUnavailable
+from ..base import SourceFormatError, SourceIncomplete, SourceRejected, SourceUnavailable
+from ..limits import DEFAULT, Limits, size
 
 # Query parameters whose values must never reach an error message or a sync-run record.
 SECRET_PARAMS = frozenset({"servicekey", "apikey", "api_key", "key", "token", "access_token",
@@ -38,22 +39,53 @@ def full_url(url: str, params: Mapping[str, Any] | None) -> str:
 
 
 def excerpt(response: requests.Response) -> str:
-    """The start of a response body, on one line, for error messages."""
-    head = response.content[:EXCERPT_CHARS * 2]
-    try:
-        text = head.decode(response.encoding or "utf-8", "replace")
-    except LookupError:  # a charset name Python does not know
+    """The start of a response body, on one line, for error messages.
+
+    Decoded as the Content-Type's charset says; without one (requests would guess ISO-8859-1
+    for text/*, which turns Korean into mojibake) as UTF-8, else cp949, the encodings Korean
+    servers send."""
+    head = response.content[:EXCERPT_CHARS * 4]
+    text = None
+    for codec in (_declared_charset(response), "utf-8", "cp949"):
+        if not codec:
+            continue
+        try:
+            # The cut may split a character: ignore only an incomplete one at the very end.
+            text = head.decode(codec)
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(head) - 3 and exc.reason.startswith(("unexpected end",
+                                                                      "incomplete")):
+                text = head[:exc.start].decode(codec, "replace")
+            else:
+                continue
+        except LookupError:  # a charset name Python does not know
+            continue
+        break
+    if text is None:
         text = head.decode("utf-8", "replace")
     text = " ".join(text.split())
     return text[:EXCERPT_CHARS] + ("..." if len(text) > EXCERPT_CHARS else "") or "(empty body)"
 
 
+def _declared_charset(response: requests.Response) -> str | None:
+    content_type = response.headers.get("Content-Type", "")
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip(' "'):
+            return value.strip(' "')
+    return None
+
+
 class HttpClient:
-    """GET with a timeout, retrying connection errors, timeouts, 5xx and 429 with backoff."""
+    """GET with a timeout, retrying connection errors, timeouts, 5xx and 429 with backoff.
+
+    A body larger than limits.page_bytes (after gzip decoding) is refused while it streams in."""
 
     def __init__(self, *, timeout: float = 10.0, retries: int = 3, backoff: float = 0.5,
                  session: requests.Session | None = None,
-                 headers: Mapping[str, str] | None = None, secrets: tuple[str, ...] = ()):
+                 headers: Mapping[str, str] | None = None, limits: Limits = DEFAULT,
+                 secrets: tuple[str, ...] = ()):
+        self.limits = limits
         self.timeout = timeout
         # Keys carried in a URL's path (ZEUS): never shown in a message or a location.
         self.secrets = tuple(s for s in secrets if s)
@@ -78,7 +110,9 @@ class HttpClient:
                 time.sleep(self._delay(attempt, retry_after))
                 retry_after = None
             try:
-                response = self.session.get(url, params=params, timeout=self.timeout)
+                response = self.session.get(url, params=params, timeout=self.timeout,
+                                            stream=True)
+                self._read_body(response, shown, where)
             except requests.Timeout:
                 problem, detail = f"no answer within {self.timeout:g} s", ""
                 continue
@@ -100,6 +134,26 @@ class HttpClient:
         gave_up = f"gave up after {tries} {'try' if tries == 1 else 'tries'}"
         raise SourceUnavailable(f"{problem} from {shown} ({gave_up})"
                                 + (f": {detail}" if detail else ""), location=where)
+
+    def _read_body(self, response: requests.Response, shown: str, where: str) -> None:
+        """Read the body into the response, refusing it past the page cap."""
+        cap = self.limits.page_bytes
+        declared = response.headers.get("Content-Length", "")
+        try:
+            if declared.isdigit() and int(declared) > cap:
+                raise self._too_large(f"declares {size(int(declared))}", shown, where)
+            body = bytearray()
+            for chunk in response.iter_content(1 << 16):
+                body += chunk
+                if len(body) > cap:
+                    raise self._too_large(f"is larger than {size(cap)}", shown, where)
+        finally:
+            response.close()
+        response._content = bytes(body)  # what response.content returns from now on
+
+    def _too_large(self, what: str, shown: str, where: str) -> SourceFormatError:
+        return SourceFormatError(f"refused: the answer from {shown} {what} "
+                                 f"(limit {size(self.limits.page_bytes)} a page)", location=where)
 
     def _delay(self, attempt: int, retry_after: str | None) -> float:
         delay = self.backoff * 2 ** (attempt - 1)
@@ -158,6 +212,17 @@ class PageGuard:
                 f"page {self._contents[digest]}; the API probably ignores the page parameter",
                 location=where)
         self._contents[digest] = self.pages
+
+    def complete(self, seen: int, total: int | None, where: str) -> None:
+        """At the end of paging: refuse a read that stopped short of the source's own total.
+
+        A page that comes back empty (or without a next link) before the reported total would
+        otherwise end the read quietly, and the sync would withdraw what it never read."""
+        if total is not None and seen < total:
+            raise SourceIncomplete(
+                f"source could not be read completely: read {seen:,} of {total:,} items "
+                f"from {self.url}; page {self.pages} ended the listing before the total the "
+                "source reported itself", location=where)
 
 
 def _normal(link: str) -> str:

@@ -9,6 +9,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import requests
 
 from ..base import SourceFormatError, SourceRecord, SourceRejected
+from ..limits import DEFAULT, Limits
 from .http_client import HttpClient, PageGuard, excerpt, full_url
 
 _MISSING = object()
@@ -22,23 +23,25 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
                 ok_codes: Collection[str] = ("00",), errors_path: str | None = None,
                 secret: str | None = None, timeout: float = 10.0, retries: int = 3,
                 backoff: float = 0.5, start_page: int = 1, max_pages: int = 10000,
-                client: HttpClient | None = None) -> Iterator[SourceRecord]:
+                client: HttpClient | None = None,
+                limits: Limits = DEFAULT) -> Iterator[SourceRecord]:
     """Stream the items of a paged JSON API as records, one page request at a time.
 
     Paths are dotted ("data.items"; "" is the body itself). With next_path the reader follows
     the links; otherwise it counts page_param up from start_page (page_param=None: one request).
-    It stops at an empty page, a missing next link, or once total_path's count is reached.
+    It stops at an empty page, a missing next link, or once total_path's count is reached;
+    stopping before that count (the largest any page reported) raises SourceIncomplete.
     errors_path names a list of {"code", "message"} that is empty on success (ZEUS); secret is a
     key carried in the URL's path, shown as "{key}" in every location and message.
     """
-    http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff,
+    http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff, limits=limits,
                                 secrets=(secret,) if secret else ())
     path = (urlsplit(url).path or "/").replace(secret, "{key}") if secret else urlsplit(url).path or "/"
     extra = dict(params or {})
     page = start_page
     link, query = url, _paging(extra, page_param, page, size_param, page_size)
     guard = PageGuard(url.replace(secret, "{key}") if secret else url, max_pages)
-    seen = 0
+    seen, total = 0, None
     try:
         while True:
             label = guard.pages + 1 if next_path or page_param is None else page
@@ -51,24 +54,29 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
             if errors_path:
                 check_errors(body, errors_path, where)
             items = _items(body, items_path, where)
+            reported = _total(body, total_path, where)
+            if reported is not None:
+                total = max(total or 0, reported)
             if not items:
+                guard.complete(seen, total, where)
                 return
             guard.items([_id(item, id_field) for item in items] if id_field else items, where)
             for number, item in enumerate(items, 1):
                 yield SourceRecord(f"{where}, item {number}", item, _id(item, id_field))
             seen += len(items)
-            total = _total(body, total_path, where)
             if total is not None and seen >= total:
                 return
             if next_path:
                 following = dig(body, next_path, _MISSING)
                 if following in (None, "", _MISSING):
+                    guard.complete(seen, total, where)
                     return
                 link = urljoin(response.url, str(following))
                 # The link carries its own paging; add only the caller's parameters it lacks.
                 present = {key for key, _ in parse_qsl(urlsplit(link).query)}
                 query = {k: v for k, v in extra.items() if k not in present}
             elif page_param is None:
+                guard.complete(seen, total, where)
                 return
             else:
                 page += 1

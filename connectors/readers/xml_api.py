@@ -19,6 +19,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from ..base import SourceFormatError, SourceRecord, SourceRejected
+from ..limits import DEFAULT, Limits
 from .http_client import HttpClient, PageGuard, full_url
 
 OK_CODES = ("00",)
@@ -38,13 +39,15 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
                 page_param: str = "pageNo", size_param: str = "numOfRows", page_size: int = 100,
                 id_field: str | None = None, ok_codes: Collection[str] = OK_CODES,
                 timeout: float = 10.0, retries: int = 3, backoff: float = 0.5,
-                start_page: int = 1, max_pages: int = 10000,
-                client: HttpClient | None = None) -> Iterator[SourceRecord]:
-    """Stream the items of a data.go.kr XML OpenAPI, paging by pageNo until totalCount."""
-    http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff)
+                start_page: int = 1, max_pages: int = 10000, client: HttpClient | None = None,
+                limits: Limits = DEFAULT) -> Iterator[SourceRecord]:
+    """Stream the items of a data.go.kr XML OpenAPI, paging by pageNo until totalCount.
+
+    An empty page before totalCount (the largest any page reported) raises SourceIncomplete."""
+    http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff, limits=limits)
     path = urlsplit(url).path or "/"
     guard = PageGuard(url, max_pages)
-    page, seen = start_page, 0
+    page, seen, total = start_page, 0, None
     try:
         while True:
             where = f"GET {path} page {page}"
@@ -52,7 +55,10 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
             guard.visit(full_url(url, query), where)
             response = http.get(url, query, where=where)
             parsed = read_page(response.content, where=where, ok_codes=ok_codes)
+            if parsed.total_count is not None:
+                total = max(total or 0, parsed.total_count)
             if not parsed.items:
+                guard.complete(seen, total, where)
                 return
             guard.items([item.get(id_field) for item in parsed.items] if id_field
                         else parsed.items, where)
@@ -60,7 +66,7 @@ def fetch_pages(url: str, *, params: Mapping[str, Any] | None = None,
                 source_id = _text_id(item.get(id_field)) if id_field else None
                 yield SourceRecord(f"{where}, item {number}", item, source_id)
             seen += len(parsed.items)
-            if parsed.total_count is not None and seen >= parsed.total_count:
+            if total is not None and seen >= total:
                 return
             page += 1
     finally:

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..base import ConnectorError, MappingError, SourceRecord, SourceUnavailable
+from ..limits import DEFAULT, Limits
 from . import json_api
 from .http_client import HttpClient
 
@@ -49,8 +50,8 @@ NFEC_NO = re.compile(r"NFEC-(\d{4})-(0[1-9]|1[0-2])-(\d{6})")
 def fetch_equipment(base_url: str, api_key: str, *, organ: str | None = None,
                     page_size: int = 100, details: bool = True, detail_workers: int = 4,
                     timeout: float = 10.0, retries: int = 3, backoff: float = 0.5,
-                    max_pages: int = 10000,
-                    client: HttpClient | None = None) -> Iterator[SourceRecord]:
+                    max_pages: int = 10000, client: HttpClient | None = None,
+                    limits: Limits = DEFAULT) -> Iterator[SourceRecord]:
     """Stream the published equipment of a ZEUS API, page by page, keyed by equipId.
 
     organ keeps only one organisation's records (organCd or organNm); details=True enriches
@@ -59,14 +60,14 @@ def fetch_equipment(base_url: str, api_key: str, *, organ: str | None = None,
         raise SourceUnavailable("no ZEUS API key is configured for this cluster",
                           location="GET /api/eq/equips/{key}")
     http = client or HttpClient(timeout=timeout, retries=retries, backoff=backoff,
-                                secrets=(api_key,))
+                                limits=limits, secrets=(api_key,))
     base = base_url.rstrip("/")
     key = quote(api_key, safe="")
     try:
         pages = json_api.fetch_pages(
             f"{base}/api/eq/equips/{key}", page_param="page", size_param="pageSize",
             page_size=page_size, items_path="pageList", total_path="total", id_field="equipId",
-            errors_path="errors", secret=key, max_pages=max_pages, client=http)
+            errors_path="errors", secret=key, max_pages=max_pages, client=http, limits=limits)
         for batch in _batches(pages, page_size):
             kept = [r for r in batch if published(r.data) and _of(r.data, organ)]
             if details and kept:

@@ -74,6 +74,8 @@ def from_environment(instance_path: Path) -> dict:
         # production: a cluster without a configured source refuses to sync.
         "DEMO_MODE": env("CLUSTERHUB_DEMO", "0") == "1",
         "SAMPLE_DATA_NOTICE": env("SAMPLE_DATA_NOTICE", "1") != "0",
+        # Caps on source files and pages (connectors/limits.py), e.g. CONNECTOR_LIMIT_XLSX_ROWS.
+        **{k: v for k, v in os.environ.items() if k.startswith("CONNECTOR_LIMIT_")},
     }
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from connectors.limits import DEFAULT as DEFAULT_LIMITS
+
 from connectors.base import (
     Connector, ConnectorError, MappingError, SourceFormatError, SourceRecord, SourceRejected,
     SourceSettings, SourceUnavailable, UnknownConnector,
@@ -69,7 +71,8 @@ def test_settings_defaults_and_helpers(tmp_path):
     settings = SourceSettings(samples_dir=tmp_path)
     assert (settings.base_url, settings.timeout, settings.retries, settings.backoff) == (
         None, 10.0, 3, 0.5)
-    assert settings.http_options() == {"timeout": 10.0, "retries": 3, "backoff": 0.5}
+    assert settings.http_options() == {"timeout": 10.0, "retries": 3, "backoff": 0.5,
+                                       "limits": DEFAULT_LIMITS}
     with pytest.raises(SourceUnavailable, match="no base_url"):
         settings.endpoint("/equipment")
     api = SourceSettings(tmp_path, base_url="http://127.0.0.1:8765/")

@@ -69,3 +69,34 @@ def test_fee_range_must_be_ordered():
 
 def test_global_id():
     assert schemas.global_id("kmedihub", "equipment", "EQ-1") == "kmedihub:equipment:EQ-1"
+
+
+def test_the_canonical_form_is_exactly_what_marshmallow_dumps():
+    """document.load skips schema.dump for speed; on every sample document of the demo's file
+    connectors and the schema samples, the canonical form must equal the dump, key order too."""
+    from connectors import registry
+    from connectors.base import SourceSettings
+    from connectors.sample_server import SAMPLES_DIR
+    from schemas.document import _schema
+    from tests.schemas.samples import equipment, expert, service
+
+    docs = [service(), equipment(), expert(), equipment(source_updated_at="2025-03-05")]
+    for code in ("chungju", "kmedihub", "andong", "gwangju"):
+        connector = registry.create(code, SourceSettings(samples_dir=SAMPLES_DIR / code))
+        for record in connector.records():
+            try:
+                docs.append(connector.map(record))
+            except Exception:
+                continue
+    checked = 0
+    for doc in docs:
+        try:
+            ours = schemas.load(doc)
+        except DocumentError:
+            continue
+        schema = _schema(doc["kind"])
+        dumped = schema.dump(schema.load(doc))
+        assert ours == dumped and list(ours) == list(dumped), doc.get("source_id")
+        checked += 1
+    assert checked > 1000
+    assert any("source_updated_at" in schemas.load(d) for d in docs if d.get("source_updated_at"))

@@ -35,16 +35,21 @@ def connector_settings(code: str) -> dict:
     return info
 
 
-def start(user, code: str, *, dry_run: bool) -> tuple[int, bool]:
-    """Start the cluster's sync in the background; (run id, False) if one is running already."""
+def start(user, code: str, *, dry_run: bool,
+          allow_mass_withdrawal: bool = False) -> tuple[int, bool]:
+    """Start the cluster's sync in the background; (run id, False) if one is running already.
+
+    allow_mass_withdrawal confirms the withdrawals the guard stopped an earlier run for."""
     from ..sync import background
 
     def record(run_id: int) -> None:
         with db.session() as s:
             audit.record(s, user, "sync.dry_run" if dry_run else "sync.start", f"run:{run_id}",
-                         cluster=code, after={"run_id": run_id, "dry_run": dry_run})
+                         cluster=code, after={"run_id": run_id, "dry_run": dry_run,
+                                              "allow_mass_withdrawal": allow_mass_withdrawal})
 
-    return background.start(code, dry_run=dry_run, trigger="console", on_open=record)
+    return background.start(code, dry_run=dry_run, trigger="console", on_open=record,
+                            allow_mass_withdrawal=allow_mass_withdrawal)
 
 
 def run_of(session: Session, code: str, run_id: int) -> SyncRun:

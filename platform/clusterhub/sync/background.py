@@ -28,7 +28,8 @@ def live_state(run: SyncRun) -> dict | None:
 
 
 def start(code: str, *, dry_run: bool, trigger: str = "console",
-          on_open: Callable[[int], None] | None = None) -> tuple[int, bool]:
+          on_open: Callable[[int], None] | None = None,
+          allow_mass_withdrawal: bool = False) -> tuple[int, bool]:
     """Start a sync of the cluster in a thread and return (run id, True) at once; if one of its
     syncs is already running, return (that run's id, False) and start nothing.
 
@@ -50,7 +51,8 @@ def start(code: str, *, dry_run: bool, trigger: str = "console",
             try:
                 with service.source_base_url(app) as url:
                     service.sync_cluster(code, base_url=url, dry_run=dry_run, trigger=trigger,
-                                         run_id=run_id)
+                                         run_id=run_id,
+                                         allow_mass_withdrawal=allow_mass_withdrawal)
             except Exception as exc:  # the run is closed with the reason; the thread just ends
                 app.logger.exception("background sync of %s (run %s) failed", code, run_id)
                 engine.fail_run(db.engine(), run_id, f"The sync failed: {exc}")

@@ -1,7 +1,9 @@
 """Apply one source's records to the catalog: validate, diff by hash, one transaction, a run record."""
 from __future__ import annotations
 
+import gc
 import time
+import traceback
 from datetime import date
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -14,12 +16,23 @@ import schemas
 from connectors.base import ConnectorError
 
 from ..catalog import state
+from ..db import SQLITE_BUSY_MS
 from ..curation import review
 from ..models import SyncIssue, SyncRun, utcnow
 from ..catalog.models import Listing
-from .items import Issue, Mapped
+from .items import Issue, Mapped, nul_fields, shown
 
 GUARD_SHARE = 0.30
+# The guard also looks at each kind (one source table) on its own, once the kind has this many
+# published listings: losing a whole table of 216 services must not hide under the cluster's 30 %.
+GUARD_KIND_MIN = 5
+# How to confirm a stopped run, by what started it (a page, the push API, the CLI).
+CONFIRM = {
+    "push": 'If the source really shrank, send the batch again with "allow_mass_withdrawal": true.',
+    "console": "If the source really shrank, confirm with “Withdraw anyway” on this "
+               "run's page.",
+}
+CONFIRM_CLI = "If the source really shrank, run again with --allow-mass-withdrawal."
 BATCH = 1000
 MAX_STORED_ISSUES = 5000
 
@@ -63,7 +76,7 @@ def open_run(engine: Engine, cluster: str, dry_run: bool = False, trigger: str =
 def _close_run(engine: Engine, report: SyncReport) -> None:
     with Session(engine) as s:
         run = s.get(SyncRun, report.run_id)
-        run.outcome, run.message, run.finished_at = report.outcome, report.message, utcnow()
+        run.outcome, run.message, run.finished_at = report.outcome, shown(report.message), utcnow()
         for key, value in report.counts.items():
             setattr(run, key, value)
         s.add(run)
@@ -77,7 +90,7 @@ def fail_run(engine: Engine, run_id: int, message: str) -> None:
     with Session(engine) as s:
         run = s.get(SyncRun, run_id)
         if run is not None and run.outcome == "running":
-            run.outcome, run.message, run.finished_at = "failed", message, utcnow()
+            run.outcome, run.message, run.finished_at = "failed", shown(message), utcnow()
             s.add(run)
             s.commit()
 
@@ -98,7 +111,8 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
     report = SyncReport(run_id=run_id, cluster=cluster, dry_run=dry_run)
     try:
         with Session(engine) as s, s.begin():
-            _apply(s, cluster, items, report, full, allow_mass_withdrawal, progress)
+            _apply(s, cluster, items, report, full, allow_mass_withdrawal, progress,
+                   CONFIRM.get(trigger, CONFIRM_CLI))
             if dry_run:
                 raise _Stop("dry_run", "Dry run: nothing was changed.")
     except _Stop as stop:
@@ -108,12 +122,24 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
         report.outcome = "failed"
         report.message = f"The source could not be read, so nothing was changed. {exc}"
         report.changed_ids, report.removed_ids = [], []
-    except Exception as exc:
+    except BaseException as exc:
+        # Any failure (MemoryError, a worker's SystemExit, Ctrl-C included) closes the run as
+        # failed at once: a run left "running" would look alive for minutes.
+        reason = f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, MemoryError):
+            # Free what the failed read held (its frames' locals) before closing the run.
+            traceback.clear_frames(exc.__traceback__)
+            report.issues = report.issues[:MAX_STORED_ISSUES]
+            gc.collect()
+            reason = "the server ran out of memory reading the source"
         report.outcome = "failed"
-        report.message = f"The sync failed and was rolled back: {type(exc).__name__}: {exc}"
+        report.message = f"The sync failed and was rolled back: {reason}"
         report.changed_ids, report.removed_ids = [], []
         report.duration_s = time.monotonic() - started
-        _close_run(engine, report)
+        try:
+            _close_run(engine, report)
+        except Exception:  # the issues could not be stored: close the run with its reason
+            fail_run(engine, run_id, report.message)
         raise
     else:
         report.outcome = "succeeded"
@@ -121,14 +147,35 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
         report.message = (f"{changed} change(s) applied." if changed else "Nothing changed at the source.")
     report.duration_s = time.monotonic() - started
     _close_run(engine, report)
+    checkpoint(engine)
     return report
 
 
+def checkpoint(engine: Engine, wait_ms: int = 2000) -> bool:
+    """On SQLite, fold the write-ahead log back into the database and truncate it to zero.
+
+    A large sync writes its whole transaction to the -wal file (994 MB was measured); SQLite's
+    automatic checkpoints reuse that file but never shrink it. Waits at most wait_ms for readers,
+    then gives up quietly (the next sync's checkpoint does it). True if it completed."""
+    if engine.dialect.name != "sqlite":
+        return False
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait_ms)}")
+            try:
+                busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+            finally:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        return busy == 0
+    except sa.exc.OperationalError:
+        return False
+
+
 def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
-           allow_mass_withdrawal: bool, progress) -> None:
+           allow_mass_withdrawal: bool, progress, confirm: str = CONFIRM_CLI) -> None:
     counts = report.counts
-    existing = {row.id: (row.content_hash, row.status, row.source_id) for row in s.exec(
-        select(Listing.id, Listing.content_hash, Listing.status, Listing.source_id)
+    existing = {row.id: (row.content_hash, row.status, row.source_id, row.kind) for row in s.exec(
+        select(Listing.id, Listing.content_hash, Listing.status, Listing.source_id, Listing.kind)
         .where(Listing.cluster == cluster))}
     seen: set[str] = set()
     failed_sources: set[str] = set()
@@ -159,6 +206,12 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
         if previous and previous[0] == digest and previous[1] != "withdrawn" and raw_gid not in seen:
             seen.add(raw_gid)
             counts["unchanged"] += 1
+            continue
+        nul = nul_fields(raw)
+        if nul:
+            fail([Issue(item.location, "contains a NUL byte (\\x00), which the catalog cannot "
+                        "store; remove it at the source", item.source_id, path) for path in nul],
+                 item.source_id)
             continue
         try:
             doc = schemas.load(raw)
@@ -208,24 +261,49 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
         review.hold_new(s, cluster, added)
 
     if full:
-        _withdraw(s, existing, seen, failed_sources, report, allow_mass_withdrawal, now)
+        _withdraw(s, existing, seen, failed_sources, report, allow_mass_withdrawal, now, confirm)
     if report.changed_ids or report.removed_ids:
         state.bump(s)
 
 
-def _withdraw(s: Session, existing, seen, failed_sources, report, allow, now) -> None:
-    active = [gid for gid, (_, status, _) in existing.items() if status != "withdrawn"]
+def _withdraw(s: Session, existing, seen, failed_sources, report, allow, now,
+              confirm: str = CONFIRM_CLI) -> None:
+    active = [gid for gid, row in existing.items() if row[1] != "withdrawn"]
     gone = [gid for gid in active if gid not in seen and existing[gid][2] not in failed_sources]
-    if gone and not allow and len(gone) > GUARD_SHARE * len(active):
-        raise _Stop("stopped", (
-            f"Stopped: this run would withdraw {len(gone):,} of {len(active):,} published listings "
-            f"({len(gone) / len(active):.0%}), more than the {GUARD_SHARE:.0%} guard. Nothing was "
-            f"changed. If the source really shrank, run again with --allow-mass-withdrawal."))
+    if gone and not allow:
+        problem = _guard(existing, active, gone, seen)
+        if problem:
+            raise _Stop("stopped", f"Stopped: {problem} Nothing was changed. {confirm}")
     for start in range(0, len(gone), 500):  # chunks keep under SQLite's bound-parameter limit
         s.execute(sa.update(Listing).where(Listing.id.in_(gone[start:start + 500]))
                   .values(status="withdrawn", withdrawn_at=now, updated_at=now))
     report.counts["withdrawn"] = len(gone)
     report.removed_ids.extend(gone)
+
+
+def _guard(existing, active: list[str], gone: list[str], seen: set[str]) -> str | None:
+    """Why these withdrawals need a confirmation, or None: too many of the cluster's published
+    listings, too many of one kind's, or every listing of a kind (the source sent none)."""
+    by_kind: dict[str, list[int]] = {}
+    for gid in active:
+        by_kind.setdefault(existing[gid][3], [0, 0])[0] += 1
+    for gid in gone:
+        by_kind[existing[gid][3]][1] += 1
+    big = [(kind, *n) for kind, n in sorted(by_kind.items()) if n[0] >= GUARD_KIND_MIN and n[1]]
+    read = {gid.split(":")[1] for gid in seen if gid.count(":") >= 2}
+    for kind, published, leaving in big:
+        if leaving == published and kind not in read:
+            return (f"this run read no {kind} listings at all, where {published:,} are "
+                    "published; it would withdraw every one of them.")
+    if len(gone) > GUARD_SHARE * len(active):
+        return (f"this run would withdraw {len(gone):,} of {len(active):,} published listings "
+                f"({len(gone) / len(active):.0%}), more than the {GUARD_SHARE:.0%} guard.")
+    for kind, published, leaving in big:
+        if leaving > GUARD_SHARE * published:
+            return (f"this run would withdraw {leaving:,} of {published:,} published {kind} "
+                    f"listings ({leaving / published:.0%}), more than the {GUARD_SHARE:.0%} "
+                    "guard for one kind.")
+    return None
 
 
 def _flush(s: Session, inserts: list[dict], updates: list[dict]) -> None:

@@ -18,8 +18,10 @@ class Issue:
     severity: str = "error"
 
     def as_dict(self) -> dict:
-        return {"location": self.location, "source_id": self.source_id, "field": self.field,
-                "message": self.message, "severity": self.severity}
+        """The issue as stored: a NUL byte in any part of it is written out as \\x00."""
+        return {"location": shown(self.location), "source_id": shown(self.source_id),
+                "field": shown(self.field), "message": shown(self.message),
+                "severity": self.severity}
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,41 @@ class Mapped:
     location: str
     source_id: str | None
     document: dict
+
+
+def nul_fields(document) -> list[str]:
+    """The field paths ("title.ko", "categories[1]") whose text or key holds a NUL byte.
+
+    PostgreSQL cannot store U+0000 in text or JSON (SQLite can), so such a record is refused
+    on both databases alike, as a per-record issue naming the field. Walked with a stack, not
+    recursion, so a deeply nested document cannot overflow it."""
+    try:
+        if "\\x00" not in repr(document):  # repr writes U+0000 as \x00: one fast C pass first
+            return []
+    except RecursionError:  # nested too deep for repr: the walk below needs no recursion
+        pass
+    found: list[str] = []
+    stack: list[tuple[str, object]] = [("", document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                found.append(shown(path) or "(document)")
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                name = f"{path}.{key}" if path else str(key)
+                if "\x00" in name:
+                    found.append(shown(name))
+                else:
+                    stack.append((name, child))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", child) for index, child in enumerate(value))
+    return sorted(found)
+
+
+def shown(text):
+    """Text safe to store on either database: a NUL byte written as the four characters \\x00."""
+    return text.replace("\x00", "\\x00") if isinstance(text, str) else text
 
 
 def from_connector(connector: Connector) -> Iterator[Mapped | Issue]:
@@ -58,4 +95,5 @@ def from_batch(documents: Iterable, label: str = "batch") -> Iterator[Mapped | I
         yield Mapped(location, doc.get("source_id"), doc)
 
 
-__all__ = ["ConnectorError", "Issue", "Mapped", "from_batch", "from_connector"]
+__all__ = ["ConnectorError", "Issue", "Mapped", "from_batch", "from_connector", "nul_fields",
+           "shown"]

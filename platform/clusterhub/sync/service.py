@@ -8,6 +8,7 @@ from typing import Iterator
 from flask import Flask, current_app
 
 from connectors.base import SourceSettings
+from connectors.limits import Limits
 from connectors.sample_server import SAMPLES_DIR, SampleServer
 
 from .. import db, unit
@@ -133,7 +134,8 @@ def sync_cluster(code: str, *, base_url: str | None, dry_run: bool = False,
     files = source_of(current_app, code, base_url, demo)
     with _tracked(code, run_id, dry_run, trigger, progress) as (run_id, report_progress):
         settings = SourceSettings(samples_dir=files / code, base_url=base_url, terms=_terms(code),
-                                  api_key=_api_key(current_app, code))
+                                  api_key=_api_key(current_app, code),
+                                  limits=Limits.from_mapping(current_app.config))
         connector = registry.create(code, settings)
         report = engine.run(db.engine(), code, items.from_connector(connector), full=True,
                             dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,

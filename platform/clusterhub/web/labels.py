@@ -82,11 +82,25 @@ RUN_MESSAGES = (
     (re.compile(r"Nothing changed at the source\."), "원천 데이터에 바뀐 것이 없습니다."),
     (re.compile(r"Dry run: nothing was changed\."), "시험 실행: 아무것도 바꾸지 않았습니다."),
     (re.compile(r"Stopped: this run would withdraw ([\d,]+) of ([\d,]+) published listings "
-                r"\((\d+%)\), more than the (\d+%) guard\. Nothing was changed\. If the source "
-                r"really shrank, run again with --allow-mass-withdrawal\."),
-     "중단: 이번 실행은 공개 항목 {1}건 중 {0}건({2})을 철회하게 되어 안전 기준({3})을 넘습니다. "
-     "아무것도 바꾸지 않았습니다. 원천 데이터가 실제로 줄었다면 --allow-mass-withdrawal 옵션으로 "
-     "다시 실행하세요."),
+                r"\((\d+%)\), more than the (\d+%) guard\."),
+     "중단: 이번 실행은 공개 항목 {1}건 중 {0}건({2})을 철회하게 되어 안전 기준({3})을 넘습니다."),
+    (re.compile(r"Stopped: this run would withdraw ([\d,]+) of ([\d,]+) published (\w+) "
+                r"listings \((\d+%)\), more than the (\d+%) guard for one kind\."),
+     "중단: 이번 실행은 {2} 공개 항목 {1}건 중 {0}건({3})을 철회하게 되어 종류별 안전 기준({4})을 "
+     "넘습니다."),
+    (re.compile(r"Stopped: this run read no (\w+) listings at all, where ([\d,]+) are "
+                r"published; it would withdraw every one of them\."),
+     "중단: 이번 실행은 {0} 항목을 하나도 읽지 못했는데 공개 항목이 {1}건 있습니다. 모두 철회하게 "
+     "됩니다."),
+    (re.compile(r"Nothing was changed\."), "아무것도 바꾸지 않았습니다."),
+    (re.compile(r"If the source really shrank, run again with --allow-mass-withdrawal\."),
+     "원천 데이터가 실제로 줄었다면 --allow-mass-withdrawal 옵션으로 다시 실행하세요."),
+    (re.compile(r'If the source really shrank, send the batch again with '
+                r'"allow_mass_withdrawal": true\.'),
+     '원천 데이터가 실제로 줄었다면 "allow_mass_withdrawal": true 로 배치를 다시 보내세요.'),
+    (re.compile(r"If the source really shrank, confirm with \u201cWithdraw anyway\u201d on this "
+                r"run's page\."),
+     "원천 데이터가 실제로 줄었다면 이 실행 화면에서 \u201c그래도 철회\u201d로 확인하세요."),
     (re.compile(r"Every one of the ([\d,]+) records read has an issue, so nothing was changed\. "
                 r"Fix the issues listed below and sync again\."),
      "읽은 {0}건 모두에 문제가 있어 아무것도 바꾸지 않았습니다. 아래 문제를 고친 뒤 다시 동기화하세요."),
@@ -98,15 +112,25 @@ RUN_MESSAGES = (
 )
 
 
+KIND_NAMES = {"service": "기술서비스", "equipment": "장비", "expert": "전문가"}
+
+
 def run_message(message: str) -> str:
     """A sync run's message in the page's language (unknown messages are shown as written)."""
     if locale() == "en" or not message:
         return message
-    for pattern, korean in RUN_MESSAGES:
-        found = pattern.match(message)
-        if found:
-            return korean.format(*found.groups()) + message[found.end():]
-    return message
+    done, rest = [], message
+    while rest:  # sentence by sentence, while the start of the rest is a known sentence
+        for pattern, korean in RUN_MESSAGES:
+            found = pattern.match(rest)
+            if found:
+                groups = [KIND_NAMES.get(g, g) for g in found.groups()]
+                done.append(korean.format(*groups))
+                rest = rest[found.end():].lstrip()
+                break
+        else:
+            break
+    return " ".join([*done, rest] if rest else done)
 
 
 def phase_label(phase: str) -> str:

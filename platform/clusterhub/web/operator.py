@@ -46,8 +46,9 @@ def console(code: str):
 @bp.post("/<code>/sync")
 @cluster_operator_required()
 def sync(code: str):
-    run_id, started = operations.start(current_user(), code,
-                                       dry_run=request.form.get("dry_run") == "1")
+    run_id, started = operations.start(
+        current_user(), code, dry_run=request.form.get("dry_run") == "1",
+        allow_mass_withdrawal=request.form.get("allow_mass_withdrawal") == "1")
     args = {} if started else {"already": 1}
     return redirect(url_for("operator.run", code=code, run_id=run_id, **args), 303)
 

@@ -61,3 +61,16 @@ def test_full_push_goes_through_the_guard(client, auth):
     r = client.post("/api/v1/clusters/kmedihub/listings",
                     json={"listings": batch(1), "mode": "full"}, headers=auth)
     assert r.status_code == 409 and r.json["outcome"] == "stopped"
+    # An API client is told the body field to send, not a command-line flag.
+    assert '"allow_mass_withdrawal": true' in r.json["message"]
+    assert "--allow-mass-withdrawal" not in r.json["message"]
+
+
+def test_a_nul_byte_in_one_pushed_document_does_not_roll_back_the_others(client, auth):
+    docs = batch(3)
+    docs[1]["title"]["ko"] = "질량\u0000분석기"
+    r = client.post("/api/v1/clusters/kmedihub/listings", json={"listings": docs}, headers=auth)
+    assert r.status_code == 200 and r.json["counts"]["added"] == 2
+    [issue] = r.json["issues"]
+    assert (issue["location"], issue["field"]) == ("listings item 1", "title.ko")
+    assert "NUL byte" in issue["message"]

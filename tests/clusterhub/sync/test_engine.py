@@ -147,3 +147,78 @@ def test_partial_push_never_withdraws(engine):
     r = sync(engine, fleet(1), full=False)
     assert r.counts["withdrawn"] == 0
     assert set(statuses(engine).values()) == {"active"}
+
+
+@pytest.mark.parametrize("failure", [MemoryError(), SystemExit(1), KeyboardInterrupt()])
+def test_a_run_that_dies_in_any_way_is_closed_as_failed_at_once(engine, failure):
+    """Never a stale "running": out of memory, a worker's exit, Ctrl-C all close the run."""
+    sync(engine, fleet(5))
+    before = statuses(engine)
+
+    def dying_source():
+        yield from from_batch(fleet(5, model="Changed")[:3])
+        raise failure
+
+    with pytest.raises(type(failure)):
+        sync_engine.run(engine, "kmedihub", dying_source())
+    assert statuses(engine) == before
+    with Session(engine) as s:
+        run = s.exec(select(SyncRun).order_by(SyncRun.id.desc())).first()
+    assert run.outcome == "failed" and run.finished_at is not None
+    assert run.message.startswith("The sync failed and was rolled back: ")
+    if isinstance(failure, MemoryError):
+        assert "ran out of memory" in run.message
+
+
+def test_a_nul_byte_is_a_per_record_issue_and_the_good_records_are_kept(engine):
+    """PostgreSQL cannot store U+0000, SQLite can: both now refuse the record alone, naming the
+    field, and keep the rest of the run (issue 19: one such record rolled back a whole push)."""
+    docs = fleet(4)
+    docs[1]["title"]["ko"] = "질량\x00분석기"
+    docs[2]["categories"] = ["imaging", "analytical\x00chemistry"]
+    docs[3]["source_id"] = "EQ-\x00003"
+    r = sync(engine, docs)
+    assert (r.outcome, r.counts["added"], r.counts["errored"]) == ("succeeded", 1, 3)
+    assert set(statuses(engine)) == {"kmedihub:equipment:EQ-0000"}
+    with Session(engine) as s:
+        stored = {(i.location, i.field, i.source_id) for i in
+                  s.exec(select(SyncIssue).where(SyncIssue.run_id == r.run_id))}
+        messages = {i.message for i in s.exec(select(SyncIssue))}
+    assert stored == {("batch item 1", "title.ko", "EQ-0001"),
+                      ("batch item 2", "categories[1]", "EQ-0002"),
+                      ("batch item 3", "source_id", "EQ-\\x00003")}
+    assert messages == {"contains a NUL byte (\\x00), which the catalog cannot store; remove it "
+                        "at the source"}
+
+
+def test_a_nul_byte_in_a_failure_message_cannot_break_the_run_record(engine):
+    def broken():
+        yield from from_batch(fleet(1))
+        raise SourceFormatError("bad cell 'EQ\x001'", location="장비.csv, row 2")
+
+    r = sync_engine.run(engine, "kmedihub", broken())
+    with Session(engine) as s:
+        run = s.get(SyncRun, r.run_id)
+    assert run.outcome == "failed" and "bad cell 'EQ\\x001'" in run.message
+
+
+def test_a_sync_on_sqlite_leaves_no_write_ahead_log_behind(tmp_path):
+    """Issue 19: after long syncs the -wal file had grown to 994 MB and stayed so."""
+    from pathlib import Path
+
+    path = tmp_path / "catalog.db"
+    eng = make_engine(f"sqlite:///{path}")
+    migrations.upgrade(eng)
+    with Session(eng) as s:
+        clusters.load_records(s)
+        s.commit()
+    wal = Path(f"{path}-wal")
+    reader = eng.connect()  # a page reading at the same time does not stop the sync
+    reader.exec_driver_sql("select count(*) from listings").all()
+    reader.close()
+    r = sync_engine.run(eng, "kmedihub", from_batch(fleet(1500)))
+    assert r.outcome == "succeeded" and r.counts["added"] == 1500
+    assert wal.exists() and wal.stat().st_size == 0
+    with Session(eng) as s:  # everything is in the database file itself
+        assert len(s.exec(select(Listing.id)).all()) == 1500
+    eng.dispose()

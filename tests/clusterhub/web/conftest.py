@@ -53,6 +53,11 @@ def web(catalog_app):
     return catalog_app.test_client()
 
 
+SLOW_SOURCE_KEY = "slow"
+# The settings an app needs to read slow_source's ZEUS cluster (with CONNECTOR_BASE_URL).
+SLOW_SOURCE_KEYS = {"CONNECTOR_API_KEYS": {"daedeok": SLOW_SOURCE_KEY}}
+
+
 @contextmanager
 def slow_source(cluster: str = "daedeok", endpoint: str = "equipment", at_once: int = 2):
     """The cluster's sample API answering its first pages at once and the rest only once the
@@ -61,10 +66,12 @@ def slow_source(cluster: str = "daedeok", endpoint: str = "equipment", at_once: 
     gate = threading.Event()
     with SampleServer() as server:
         def answer(query):
-            if int(query.get("pageNo", "1")) > at_once:
+            if int(query.get("page", query.get("pageNo", "1"))) > at_once:
                 gate.wait(60)
             return server._sample(cluster, endpoint, query)
 
+        # daedeok is a ZEUS cluster: its list path carries the key (SLOW_SOURCE_KEYS)
+        server.add_route(f"/{cluster}/api/eq/equips/{SLOW_SOURCE_KEY}", answer)
         server.add_route(f"/{cluster}/{endpoint}", answer)
         try:
             yield server, gate

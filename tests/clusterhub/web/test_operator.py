@@ -13,7 +13,7 @@ from clusterhub.curation.models import AuditEntry
 from clusterhub.models import SyncRun, utcnow
 from clusterhub.catalog.models import Listing
 from tests.clusterhub.auth.browser import add_user, csrf_token, log_in
-from tests.clusterhub.web.conftest import slow_source
+from tests.clusterhub.web.conftest import SLOW_SOURCE_KEYS, slow_source
 from tests.conftest import build_app
 
 A, B = "gwangju", "chungju"   # gwangju's CSV export carries one flawed record
@@ -113,7 +113,7 @@ def test_a_sync_shows_its_progress_while_it_runs(tmp_path):
     """A source that answers its first pages and then waits: the run page shows the run live,
     a second start joins it instead of starting another, and the page settles when it ends."""
     with slow_source() as (server, gate):
-        app = build_app(tmp_path, f"sqlite:///{tmp_path / 'p.db'}", CONNECTOR_BASE_URL=server.url)
+        app = build_app(tmp_path, f"sqlite:///{tmp_path / 'p.db'}", CONNECTOR_BASE_URL=server.url, **SLOW_SOURCE_KEYS)
         add_user(app, "d@example.org", "operator", password=PASSWORD, cluster="daedeok")
         client = app.test_client()
         log_in(client, "d@example.org", PASSWORD)
@@ -154,3 +154,36 @@ def test_a_run_whose_process_died_shows_as_interrupted_and_blocks_nothing(world)
     fresh = start(a, A, dry_run="1").headers["Location"]
     assert f"/runs/{ghost_id}" not in fresh and "already" not in fresh
     follow(a, fresh)
+
+
+def test_a_stopped_run_is_confirmed_from_its_page(tmp_path):
+    """The guard asks the console what it asks the CLI: a "Withdraw anyway" button on the run."""
+    import shutil
+
+    from connectors.sample_server import SAMPLES_DIR
+
+    files = tmp_path / "exports"
+    shutil.copytree(SAMPLES_DIR / B, files / B)
+    app = build_app(tmp_path, f"sqlite:///{tmp_path / 'c.db'}", CONNECTOR_FILES_DIR=str(files))
+    add_user(app, "b@example.org", "operator", password=PASSWORD, cluster=B)
+    client = app.test_client()
+    log_in(client, "b@example.org", PASSWORD)
+    client.token = csrf_token(client)
+    synced(client, B)
+    equipment = files / B / "chungju_equipment.csv"
+    equipment.write_bytes(b"".join(equipment.read_bytes().splitlines(keepends=True)[:17]))
+
+    page = follow(client, start(client, B).headers["Location"])
+    assert "중단(확인 필요)" in page and "그래도 철회" in page
+    assert "이 실행 화면에서" in page and "--allow-mass-withdrawal" not in page
+    assert len([l for l in listings(app, B) if l.status == "withdrawn"]) == 0
+
+    confirmed = start(client, B, allow_mass_withdrawal="1")
+    page = follow(client, confirmed.headers["Location"])
+    assert "성공" in page and "그래도 철회" not in page
+    assert len([l for l in listings(app, B) if l.status == "withdrawn"]) == 144
+    with app.app_context(), db.session() as s:
+        entry = s.exec(select(AuditEntry).where(AuditEntry.cluster == B)
+                       .order_by(AuditEntry.id.desc())).first()
+    assert entry.after["allow_mass_withdrawal"] is True
+    db.engine(app).dispose()

@@ -33,3 +33,22 @@ def test_every_engine_outcome_reads_in_korean(app):
     assert "장비.csv, row 4" in korean[4]  # the where stays
     assert run_message("Something new.") == "Something new."  # unknown: shown as written
     assert english == messages[0] == "10 change(s) applied."  # English pages keep the original
+
+
+def test_the_per_kind_guard_and_its_confirmations_read_in_korean(app):
+    """Each stop names how to confirm it where it was started; each sentence reads in Korean."""
+    docs = fleet(10)
+    with app.app_context():
+        engine.run(db.engine(), "kmedihub", from_batch(docs))
+        zero = engine.run(db.engine(), "kmedihub", from_batch([]), trigger="push").message
+        console = engine.run(db.engine(), "kmedihub", from_batch([]), trigger="console").message
+    with app.test_request_context("/"):
+        assert run_message(zero) == (
+            "중단: 이번 실행은 장비 항목을 하나도 읽지 못했는데 공개 항목이 10건 있습니다. 모두 철회하게 "
+            "됩니다. 아무것도 바꾸지 않았습니다. 원천 데이터가 실제로 줄었다면 "
+            '"allow_mass_withdrawal": true 로 배치를 다시 보내세요.')
+        assert run_message(console).endswith("이 실행 화면에서 \u201c그래도 철회\u201d로 확인하세요.")
+        kind = run_message("Stopped: this run would withdraw 15 of 35 published expert listings "
+                           "(43%), more than the 30% guard for one kind. Nothing was changed.")
+        assert kind == ("중단: 이번 실행은 전문가 공개 항목 35건 중 15건(43%)을 철회하게 되어 종류별 "
+                        "안전 기준(30%)을 넘습니다. 아무것도 바꾸지 않았습니다.")

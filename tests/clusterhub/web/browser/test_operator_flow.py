@@ -5,7 +5,7 @@ import re
 from clusterhub import db
 from clusterhub.sync import service
 from tests.clusterhub.auth.browser import add_user, sign_in
-from tests.clusterhub.web.conftest import slow_source
+from tests.clusterhub.web.conftest import SLOW_SOURCE_KEYS, slow_source
 from tests.conftest import build_app, serving
 
 PASSWORD = "operator password 1"
@@ -14,7 +14,7 @@ PASSWORD = "operator password 1"
 def test_operator_follows_a_sync_live(browser, tmp_path, screenshots):
     with slow_source() as (source, gate):
         gate.set()
-        app = build_app(tmp_path, f"sqlite:///{tmp_path / 'o.db'}", CONNECTOR_BASE_URL=source.url)
+        app = build_app(tmp_path, f"sqlite:///{tmp_path / 'o.db'}", CONNECTOR_BASE_URL=source.url, **SLOW_SOURCE_KEYS)
         with app.app_context():  # an earlier run gives the progress bar its estimate (800 records)
             assert service.sync_cluster("daedeok", base_url=source.url).ok
         add_user(app, "d@example.org", "operator", password=PASSWORD, cluster="daedeok")
