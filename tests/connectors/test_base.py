@@ -106,3 +106,11 @@ def test_connector_is_abstract_and_needs_its_class_attributes(tmp_path):
 
     with pytest.raises(TypeError, match="'code'"):
         Nameless(SourceSettings(Path(tmp_path)))
+
+
+def test_limits_come_from_settings_over_the_defaults():
+    from connectors.limits import Limits
+
+    limits = Limits.from_mapping({"CONNECTOR_LIMIT_XLSX_ROWS": "5000", "CONNECTOR_LIMIT_PAGE_BYTES": "",
+                                  "OTHER": "1"})
+    assert limits.xlsx_rows == 5000 and limits.page_bytes == DEFAULT_LIMITS.page_bytes

@@ -35,3 +35,18 @@ def test_a_nul_byte_in_a_csv_cell_is_one_record_issue(tmp_path, database_url):
         assert "NUL byte" in issue.message
     finally:
         db.engine(app).dispose()
+
+
+def test_a_cap_set_in_the_settings_refuses_the_source_and_changes_nothing(tmp_path):
+    """CONNECTOR_LIMIT_* reach the readers: chungju's 160 equipment rows past a cap of 100."""
+    app = build_app(tmp_path, f"sqlite:///{tmp_path / 'c.db'}", CONNECTOR_LIMIT_CSV_ROWS="100")
+    try:
+        with app.test_request_context():
+            report = service.sync_cluster("chungju", base_url=None)
+        assert report.outcome == "failed"
+        assert ("chungju_equipment.csv, row 102: refused: the file has more than 100 rows "
+                "(limit 100)") in report.message
+        with app.app_context(), db.session() as s:
+            assert s.exec(select(Listing)).first() is None
+    finally:
+        db.engine(app).dispose()
