@@ -17,10 +17,11 @@ def main():
 
 def _register_feature_commands() -> None:
     from .auth.cli import COMMANDS as auth_commands
+    from .connectors_cli import COMMANDS as connector_commands
     from .inquiries.cli import COMMANDS as mail_commands
     from .sync.cli import COMMANDS as sync_commands
 
-    for command in (*sync_commands, *auth_commands, *mail_commands):
+    for command in (*sync_commands, *auth_commands, *mail_commands, *connector_commands):
         main.add_command(command)
 
 
