@@ -57,7 +57,7 @@ def skeleton(code: str, fmt: str, kind: str, sample: Sample, source: str, title:
     if zeus:
         out.mapped.append(("categories", '("stdClsNm", "equipId")', "class_categories(FIELDS.many())"))
     known, out.unknown_words = _match_categories(words)
-    out.text = _render(code, fmt, kind, source, title, out, known, category_column)
+    out.text = _render(code, fmt, kind, source, title, out, known, category_column, sample)
     return out
 
 
@@ -90,14 +90,15 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", str(text)).casefold()
 
 
-def _render(code, fmt, kind, source, title, out: Skeleton, known, category_column) -> str:
+def _render(code, fmt, kind, source, title, out: Skeleton, known, category_column, sample) -> str:
     names = {"Table", "TermMap"} | {re.match(r"\w+", p).group() for _, _, p in out.mapped if p}
     names.discard("FIELDS")
     by_module = defaultdict(list)
     for name in sorted(names):
         by_module[IMPORTS[name]].append(name)
     by_module["..conventions.sources"].append(source.split("(")[0])
-    imports = [f"from {m} import {', '.join(n if n != 'zeus_scope' else 'sharing_scope as zeus_scope' for n in ns)}"
+    alias = {"zeus_scope": "sharing_scope as zeus_scope"}
+    imports = [f"from {m} import {', '.join(alias.get(n, n) for n in ns)}"
                for m, ns in sorted(by_module.items())]
     lines = [f'"""{title}: a real {fmt} export, scaffolded by `clusterhub connectors new`.',
              "", "Every line is a guess from the column names: check each against the export, map the",
@@ -109,15 +110,28 @@ def _render(code, fmt, kind, source, title, out: Skeleton, known, category_colum
     lines += [f"    {q(w)}: {q(c)}," for w, c in known.items()]
     lines += [f'    # {q(w)}: "",  # unmapped word: choose a code of schemas/vocab/categories.json'
               for w in out.unknown_words]
-    lines += ["})", "", f'{TABLE_NAMES[kind].upper()} = Table("{TABLE_NAMES[kind]}", "{kind}", {source}, '
-              f'"{out.id_column}", (']
+    table = TABLE_NAMES[kind]
+    lines += ["})", "", f'{table.upper()} = Table("{table}", "{kind}", {source},',
+              f'    "{out.id_column}", (']
     for path, column, parser in out.mapped:
         column_text = column if column.startswith("(") else q(column)
         lines.append(f"    ({q(path)}, {column_text}" + (f", {parser})," if parser else "),"))
-    lines += [f"    # unmapped: {q(column)}" for column in out.unmapped]
+    lines += [f"    # unmapped: {q(column)}{_seen(sample, column)}" for column in out.unmapped]
     lines += ["))", "", "", f"class {class_name(code)}(ClusterConnector):", "    code = CODE",
-              f'    source_format = "{SOURCE_FORMATS[fmt]}"', f"    tables = ({TABLE_NAMES[kind].upper()},)", ""]
+              f'    source_format = "{SOURCE_FORMATS[fmt]}"', f"    tables = ({table.upper()},)", ""]
     return "\n".join(lines)
+
+
+def _seen(sample: Sample, column: str) -> str:
+    """'  (values: 운영, 휴지)' for a column of a few repeated words (a status, a yes/no), to help
+    map it. Columns of mostly distinct values (names, phone numbers) are never shown: the module
+    is committed, and personal data stays out of it."""
+    cells = [str(r[column]).strip() for r in sample.rows
+             if r.get(column) not in (None, "") and not isinstance(r[column], (dict, list))]
+    values = list(dict.fromkeys(cells))
+    if not values or len(values) > 5 or len(values) == len(cells):
+        return ""
+    return f"  (values: {', '.join(v[:30] for v in values)})"
 
 
 def q(text: str) -> str:

@@ -61,15 +61,16 @@ def test_a_real_export_becomes_a_connector_and_the_dry_run_says_what_is_left(rep
     for line in ('("title.ko", "장비명"),', '("manufacturer", "제조사"),',
                  '("year_acquired", "도입일자", parse_year),', '("categories", "분야", FIELDS.many()),',
                  '("sharing_scope", "공동활용여부", sharing_scope),', '("fee", "이용요금", fee_document),',
-                 '# unmapped: "담당자"', '# unmapped: "비고"', '"신약개발": "drug_discovery",',
-                 '# "영상": "",'):
+                 '# unmapped: "담당자"\n', '# unmapped: "비고"\n',
+                 '"신약개발": "drug_discovery",', '# "영상": "",'):
         assert line in module, line
-    assert 'CsvFile("gangwon_equipment.csv"), "연번"' in module
+    assert 'CsvFile("gangwon_equipment.csv"),\n    "연번", (' in module
     assert '"gangwon_bio": gangwon_bio.GangwonBioConnector,' in (repo / "connectors/registry.py").read_text()
     record = json.loads((repo / "schemas/clusters.json").read_text(encoding="utf-8"))[-1]
     assert record["code"] == "gangwon_bio" and record["region"] == "gangwon"
     assert record["name"] == {"ko": "강원 바이오 클러스터", "en": "Gangwon Bio Cluster"}
-    assert (repo / "connectors/samples/gangwon_bio/gangwon_equipment.csv").read_bytes() == EXPORT.encode("cp949")
+    copied = repo / "connectors/samples/gangwon_bio/gangwon_equipment.csv"
+    assert copied.read_bytes() == EXPORT.encode("cp949")
     out = done.stdout
     assert "records with issues: 4" in out
     assert "categories (column 분야): 3" in out and "'영상'" in out
