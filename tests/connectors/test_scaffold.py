@@ -28,13 +28,15 @@ EXPORT = """연번,장비명,영문명,제조사,모델명,도입일자,분야,�
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    """connectors/, schemas/ and the tests that loop over clusters, copied."""
+    """connectors/, schemas/ and the tests that loop over clusters (the registry's, the generator's
+    byte-for-byte check, the real clusters'), copied."""
     root = tmp_path / "repo"
     for part in ("connectors", "schemas"):
         shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     tests = root / "tests" / "connectors"
     (tests / "clusters").mkdir(parents=True)
-    shutil.copy(REPO / "tests/connectors/test_registry.py", tests)
+    for name in ("test_registry.py", "test_generator.py"):
+        shutil.copy(REPO / "tests/connectors" / name, tests)
     for name in ("conftest.py", "test_real_clusters.py"):
         shutil.copy(REPO / "tests/connectors/clusters" / name, tests / "clusters")
     return root
@@ -105,7 +107,7 @@ def test_once_mapped_the_cluster_passes_its_own_test_and_breaks_none(repo, tmp_p
     tests = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--import-mode=importlib",
          "-c", os.devnull, "--rootdir", str(repo), "tests/connectors/test_registry.py",
-         "tests/connectors/clusters/test_real_clusters.py"],
+         "tests/connectors/test_generator.py", "tests/connectors/clusters/test_real_clusters.py"],
         cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)}, capture_output=True, text=True, timeout=600)
     assert tests.returncode == 0, tests.stdout[-3000:]
     assert "skipped" not in tests.stdout   # the real cluster's tests ran
