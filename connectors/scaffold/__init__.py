@@ -12,22 +12,28 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemas import vocabularies
 from marshmallow import ValidationError
 
+from schemas import vocabularies
 from schemas.cluster import ClusterFileError, ClusterSchema, load_clusters
+from schemas.listing import CLUSTER_CODE
 
 from .guesses import KINDS
 from .headers import FORMATS, Sample, read_sample
 from .module import TABLE_NAMES, Skeleton, class_name, skeleton
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+CODE = CLUSTER_CODE.regex
 API_PAGE_SIZE = 100
 
 
 class ScaffoldError(ValueError):
-    """The scaffold cannot go on; str() says what was wrong and what to do. Nothing was written."""
+    """The scaffold cannot go on; str() says what was wrong and what to do. `written` says
+    whether files were written before it stopped (only when the written module fails to import)."""
+
+    def __init__(self, message: str, *, written: bool = False):
+        super().__init__(message)
+        self.written = written
 
 
 @dataclass
@@ -79,7 +85,7 @@ def _reload_registry(code: str) -> None:
     except Exception as exc:  # the written module itself: say which and why
         raise ScaffoldError(f"connectors/clusters/{code}.py was written but does not import: "
                             f"{type(exc).__name__}: {exc}. Fix it, then run "
-                            f"`clusterhub connectors try {code}`") from None
+                            f"`clusterhub connectors try {code}`", written=True) from None
 
 
 def _check(code: str, fmt: str, kind: str, region: str | None, root: Path) -> None:

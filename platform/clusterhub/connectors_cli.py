@@ -36,7 +36,7 @@ def connectors_new(code, fmt, sample, kind, name_ko, name_en, region, root):
         made = scaffold.new(code, fmt, sample, kind=kind, name_ko=name_ko, name_en=name_en,
                             region=region, root=root or scaffold.ROOT)
     except scaffold.ScaffoldError as exc:
-        raise click.ClickException(f"Nothing was written: {exc}") from None
+        raise click.ClickException(str(exc) if exc.written else f"Nothing was written: {exc}") from None
     for path in made.written:
         click.echo(f"wrote {path}")
     click.echo(f"Guessed {len(made.skeleton.mapped)} of {len(made.sample.columns)} columns; "
