@@ -131,6 +131,11 @@ class Connector(ABC):
     def map(self, record: SourceRecord) -> dict:
         """Pure: one native record -> one shared-schema listing document; MappingError if bad."""
 
+    def columns(self, record: SourceRecord) -> dict[str, str]:
+        """Schema field -> the native column(s) it is mapped from, for this record ({} if unknown):
+        how a sync issue names the source column as well as the schema field."""
+        return {}
+
     def records(self) -> Iterator[SourceRecord]:
         """Every native record of the source, ref by ref."""
         for ref in self.gather():

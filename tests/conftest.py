@@ -99,7 +99,7 @@ def demo_app(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("demo")
     app = build_app(tmp, f"sqlite:///{tmp / 'demo.db'}")
     with app.test_request_context(), service.source_base_url() as base_url:
-        for code in registry.names():
+        for code in registry.generated():
             report = service.sync_cluster(code, base_url=base_url, trigger="test")
             assert report.outcome == "succeeded", (code, report.message)
     with app.app_context():

@@ -45,6 +45,12 @@ class ClusterConnector(Connector):
         with extra_terms(self.settings.terms):
             return self._table_of(record).map(record, self.base_document())
 
+    def columns(self, record: SourceRecord) -> dict[str, str]:
+        try:
+            return self._table_of(record).columns
+        except MappingError:
+            return {}
+
     def base_document(self) -> dict[str, Any]:
         """What every listing of the cluster shares: cluster, region and the organisation's contact."""
         facts = cluster_facts(self.code)

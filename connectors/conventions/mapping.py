@@ -43,6 +43,15 @@ class Table:
                 out.extend(columns if isinstance(columns, tuple) else (columns,))
         return tuple(dict.fromkeys(c for c in out if "." not in c))
 
+    @property
+    def columns(self) -> dict[str, str]:
+        """Schema field (top level) -> its native column(s), comma-separated; source_id -> the id column."""
+        found: dict[str, list[str]] = {"source_id": [self.id_column]}
+        for spec in self.fields:
+            names = spec[1] if isinstance(spec[1], tuple) else (spec[1],)
+            found.setdefault(spec[0].rstrip("+").split(".")[0], []).extend(names)
+        return {path: ", ".join(dict.fromkeys(names)) for path, names in found.items()}
+
     def map(self, record: SourceRecord, base: Mapping[str, Any]) -> dict:
         """The listing document of one record; MappingError names the column that failed."""
         source_id = _text(record.source_id) or _text(lookup(record.data, self.id_column))

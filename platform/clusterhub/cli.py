@@ -17,10 +17,11 @@ def main():
 
 def _register_feature_commands() -> None:
     from .auth.cli import COMMANDS as auth_commands
+    from .connectors_cli import COMMANDS as connector_commands
     from .inquiries.cli import COMMANDS as mail_commands
     from .sync.cli import COMMANDS as sync_commands
 
-    for command in (*sync_commands, *auth_commands, *mail_commands):
+    for command in (*sync_commands, *auth_commands, *mail_commands, *connector_commands):
         main.add_command(command)
 
 
@@ -97,7 +98,7 @@ def demo_group():
 @demo_group.command("load")
 @click.option("--refresh", is_flag=True, help="Sync every cluster again even if it was loaded.")
 def demo_load(refresh: bool):
-    """Load the demo federation: cluster records, every connector's sample export, the index."""
+    """Load the demo federation: cluster records, every generated sample export, the index."""
     from connectors import registry
 
     from .catalog import clusters, state
@@ -112,7 +113,7 @@ def demo_load(refresh: bool):
     click.echo(f"Cluster records: {added} added, {updated} updated.")
     with db.session() as s:
         done = {code for code, r in runs.last_per_cluster(s).items() if r.outcome == "succeeded"}
-    todo = [c for c in registry.names() if refresh or c not in done]
+    todo = [c for c in registry.generated() if refresh or c not in done]
     if todo:
         click.echo(f"Syncing {len(todo)} cluster(s) from their sample exports ...")
         # The demo federation is the generated samples, whatever the mode of the site.

@@ -38,12 +38,12 @@ def test_unknown_name_lists_the_known_ones():
         registry.create("", SETTINGS)
 
 
-def test_the_federation_mixes_every_source_format():
-    formats = Counter(registry.get(code).source_format for code in registry.names())
+def test_the_demo_federation_mixes_every_source_format():
+    formats = Counter(registry.get(code).source_format for code in registry.generated())
     assert formats["xlsx"] >= 3 and formats["json_api"] >= 3 and formats["xml_api"] >= 3
     assert formats["zeus_api"] == 2
     encodings = Counter()
-    for code in registry.names():
+    for code in registry.generated():
         cls = registry.get(code)
         if cls.source_format == "csv":
             folder = SAMPLES_DIR / code
@@ -62,6 +62,12 @@ def _encoding(raw: bytes) -> str:
     except UnicodeDecodeError:
         raw.decode("cp949")
         return "cp949"
+
+
+def test_every_cluster_is_generated_or_real():
+    generated, real = registry.generated(), registry.real()
+    assert len(generated) == 20 and {"kmedihub", "kbiohealth", "daedeok"} <= set(generated)
+    assert sorted(generated + real) == registry.names() and not set(generated) & set(real)
 
 
 def test_cluster_connectors_share_one_base():

@@ -30,7 +30,7 @@ def connector_settings(code: str) -> dict:
         return {"error": str(exc)}
     info = connector.describe()
     info["class"] = type(connector).__name__
-    if not base:
+    if not base and current_app.config.get("DEMO_MODE"):
         info["base_url"] = "local sample server, started for each run"
     return info
 

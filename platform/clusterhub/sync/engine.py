@@ -216,7 +216,7 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
         try:
             doc = schemas.load(raw)
         except schemas.DocumentError as exc:
-            fail([Issue(item.location, e.message, item.source_id, e.path) for e in exc.errors],
+            fail([Issue(item.located(e.path), e.message, item.source_id, e.path) for e in exc.errors],
                  item.source_id)
             continue
         if doc["cluster"] != cluster:

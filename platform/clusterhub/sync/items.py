@@ -1,8 +1,8 @@
 """What the engine consumes: mapped documents or per-record issues, from a connector or a batch."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Mapping
 
 from connectors.base import Connector, ConnectorError, MappingError
 
@@ -31,6 +31,16 @@ class Mapped:
     location: str
     source_id: str | None
     document: dict
+    # Schema field -> the native column(s) it came from, so a validation issue names both.
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+    def located(self, path: str) -> str:
+        """The location of an issue on the schema path: "x.csv, row 5, column 장비명"."""
+        return at_column(self.location, self.columns.get(path.split(".")[0].split("[")[0]))
+
+
+def at_column(location: str, column: str | None) -> str:
+    return f"{location}, column {column}" if column else location
 
 
 def nul_fields(document) -> list[str]:
@@ -69,20 +79,35 @@ def shown(text):
 
 
 def from_connector(connector: Connector) -> Iterator[Mapped | Issue]:
-    """Map every record; a bad record becomes an Issue, a broken source raises ConnectorError."""
+    """Map every record; a bad record becomes an Issue naming the schema field (its `field`) and
+    the source column (in its location), a broken source raises ConnectorError."""
     for record in connector.records():
+        columns = connector.columns(record)
         try:
             doc = connector.map(record)
         except MappingError as exc:
-            yield Issue(exc.location or record.location, exc.message,
-                        exc.source_id or record.source_id, exc.field)
+            path, column, message = _named(exc, columns)
+            yield Issue(at_column(exc.location or record.location, column), message,
+                        exc.source_id or record.source_id, path)
             continue
         except (KeyError, ValueError, TypeError) as exc:
             # A mapping bug on one odd record must not sink the whole run; say what it was.
             yield Issue(record.location, f"could not map this record: {type(exc).__name__}: {exc}",
                         record.source_id)
             continue
-        yield Mapped(record.location, record.source_id or doc.get("source_id"), doc)
+        yield Mapped(record.location, record.source_id or doc.get("source_id"), doc, columns)
+
+
+def _named(exc: MappingError, columns: Mapping[str, str]) -> tuple[str | None, str | None, str]:
+    """(schema field, source column, message) of a mapping error. The Table mapping puts the
+    column in exc.field and starts the message with the schema path ("year_acquired: ...")."""
+    prefix, _, rest = exc.message.partition(": ")
+    if rest and prefix.split(".")[0] in columns:
+        return prefix, exc.field, rest
+    for path, names in columns.items():
+        if exc.field and exc.field in names.split(", "):
+            return path, exc.field, exc.message
+    return exc.field, None, exc.message
 
 
 def from_batch(documents: Iterable, label: str = "batch") -> Iterator[Mapped | Issue]:

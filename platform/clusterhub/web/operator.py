@@ -1,7 +1,7 @@
 """The operator console: a cluster's connector, sync runs, issues, quality; start a sync."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from .. import db
 from ..auth import cluster_operator_required, current_user, require_role
@@ -9,7 +9,7 @@ from ..catalog import clusters
 from ..curation import audit, operations, quality
 from ..errors import Forbidden, NotFound
 from ..messages import N_
-from ..sync import background, runs
+from ..sync import background, runs, sources
 
 bp = Blueprint("operator", __name__, url_prefix="/operator")
 
@@ -38,9 +38,10 @@ def console(code: str):
         live = {r.id: background.live_state(r) for r in recent if r.outcome == "running"}
         score = quality.compute(s, code)
         history = audit.search(s, cluster=code, limit=20)
+        source = sources.source_view(s, code, current_app.config)
     return render_template("operator/console.html", cluster=cluster, runs=recent, q=score,
                            settings=operations.connector_settings(code), history=history,
-                           live=live)
+                           live=live, source=source)
 
 
 @bp.post("/<code>/sync")

@@ -54,7 +54,7 @@ def test_the_real_answer_is_published_once_its_missing_class_is_mapped(app, zeus
     # The list call gives no class; the detail call (not answered here) would. Both records are
     # kept out and queued for a category mapping, and the run says it failed: nothing was taken.
     assert first.outcome == "failed" and "Every one of the 2 records" in first.message
-    assert {i.field for i in first.issues} == {"stdClsNm"}
+    assert {(i.field, i.location.rsplit(", ", 1)[-1]) for i in first.issues} == {("categories", "column stdClsNm")}
     with app.app_context(), db.session() as s:
         [entry] = categories.unmapped(s)
         assert (entry["cluster"], entry["term"]) == ("daedeok", "분류 없음")

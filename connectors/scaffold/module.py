@@ -1,0 +1,139 @@
+"""The text of a new cluster module: its words, its Table with a mapping skeleton, its class."""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from schemas import vocabularies
+
+from .guesses import IMPORTS, guess, id_column
+from .headers import Sample
+
+SOURCE_FORMATS = {"csv": "csv", "xlsx": "xlsx", "json": "json_api", "xml": "xml_api", "zeus": "zeus_api"}
+TABLE_NAMES = {"equipment": "equipment", "service": "services", "expert": "experts"}
+
+
+@dataclass
+class Skeleton:
+    """What the scaffold guessed: the mapped fields, the columns left over, the module text."""
+
+    id_column: str
+    mapped: list[tuple[str, str, str | None]] = field(default_factory=list)   # (path, column, parser)
+    unmapped: list[str] = field(default_factory=list)
+    unknown_words: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+def class_name(code: str) -> str:
+    return "".join(part.capitalize() for part in code.split("_")) + "Connector"
+
+
+def skeleton(code: str, fmt: str, kind: str, sample: Sample, source: str, title: str) -> Skeleton:
+    zeus = fmt == "zeus"
+    ident = "equipId" if zeus else id_column(sample.columns, kind)
+    out = Skeleton(ident)
+    best: dict[str, tuple[int, str]] = {}          # schema path -> (rank, column)
+    guesses = {}
+    for column in sample.columns:
+        found = guess(column, kind, zeus) if column != ident else None
+        if found:
+            guesses[column] = found[1]
+            if found[1].path not in best or found[0] < best[found[1].path][0]:
+                best[found[1].path] = (found[0], column)
+    chosen = {column for _, column in best.values()}
+    for column in sample.columns:
+        if column == ident:
+            continue
+        if column not in chosen:
+            out.unmapped.append(column)
+            continue
+        found = guesses[column]
+        out.mapped.append((found.path, column, found.parser))
+        if found.path == "name.ko" and "title.ko" not in best:   # an expert's title is their name
+            out.mapped.append(("title.ko", column, None))
+    words, category_column = _category_words(out, sample, zeus)
+    if zeus:
+        out.mapped.append(("categories", '("stdClsNm", "equipId")', "class_categories(FIELDS.many())"))
+    known, out.unknown_words = _match_categories(words)
+    out.text = _render(code, fmt, kind, source, title, out, known, category_column, sample)
+    return out
+
+
+def _category_words(out: Skeleton, sample: Sample, zeus: bool) -> tuple[list[str], str | None]:
+    column = "stdClsNm" if zeus else next((c for p, c, _ in out.mapped if p == "categories"), None)
+    if column is None:
+        return [], None
+    words = []
+    for row in sample.rows:
+        value = row.get(column)
+        if isinstance(value, (list, tuple)):
+            words += [str(v).strip() for v in value]
+        elif value not in (None, ""):
+            words += re.split(r"\s*[,;|\n]\s*", str(value).strip())
+    return list(dict.fromkeys(w for w in words if w)), column
+
+
+def _match_categories(words: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Words that are a category's code or label map by themselves; the rest are left to choose."""
+    vocab = vocabularies.get("categories")
+    labels = {}
+    for code in vocab.codes:
+        for text in (code, vocab.label(code, "ko"), vocab.label(code, "en")):
+            labels[_key(text)] = code
+    known = {w: labels[_key(w)] for w in words if _key(w) in labels}
+    return known, [w for w in words if w not in known]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", str(text)).casefold()
+
+
+def _render(code, fmt, kind, source, title, out: Skeleton, known, category_column, sample) -> str:
+    names = {"Table", "TermMap"} | {re.match(r"\w+", p).group() for _, _, p in out.mapped if p}
+    names.discard("FIELDS")
+    by_module = defaultdict(list)
+    for name in sorted(names):
+        by_module[IMPORTS[name]].append(name)
+    by_module["..conventions.sources"].append(source.split("(")[0])
+    alias = {"zeus_scope": "sharing_scope as zeus_scope"}
+    imports = [f"from {m} import {', '.join(alias.get(n, n) for n in ns)}"
+               for m, ns in sorted(by_module.items())]
+    lines = [f'"""{title}: a real {fmt} export, scaffolded by `clusterhub connectors new`.',
+             "", "Every line is a guess from the column names: check each against the export, map the",
+             "columns listed as unmapped, then run `clusterhub connectors try " + code + "`.\"\"\"",
+             "from __future__ import annotations", "", *imports, "from . import ClusterConnector", "",
+             f'CODE = "{code}"', "",
+             f"# The cluster's own category words (column {category_column}) -> codes of "
+             "schemas/vocab/categories.json.", 'FIELDS = TermMap("categories", {']
+    lines += [f"    {q(w)}: {q(c)}," for w, c in known.items()]
+    lines += [f'    # {q(w)}: "",  # unmapped word: choose a code of schemas/vocab/categories.json'
+              for w in out.unknown_words]
+    table = TABLE_NAMES[kind]
+    lines += ["})", "", f'{table.upper()} = Table("{table}", "{kind}", {source},',
+              f'    "{out.id_column}", (']
+    for path, column, parser in out.mapped:
+        column_text = column if column.startswith("(") else q(column)
+        lines.append(f"    ({q(path)}, {column_text}" + (f", {parser})," if parser else "),"))
+    lines += [f"    # unmapped: {q(column)}{_seen(sample, column)}" for column in out.unmapped]
+    lines += ["))", "", "", f"class {class_name(code)}(ClusterConnector):", "    code = CODE",
+              f'    source_format = "{SOURCE_FORMATS[fmt]}"', f"    tables = ({table.upper()},)", ""]
+    return "\n".join(lines)
+
+
+def _seen(sample: Sample, column: str) -> str:
+    """'  (values: 운영, 휴지)' for a column of a few repeated words (a status, a yes/no), to help
+    map it. Columns of mostly distinct values (names, phone numbers) are never shown: the module
+    is committed, and personal data stays out of it."""
+    cells = [str(r[column]).strip() for r in sample.rows
+             if r.get(column) not in (None, "") and not isinstance(r[column], (dict, list))]
+    values = list(dict.fromkeys(cells))
+    if not values or len(values) > 5 or len(values) == len(cells):
+        return ""
+    return f"  (values: {', '.join(v[:30] for v in values)})"
+
+
+def q(text: str) -> str:
+    """A Python string literal in double quotes (the house style), Korean kept readable."""
+    return json.dumps(text, ensure_ascii=False)
