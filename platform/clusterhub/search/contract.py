@@ -21,6 +21,15 @@ NUMERIC_FIELDS = ("fee_min_krw", "fee_max_krw", "year_acquired", "turnaround_day
 DATE_FIELDS = ("updated_at", "source_updated_at")
 LIST_FIELDS = ("categories", "certifications", "languages")
 
+# Matching, the same in every backend. Every word of q is required first. When that finds fewer
+# listings than a page (`size`), words are left out one at a time from the end of q (Meilisearch's
+# `matchingStrategy: "last"`) until a page is filled or one word remains; a listing matching more
+# of the words ranks above one matching fewer. `strict` turns relaxing off. The result's
+# `dropped` names the words that were not required on the page. Words of intent ("비용", "업체")
+# and places ("오송") never reach the engine: the search service takes them out first
+# (search/understand.py).
+MATCHING_STRATEGY = "last"
+
 
 class SearchError(ValueError):
     """A request the engine cannot run: says which part was wrong."""
@@ -111,6 +120,7 @@ class SearchRequest:
     page: int = 1
     size: int = 20
     highlight: bool = True
+    strict: bool = False   # every word required, no relaxing (see MATCHING_STRATEGY)
 
     def __post_init__(self):
         if not 1 <= self.size <= MAX_SIZE:
@@ -176,6 +186,8 @@ class SearchResult:
     facet_stats: dict[str, dict[str, float]]
     took_ms: float
     backend: str
+    dropped: tuple[str, ...] = ()   # words of q left out to fill the page (relaxed matching)
+    understood: object | None = None  # the service's reading of q (search.understand.Reading)
 
 
 @dataclass
