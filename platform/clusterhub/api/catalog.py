@@ -28,6 +28,10 @@ def search():
         "facets": {f: [{"value": v.value, "count": v.count} for v in values]
                    for f, values in result.facets.items()},
         "took_ms": round(result.took_ms, 2), "backend": result.backend,
+        "dropped": list(result.dropped),
+        "understood": {"q": result.understood.params.q,
+                       "filters": [vars(s) for s in result.understood.filters],
+                       "strict": p.strict},
     }
     return jsonify(SearchResponseSchema().dump(body))
 

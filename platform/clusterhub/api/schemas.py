@@ -41,6 +41,20 @@ class SearchHitSchema(Schema):
         unknown = "include"
 
 
+class SteerSchema(Schema):
+    word = fields.String(required=True, metadata={"description": "The word of q, as typed"})
+    field = fields.String(required=True, metadata={"description": "The facet it selects"})
+    value = fields.String(required=True)
+
+
+class UnderstoodSchema(Schema):
+    q = fields.String(required=True, metadata={"description": "The text actually searched"})
+    filters = fields.List(fields.Nested(SteerSchema), required=True,
+                          metadata={"description": "Places and a kind read from q, applied as "
+                                                   "facet selections"})
+    strict = fields.Boolean(required=True)
+
+
 class SearchResponseSchema(Schema):
     hits = fields.List(fields.Dict(), required=True,
                        metadata={"description": "SearchHit objects: id, kind, cluster, title, …, "
@@ -52,6 +66,10 @@ class SearchResponseSchema(Schema):
                          required=True)
     took_ms = fields.Float()
     backend = fields.String()
+    dropped = fields.List(fields.String(), metadata={
+        "description": "Words of q the hits do not require: words of intent, and words left "
+                       "out because all of them found fewer than a page (ask with strict=1)"})
+    understood = fields.Nested(UnderstoodSchema)
 
 
 class ClusterOutSchema(Schema):
