@@ -46,7 +46,7 @@ from .filters import combine, to_query
 from .generations import Generations, Reader, open_index, stamp
 from .hits import hits
 from .query import Term, parse, term_query, text_query
-from .relax import needs_relaxing, steps, tiered
+from .relax import needs_relaxing, reorder, steps, tiered
 
 _POOLS: dict[int, ThreadPoolExecutor] = {}
 WRITER_HEAP = 64_000_000
@@ -179,7 +179,10 @@ class EmbeddedBackend(SearchBackend):
             facets = facet_counts(searcher, schema, text, request, pool)
             found = finding.result()
             if needs_relaxing(found.count, request.size, terms, request.strict):
-                for required, left_out in steps(terms):
+                queries = [term_query(schema, t) for t in terms]
+                counts = [searcher.search(combine(q, base), limit=1, count=True).count
+                          if q is not None else 0 for q in queries]
+                for required, left_out in steps(reorder(terms, counts)):
                     loose = tiered(text_query(schema, required),
                                    [term_query(schema, t) for t in left_out])
                     found = self._find(searcher, combine(loose, base), request, True)

@@ -32,6 +32,27 @@ def relaxable(request: SearchRequest, total: int) -> bool:
     return not request.strict and len(words(request.q)) > 1 and total < request.size
 
 
+def word_counts(index: str, request: SearchRequest) -> list[dict]:
+    """One limit-0 query per word of q: which words match nothing (they are left out first)."""
+    out = []
+    for word in words(request.q):
+        query = _base(index, request, None)
+        query.update(q=word, limit=0, matchingStrategy="all")
+        out.append(query)
+    return out
+
+
+def reordered(request: SearchRequest, response: dict) -> SearchRequest:
+    """request with the words that matched nothing (answers to word_counts) moved to the end."""
+    from dataclasses import replace
+
+    from .relax import reorder
+
+    counts = [int(r.get("totalHits", r.get("estimatedTotalHits", 0)) or 0)
+              for r in response.get("results") or []]
+    return replace(request, q=" ".join(reorder(words(request.q), counts)))
+
+
 def queries(index: str, request: SearchRequest, relaxed: bool = False) -> list[dict]:
     """The multi-search queries: main query first, then one limit-0 query per refined field.
     Every word is required first (`all`); `relaxed` asks again with the contract's strategy and

@@ -1,8 +1,9 @@
 """Relaxed matching (the contract's MATCHING_STRATEGY): which words to leave out, in what order.
 
-Every word of q is required first; when that finds fewer listings than a page, the last word is
-left out, then the one before, until a page is filled or one word remains. This is Meilisearch's
-`matchingStrategy: "last"`, so both backends agree. A left-out word still counts: a listing that
+Every word of q is required first; when that finds fewer listings than a page, words that match
+no listing at all (under the filters) move to the end of q, then the last word is left out, then
+the one before, until a page is filled or one word remains. From the reordered q on this is
+Meilisearch's `matchingStrategy: "last"`, so both backends agree. A left-out word still counts: a listing that
 has it ranks above one that does not (the embedded engine adds a constant TIER per left-out word
 it matches, above any text score; Meilisearch's `words` ranking rule does the same).
 """
@@ -14,6 +15,11 @@ from tantivy import Occur, Query
 
 T = TypeVar("T")
 TIER = 1000.0   # above any BM25 score of this index: matching one more word outranks any text score
+
+
+def reorder(terms: Sequence[T], counts: Sequence[int]) -> list[T]:
+    """terms with those that match nothing moved to the end (otherwise in the user's order)."""
+    return [t for t, n in zip(terms, counts) if n] + [t for t, n in zip(terms, counts) if not n]
 
 
 def steps(terms: Sequence[T]) -> Iterator[tuple[list[T], list[T]]]:

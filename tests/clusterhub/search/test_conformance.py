@@ -308,6 +308,12 @@ def test_every_word_first_then_the_last_words_left_out(backend):
     assert HIDDEN not in [h.id for h in relaxed.hits] and WITHDRAWN not in [h.id for h in relaxed.hits]
 
 
+def test_a_word_matching_nothing_is_left_out_first(backend):
+    # 견적서 comes first but matches nothing: it goes, 단회투여 독성 stay required.
+    result = search(backend, "견적서 단회투여 독성", size=1)
+    assert result.dropped == ("견적서",) and found(backend, "견적서 단회투여 독성", size=1) == [TOX_SINGLE]
+
+
 def test_strict_keeps_every_word_required(backend):
     strict = search(backend, "단회투여 독성 견적서", size=10, strict=True)
     assert strict.total == 0 and strict.dropped == ()
