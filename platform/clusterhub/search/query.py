@@ -75,6 +75,8 @@ def _concepts(words: list[str], thesaurus) -> list[Term]:
         for j in range(min(len(words), i + longest), i, -1):
             span = words[i:j]
             key = " ".join(span[:-1] + [korean.strip_particle(span[-1])])
+            if key not in thesaurus:
+                key = " ".join(span)        # 원숭이 is a word, not 원숭 + the particle 이
             alts = thesaurus.expansions(key) if key in thesaurus else []
             if alts:
                 out.append(Term(" ".join(span), words=span, expansions=alts))
