@@ -45,7 +45,7 @@ from .fields import SCHEMA_VERSION, build_schema, load_payload, to_tantivy
 from .filters import combine, to_query
 from .generations import Generations, Reader, open_index, stamp
 from .hits import hits
-from .query import Term, parse, term_query, text_query
+from .query import Term, as_parts, parse, term_query, text_query
 from .relax import needs_relaxing, reorder, steps, tiered
 
 _POOLS: dict[int, ThreadPoolExecutor] = {}
@@ -179,12 +179,13 @@ class EmbeddedBackend(SearchBackend):
             facets = facet_counts(searcher, schema, text, request, pool)
             found = finding.result()
             if needs_relaxing(found.count, request.size, terms, request.strict):
-                queries = [term_query(schema, t) for t in terms]
-                counts = [searcher.search(combine(q, base), limit=1, count=True).count
-                          if q is not None else 0 for q in queries]
-                for required, left_out in steps(reorder(terms, counts)):
+                tried, counts, split = _compounds(searcher, schema, base, terms)
+                ordered = reorder(tried, counts)
+                for required, left_out in ([(ordered, [])] if split else []) + list(steps(ordered)):
                     loose = tiered(text_query(schema, required),
                                    [term_query(schema, t) for t in left_out])
+                    if loose is None:
+                        continue
                     found = self._find(searcher, combine(loose, base), request, True)
                     text, dropped = loose, left_out
                     if found.count >= request.size:
@@ -219,6 +220,25 @@ class EmbeddedBackend(SearchBackend):
         except Exception as exc:     # any failure to open is reported, not raised, for /healthz
             return IndexState(self.name, "error", 0, version, f"index cannot be opened: {exc}")
         return IndexState(self.name, "ready", count, version, f"generation {gen.name}")
+
+
+def _compounds(searcher, schema, base, terms: list[Term]) -> tuple[list[Term], list[int], bool]:
+    """Each term with the number of listings it matches; a Korean word matching nothing as a whole
+    is tried as its parts, anywhere in the listing (단회독성 finds "단회투여 독성"). Meilisearch
+    splits such compounds itself (its Korean dictionary segments them)."""
+    def count(term: Term) -> int:
+        query = term_query(schema, term)
+        return searcher.search(combine(query, base), limit=1, count=True).count if query is not None else 0
+
+    out, counts, split = [], [], False
+    for term in terms:
+        n = count(term)
+        parts = as_parts(term) if n == 0 else None
+        if parts is not None and (m := count(parts)):
+            term, n, split = parts, m, True
+        out.append(term)
+        counts.append(n)
+    return out, counts, split
 
 
 def _pool() -> ThreadPoolExecutor:

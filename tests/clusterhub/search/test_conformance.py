@@ -333,3 +333,10 @@ def test_listings_matching_more_words_rank_first(backend):
 def test_relaxed_facets_count_the_relaxed_hits(backend):
     result = search(backend, "단회투여 독성 견적서", size=10, facets=("kind",))
     assert sum(v.count for v in result.facets["kind"]) == result.total > 0
+
+
+def test_a_compound_matching_nothing_whole_is_tried_as_its_parts(backend):
+    # 단회독성 is how people shorten 단회투여 독성: SV-002 says "단회투여 독성 평가".
+    result = search(backend, "단회독성 평가", size=10)
+    assert TOX_SINGLE in [h.id for h in result.hits]
+    assert "단회독성" not in result.dropped
