@@ -12,14 +12,14 @@ SORTS = ("relevance", "updated", "title")
 FACET_FIELDS = (
     "kind", "cluster", "region", "categories", "certifications", "service_type",
     "regulatory_grade", "equipment_class", "manufacturer", "sharing_scope", "booking_mode",
-    "fee_model", "languages",
+    "fee_model", "languages", "expertise",
 )
 # Fields with values for In/Exists/IsEmpty that are not shown as facets.
 KEYWORD_FIELDS = FACET_FIELDS + ("status", "visibility", "nfec_no", "model", "center_key")
 # Numeric and date fields usable in Range and Exists; dates are ISO strings "YYYY-MM-DD[THH:MM:SS]".
 NUMERIC_FIELDS = ("fee_min_krw", "fee_max_krw", "year_acquired", "turnaround_days", "lead_time_days")
 DATE_FIELDS = ("updated_at", "source_updated_at")
-LIST_FIELDS = ("categories", "certifications", "languages")
+LIST_FIELDS = ("categories", "certifications", "languages", "expertise")
 
 # Matching, the same in every backend. Every word of q is required first. When that finds fewer
 # listings than a page (`size`), words are left out one at a time from the end of q (Meilisearch's

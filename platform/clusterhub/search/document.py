@@ -62,6 +62,9 @@ def index_document(listing_id: str, document: dict, *, status: str = "active",
         "categories": list(d.get("categories") or []),
         "certifications": list(d.get("certifications") or []),
         "languages": list(d.get("languages") or []),
+        # An expert's fields of expertise as facet values (Korean label, else English).
+        "expertise": [ko or en for ko, en in zip(expertise_ko, expertise_en) if ko or en]
+        if d["kind"] == "expert" else [],
         "service_type": d.get("service_type"),
         "regulatory_grade": d.get("regulatory_grade"),
         "equipment_class": d.get("equipment_class"),

@@ -14,7 +14,7 @@ from .contract import MAX_SIZE, SORTS, And, In, SearchRequest
 # The facets a user can refine by, in the order the page shows them; each is one URL parameter.
 FACETS = ("kind", "cluster", "region", "categories", "certifications", "service_type",
           "regulatory_grade", "equipment_class", "manufacturer", "sharing_scope", "booking_mode",
-          "fee_model")
+          "fee_model", "expertise")
 VOCABULARY = {"kind": "kinds", "region": "regions", "categories": "categories",
               "certifications": "certifications", "service_type": "service_types",
               "regulatory_grade": "regulatory_grades", "equipment_class": "equipment_classes",

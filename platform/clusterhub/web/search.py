@@ -9,7 +9,7 @@ from ..search import service
 from ..search.params import FACETS
 
 bp = Blueprint("search", __name__)
-LONG_FACETS = ("cluster", "manufacturer")
+LONG_FACETS = ("cluster", "manufacturer", "expertise")
 KIND_TABS = ("service", "equipment", "expert")
 
 

@@ -177,3 +177,15 @@ def test_experts_are_found_by_what_they_do_and_rank_below_the_instrument(embedde
     assert pk["id"] in _ids(embedded, "약동학")          # 약동학 ↔ 약물동태 (thesaurus), in expertise
     ranked = [h.id for h in embedded.search(SearchRequest(q="LC-MS/MS", size=20)).hits]
     assert ranked.index("kbiohealth:equipment:EQ-002") < ranked.index(pk["id"])
+
+
+def test_expertise_is_a_facet_of_experts(embedded, docs):
+    pk, tox = _expert("EX-PK", ["약물동태학", "임상약리학"], []), _expert("EX-TOX", ["독성학"], [])
+    embedded.rebuild(docs + [pk, tox], "v1")
+    result = embedded.search(SearchRequest(facets=("expertise",), size=100))
+    counts = {v.value: v.count for v in result.facets["expertise"]}
+    assert counts == {"약물동태학": 1, "임상약리학": 1, "독성학": 1}
+    picked = embedded.search(SearchRequest(filter=In("expertise", ("독성학",)), facets=("expertise",)))
+    assert [h.id for h in picked.hits] == [tox["id"]]
+    # Disjunctive: the other values keep their counts while one is selected.
+    assert {v.value: v.count for v in picked.facets["expertise"]}["약물동태학"] == 1
