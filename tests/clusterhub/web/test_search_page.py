@@ -123,3 +123,11 @@ def test_bad_parameters_say_what_was_wrong(web):
 def test_partial_render_for_scripts(web):
     page = html(web, "/search?q=CO2&partial=1")
     assert "<html" not in page and 'id="facet-form"' in page
+
+
+def test_a_kind_word_that_would_empty_the_page_is_dropped_again(web):
+    # No expert of the corpus works with a confocal microscope: the equipment is shown instead.
+    body = web.get("/api/v1/search?q=공초점현미경+전문가").get_json()
+    assert body["total"] > 0 and "전문가" in body["dropped"]
+    assert body["understood"]["filters"] == []
+    assert "songdo_siheung:equipment:EQ-004" in [h["id"] for h in body["hits"]]
