@@ -47,6 +47,11 @@ class SteerSchema(Schema):
     value = fields.String(required=True)
 
 
+class GroupSchema(Schema):
+    lead = fields.String(required=True, metadata={"description": "The first hit of the group"})
+    members = fields.List(fields.String(), required=True, metadata={"description": "Ids, lead first"})
+
+
 class UnderstoodSchema(Schema):
     q = fields.String(required=True, metadata={"description": "The text actually searched"})
     filters = fields.List(fields.Nested(SteerSchema), required=True,
@@ -70,6 +75,9 @@ class SearchResponseSchema(Schema):
         "description": "Words of q the hits do not require: words of intent, and words left "
                        "out because all of them found fewer than a page (ask with strict=1)"})
     understood = fields.Nested(UnderstoodSchema)
+    groups = fields.List(fields.Nested(GroupSchema), metadata={
+        "description": "Hits of this page that are units of one model (same maker, model, centre "
+                       "and cluster): the page shows each group as one card"})
 
 
 class ClusterOutSchema(Schema):

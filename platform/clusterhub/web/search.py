@@ -5,7 +5,7 @@ from flask import Blueprint, render_template, request, url_for
 
 from ..inquiries import search_log
 from ..search import params as search_params
-from ..search import service
+from ..search import grouping, service
 from ..search.params import FACETS
 
 bp = Blueprint("search", __name__)
@@ -27,7 +27,8 @@ def page():
     # Links and facets follow what was searched: places and a kind read from q show as chips.
     searched = result.understood.params
     return render_template(
-        template, p=searched, typed=p, result=result, strict_url=search_url(p.args(strict=True)),
+        template, p=searched, typed=p, result=result, cards=grouping.cards(result.hits),
+        strict_url=search_url(p.args(strict=True)),
         read_from_q={(s.field, s.value): s.word for s in result.understood.filters}, facets=[f for f in FACETS if f != "kind"],
         long_facets=LONG_FACETS, kind_tabs=KIND_TABS, kind_counts=kind_counts,
         search_url=search_url, pages=_pages(p.page, result.total, p.size),
