@@ -1,7 +1,8 @@
 """The user's q as a tantivy query: words, quoted phrases, thesaurus concepts, typo tolerance.
 
 q never reaches tantivy's query parser: it is split here, so unbalanced quotes or characters
-such as `:` `(` `^` are plain text. Every word must match (AND); a word matches in any field
+such as `:` `(` `^` are plain text. Every word must match (AND; when that finds fewer than a
+page, embedded.py leaves words out as relax.py says); a word matches in any field
 (OR), as Korean bigrams, English stems, a whole token (LC-MS/MS), or a close spelling.
 """
 from __future__ import annotations
