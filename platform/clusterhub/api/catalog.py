@@ -11,7 +11,7 @@ from ..errors import NotFound
 from ..messages import N_
 from ..inquiries import search_log
 from ..search import params as search_params
-from ..search import service
+from ..search import grouping, service
 from . import bp
 from .schemas import ClusterOutSchema, SearchResponseSchema, VocabularySchema
 
@@ -28,6 +28,12 @@ def search():
         "facets": {f: [{"value": v.value, "count": v.count} for v in values]
                    for f, values in result.facets.items()},
         "took_ms": round(result.took_ms, 2), "backend": result.backend,
+        "dropped": list(result.dropped),
+        "groups": [{"lead": c.lead.id, "members": [m.id for m in c.members]}
+                   for c in grouping.cards(result.hits) if c.count > 1],
+        "understood": {"q": result.understood.params.q,
+                       "filters": [vars(s) for s in result.understood.filters],
+                       "strict": p.strict},
     }
     return jsonify(SearchResponseSchema().dump(body))
 

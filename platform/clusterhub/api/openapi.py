@@ -43,7 +43,11 @@ def document() -> dict:
                       "schema": {"type": "string", "enum": ["relevance", "updated", "title"]}},
                      {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
                      {"name": "size", "in": "query",
-                      "schema": {"type": "integer", "minimum": 1, "maximum": 100}}]
+                      "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+                     {"name": "strict", "in": "query",
+                      "description": "1: search q as typed, every word required (no places or "
+                                     "words of intent read from q, no words left out)",
+                      "schema": {"type": "integer", "enum": [0, 1]}}]
     search_params += [{"name": f, "in": "query", "explode": True, "style": "form",
                        "description": f"Facet filter, repeatable ({f}=a&{f}=b means a OR b)",
                        "schema": {"type": "array", "items": {"type": "string"}}} for f in FACETS]

@@ -41,6 +41,25 @@ class SearchHitSchema(Schema):
         unknown = "include"
 
 
+class SteerSchema(Schema):
+    word = fields.String(required=True, metadata={"description": "The word of q, as typed"})
+    field = fields.String(required=True, metadata={"description": "The facet it selects"})
+    value = fields.String(required=True)
+
+
+class GroupSchema(Schema):
+    lead = fields.String(required=True, metadata={"description": "The first hit of the group"})
+    members = fields.List(fields.String(), required=True, metadata={"description": "Ids, lead first"})
+
+
+class UnderstoodSchema(Schema):
+    q = fields.String(required=True, metadata={"description": "The text actually searched"})
+    filters = fields.List(fields.Nested(SteerSchema), required=True,
+                          metadata={"description": "Places and a kind read from q, applied as "
+                                                   "facet selections"})
+    strict = fields.Boolean(required=True)
+
+
 class SearchResponseSchema(Schema):
     hits = fields.List(fields.Dict(), required=True,
                        metadata={"description": "SearchHit objects: id, kind, cluster, title, …, "
@@ -52,6 +71,13 @@ class SearchResponseSchema(Schema):
                          required=True)
     took_ms = fields.Float()
     backend = fields.String()
+    dropped = fields.List(fields.String(), metadata={
+        "description": "Words of q the hits do not require: words of intent, and words left "
+                       "out because all of them found fewer than a page (ask with strict=1)"})
+    understood = fields.Nested(UnderstoodSchema)
+    groups = fields.List(fields.Nested(GroupSchema), metadata={
+        "description": "Hits of this page that are units of one model (same maker, model, centre "
+                       "and cluster): the page shows each group as one card"})
 
 
 class ClusterOutSchema(Schema):

@@ -12,14 +12,23 @@ SORTS = ("relevance", "updated", "title")
 FACET_FIELDS = (
     "kind", "cluster", "region", "categories", "certifications", "service_type",
     "regulatory_grade", "equipment_class", "manufacturer", "sharing_scope", "booking_mode",
-    "fee_model", "languages",
+    "fee_model", "languages", "expertise",
 )
 # Fields with values for In/Exists/IsEmpty that are not shown as facets.
 KEYWORD_FIELDS = FACET_FIELDS + ("status", "visibility", "nfec_no", "model", "center_key")
 # Numeric and date fields usable in Range and Exists; dates are ISO strings "YYYY-MM-DD[THH:MM:SS]".
 NUMERIC_FIELDS = ("fee_min_krw", "fee_max_krw", "year_acquired", "turnaround_days", "lead_time_days")
 DATE_FIELDS = ("updated_at", "source_updated_at")
-LIST_FIELDS = ("categories", "certifications", "languages")
+LIST_FIELDS = ("categories", "certifications", "languages", "expertise")
+
+# Matching, the same in every backend. Every word of q is required first. When that finds fewer
+# listings than a page (`size`), words are left out one at a time from the end of q (Meilisearch's
+# `matchingStrategy: "last"`) until a page is filled or one word remains; a listing matching more
+# of the words ranks above one matching fewer. `strict` turns relaxing off. The result's
+# `dropped` names the words that were not required on the page. Words of intent ("비용", "업체")
+# and places ("오송") never reach the engine: the search service takes them out first
+# (search/understand.py).
+MATCHING_STRATEGY = "last"
 
 
 class SearchError(ValueError):
@@ -111,6 +120,7 @@ class SearchRequest:
     page: int = 1
     size: int = 20
     highlight: bool = True
+    strict: bool = False   # every word required, no relaxing (see MATCHING_STRATEGY)
 
     def __post_init__(self):
         if not 1 <= self.size <= MAX_SIZE:
@@ -176,6 +186,8 @@ class SearchResult:
     facet_stats: dict[str, dict[str, float]]
     took_ms: float
     backend: str
+    dropped: tuple[str, ...] = ()   # words of q left out to fill the page (relaxed matching)
+    understood: object | None = None  # the service's reading of q (search.understand.Reading)
 
 
 @dataclass

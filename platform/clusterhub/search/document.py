@@ -31,11 +31,26 @@ def index_document(listing_id: str, document: dict, *, status: str = "active",
         ko, en = _text(d.get(field_name))
         extra_ko.append(ko)
         extra_en.append(en)
+    expertise_ko, expertise_en = [], []
     for area in d.get("expertise") or []:
         ko, en = _text(area)
-        extra_ko.append(ko)
-        extra_en.append(en)
-    tokens = [*(d.get("keywords") or []), *(d.get("techniques") or []),
+        expertise_ko.append(ko)
+        expertise_en.append(en)
+    if d["kind"] == "expert":
+        # What an expert does is what the listing is (an expert's title is a name): their fields
+        # of expertise are matched like a service's title and summary.
+        summary_ko = _join(summary_ko, " · ".join(e for e in expertise_ko if e))
+        summary_en = _join(summary_en, " · ".join(e for e in expertise_en if e))
+    else:
+        extra_ko += expertise_ko
+        extra_en += expertise_en
+    techniques = list(d.get("techniques") or [])
+    if d["kind"] == "expert":
+        # An expert's techniques are what they know, like the body of a service, not what the
+        # listing is: "FPLC" must rank the FPLC instruments above the people who use one.
+        extra_en.append(" ".join(techniques))
+        techniques = []
+    tokens = [*(d.get("keywords") or []), *techniques,
               d.get("manufacturer") or "", d.get("model") or "", d.get("nfec_no") or ""]
     if isinstance(updated_at, datetime):
         updated_at = updated_at.replace(microsecond=0).isoformat()
@@ -47,6 +62,9 @@ def index_document(listing_id: str, document: dict, *, status: str = "active",
         "categories": list(d.get("categories") or []),
         "certifications": list(d.get("certifications") or []),
         "languages": list(d.get("languages") or []),
+        # An expert's fields of expertise as facet values (Korean label, else English).
+        "expertise": [ko or en for ko, en in zip(expertise_ko, expertise_en) if ko or en]
+        if d["kind"] == "expert" else [],
         "service_type": d.get("service_type"),
         "regulatory_grade": d.get("regulatory_grade"),
         "equipment_class": d.get("equipment_class"),

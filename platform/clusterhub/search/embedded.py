@@ -45,7 +45,8 @@ from .fields import SCHEMA_VERSION, build_schema, load_payload, to_tantivy
 from .filters import combine, to_query
 from .generations import Generations, Reader, open_index, stamp
 from .hits import hits
-from .query import parse, text_query
+from .query import Term, as_parts, parse, term_query, text_query
+from .relax import needs_relaxing, reorder, steps, tiered
 
 _POOLS: dict[int, ThreadPoolExecutor] = {}
 WRITER_HEAP = 64_000_000
@@ -169,14 +170,27 @@ class EmbeddedBackend(SearchBackend):
         text = text_query(schema, terms) if terms else None
         if terms and text is None:
             text = tantivy.Query.empty_query()
-        query = combine(text, to_query(schema, request.filter_without(None)))
+        base = to_query(schema, request.filter_without(None))
+        dropped: list[Term] = []
         try:
             # tantivy releases the GIL: the hits are found while the facet passes run in the pool.
             pool = _pool()
-            finding = pool.submit(searcher.search, query, limit=request.size, offset=request.offset,
-                                   count=True, **_order(request, text is not None))
+            finding = pool.submit(self._find, searcher, combine(text, base), request, text is not None)
             facets = facet_counts(searcher, schema, text, request, pool)
             found = finding.result()
+            if needs_relaxing(found.count, request.size, terms, request.strict):
+                tried, counts, split = _compounds(searcher, schema, base, terms)
+                ordered = reorder(tried, counts)
+                for required, left_out in ([(ordered, [])] if split else []) + list(steps(ordered)):
+                    loose = tiered(text_query(schema, required),
+                                   [term_query(schema, t) for t in left_out])
+                    if loose is None:
+                        continue
+                    found = self._find(searcher, combine(loose, base), request, True)
+                    text, dropped = loose, left_out
+                    if found.count >= request.size:
+                        break
+                facets = facet_counts(searcher, schema, text, request, pool)
         except ValueError as exc:
             raise BackendError(f"embedded search failed: {exc}") from exc
         payloads = [load_payload(searcher.doc(addr).get_first("payload")) for _, addr in found.hits]
@@ -184,7 +198,13 @@ class EmbeddedBackend(SearchBackend):
                   for s, _ in found.hits]
         result_hits = hits(payloads, scores, terms if request.highlight else [])
         took = (time.perf_counter() - started) * 1000
-        return SearchResult(result_hits, found.count, facets, {}, round(took, 3), self.name)
+        return SearchResult(result_hits, found.count, facets, {}, round(took, 3), self.name,
+                            dropped=tuple(t.text for t in dropped))
+
+    @staticmethod
+    def _find(searcher, query, request: SearchRequest, has_text: bool):
+        return searcher.search(query, limit=request.size, offset=request.offset, count=True,
+                               **_order(request, has_text))
 
     def state(self) -> IndexState:
         gen = self.generations.current()
@@ -200,6 +220,25 @@ class EmbeddedBackend(SearchBackend):
         except Exception as exc:     # any failure to open is reported, not raised, for /healthz
             return IndexState(self.name, "error", 0, version, f"index cannot be opened: {exc}")
         return IndexState(self.name, "ready", count, version, f"generation {gen.name}")
+
+
+def _compounds(searcher, schema, base, terms: list[Term]) -> tuple[list[Term], list[int], bool]:
+    """Each term with the number of listings it matches; a Korean word matching nothing as a whole
+    is tried as its parts, anywhere in the listing (단회독성 finds "단회투여 독성"). Meilisearch
+    splits such compounds itself (its Korean dictionary segments them)."""
+    def count(term: Term) -> int:
+        query = term_query(schema, term)
+        return searcher.search(combine(query, base), limit=1, count=True).count if query is not None else 0
+
+    out, counts, split = [], [], False
+    for term in terms:
+        n = count(term)
+        parts = as_parts(term) if n == 0 else None
+        if parts is not None and (m := count(parts)):
+            term, n, split = parts, m, True
+        out.append(term)
+        counts.append(n)
+    return out, counts, split
 
 
 def _pool() -> ThreadPoolExecutor:

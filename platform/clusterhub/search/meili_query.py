@@ -1,7 +1,7 @@
 """One multi-search per request (main query plus a facet query per refined field) and its result."""
 from __future__ import annotations
 
-from .contract import BackendError, FacetValue, Hit, SearchRequest, SearchResult
+from .contract import MATCHING_STRATEGY, BackendError, FacetValue, Hit, SearchRequest, SearchResult
 from .meili_document import HIGHLIGHT_FIELDS, MARK_CLOSE, MARK_OPEN, highlight
 from .meili_filter import DATE_MIRRORS, to_filter
 from .meili_settings import SORTS
@@ -22,10 +22,47 @@ def _base(index: str, request: SearchRequest, field_name: str | None) -> dict:
     return body
 
 
-def queries(index: str, request: SearchRequest) -> list[dict]:
-    """The multi-search queries: main query first, then one limit-0 query per refined field."""
+def words(q: str) -> list[str]:
+    """The words of q as the relaxing steps count them (whitespace-separated)."""
+    return q.split()
+
+
+def relaxable(request: SearchRequest, total: int) -> bool:
+    """All words found fewer than a page: ask again with the relaxed strategy (see contract)."""
+    return not request.strict and len(words(request.q)) > 1 and total < request.size
+
+
+def word_counts(index: str, request: SearchRequest) -> list[dict]:
+    """One limit-0 query per word of q: which words match nothing (they are left out first)."""
+    out = []
+    for word in words(request.q):
+        query = _base(index, request, None)
+        query.update(q=word, limit=0, matchingStrategy="all")
+        out.append(query)
+    return out
+
+
+def reordered(request: SearchRequest, response: dict) -> SearchRequest:
+    """request with the words that matched nothing (answers to word_counts) moved to the end."""
+    from dataclasses import replace
+
+    from .relax import reorder
+
+    counts = [int(r.get("totalHits", r.get("estimatedTotalHits", 0)) or 0)
+              for r in response.get("results") or []]
+    return replace(request, q=" ".join(reorder(words(request.q), counts)))
+
+
+def queries(index: str, request: SearchRequest, relaxed: bool = False) -> list[dict]:
+    """The multi-search queries: main query first, then one limit-0 query per refined field.
+    Every word is required first (`all`); `relaxed` asks again with the contract's strategy and
+    the ranking details that say how many words each hit matched."""
     own = refined(request)
+    strategy = MATCHING_STRATEGY if relaxed else "all"
     main = _base(index, request, None)
+    main["matchingStrategy"] = strategy
+    if relaxed:
+        main["showRankingScoreDetails"] = True
     # page/hitsPerPage makes the engine count every match (totalHits) instead of estimating.
     main.update(page=request.page, hitsPerPage=request.size, showRankingScore=True)
     facets = [f for f in request.facets if f not in own]
@@ -41,7 +78,7 @@ def queries(index: str, request: SearchRequest) -> list[dict]:
     for field_name in own:
         # Counts for a refined field apply every selection except its own.
         query = _base(index, request, field_name)
-        query.update(facets=[field_name], limit=0)
+        query.update(facets=[field_name], limit=0, matchingStrategy=strategy)
         out.append(query)
     return out
 
@@ -66,7 +103,17 @@ def _values(distribution: dict | None, field_name: str, selected: tuple[str, ...
                   key=lambda fv: (-fv.count, fv.value))
 
 
-def result(request: SearchRequest, response: dict, backend: str) -> SearchResult:
+def _dropped(request: SearchRequest, hits: list[dict]) -> tuple[str, ...]:
+    """The words the relaxed page did not require: beyond the fewest any hit matched."""
+    matched = [((h.get("_rankingScoreDetails") or {}).get("words") or {}).get("matchingWords")
+               for h in hits]
+    matched = [m for m in matched if isinstance(m, int)]
+    if not matched:
+        return ()
+    return tuple(words(request.q)[min(matched):])
+
+
+def result(request: SearchRequest, response: dict, backend: str, relaxed: bool = False) -> SearchResult:
     """The SearchResult of a non-federated multi-search response to queries(request)."""
     results = response.get("results") or []
     own = refined(request)
@@ -95,4 +142,5 @@ def result(request: SearchRequest, response: dict, backend: str) -> SearchResult
         # Multi-search runs its queries one after another, so the engine time is their sum.
         took_ms=float(sum(part.get("processingTimeMs", 0) for part in results)),
         backend=backend,
+        dropped=_dropped(request, main.get("hits", [])) if relaxed else (),
     )

@@ -14,13 +14,13 @@ from .contract import MAX_SIZE, SORTS, And, In, SearchRequest
 # The facets a user can refine by, in the order the page shows them; each is one URL parameter.
 FACETS = ("kind", "cluster", "region", "categories", "certifications", "service_type",
           "regulatory_grade", "equipment_class", "manufacturer", "sharing_scope", "booking_mode",
-          "fee_model")
+          "fee_model", "expertise")
 VOCABULARY = {"kind": "kinds", "region": "regions", "categories": "categories",
               "certifications": "certifications", "service_type": "service_types",
               "regulatory_grade": "regulatory_grades", "equipment_class": "equipment_classes",
               "sharing_scope": "sharing_scopes", "booking_mode": "booking_modes",
               "fee_model": "fee_models"}
-CONTROLS = ("q", "sort", "page", "size")
+CONTROLS = ("q", "sort", "page", "size", "strict")
 IGNORED = ("lang", "partial")  # presentation only: they never change the results
 DEFAULT_SIZE = 20
 
@@ -32,11 +32,12 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     size: int = DEFAULT_SIZE
+    strict: bool = False   # q as typed, every word required (no reading of places or intent)
 
     def request(self, facets: tuple[str, ...] = FACETS) -> SearchRequest:
         clauses = tuple(In(f, v) for f, v in self.selections.items() if v)
         return SearchRequest(q=self.q, filter=And(clauses) if clauses else None, facets=facets,
-                             sort=self.sort, page=self.page, size=self.size)
+                             sort=self.sort, page=self.page, size=self.size, strict=self.strict)
 
     def args(self, **changes) -> MultiDict:
         """The URL parameters of this search with changes applied (page resets unless given)."""
@@ -53,6 +54,8 @@ class SearchParams:
             out.add("page", str(p.page))
         if p.size != DEFAULT_SIZE:
             out.add("size", str(p.size))
+        if p.strict:
+            out.add("strict", "1")
         return out
 
     def toggled(self, name: str, value: str) -> MultiDict:
@@ -116,6 +119,7 @@ def parse(args: MultiDict) -> SearchParams:
                                    "params": {"value": repr(v), "allowed": ", ".join(allowed)}})
         if values:
             selections[name] = values
+    strict = _int(args, "strict", 0, 0, 1, errors) == 1
     if errors:
         raise Invalid(N_("The search parameters are not valid: %(problems)s"), errors, problems=errors)
-    return SearchParams(q=q, selections=selections, sort=sort, page=page, size=size)
+    return SearchParams(q=q, selections=selections, sort=sort, page=page, size=size, strict=strict)

@@ -1,7 +1,8 @@
 """The user's q as a tantivy query: words, quoted phrases, thesaurus concepts, typo tolerance.
 
 q never reaches tantivy's query parser: it is split here, so unbalanced quotes or characters
-such as `:` `(` `^` are plain text. Every word must match (AND); a word matches in any field
+such as `:` `(` `^` are plain text. Every word must match (AND; when that finds fewer than a
+page, embedded.py leaves words out as relax.py says); a word matches in any field
 (OR), as Korean bigrams, English stems, a whole token (LC-MS/MS), or a close spelling.
 """
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Term:
     phrase: bool = False
     words: list[str] = field(default_factory=list)        # a concept: the user's words
     expansions: list[str] = field(default_factory=list)   # a concept: thesaurus alternatives
+    parts: list[str] = field(default_factory=list)        # a compound tried as its parts (AND)
 
 
 def normalize(q: str) -> str:
@@ -75,6 +77,8 @@ def _concepts(words: list[str], thesaurus) -> list[Term]:
         for j in range(min(len(words), i + longest), i, -1):
             span = words[i:j]
             key = " ".join(span[:-1] + [korean.strip_particle(span[-1])])
+            if key not in thesaurus:
+                key = " ".join(span)        # 원숭이 is a word, not 원숭 + the particle 이
             alts = thesaurus.expansions(key) if key in thesaurus else []
             if alts:
                 out.append(Term(" ".join(span), words=span, expansions=alts))
@@ -141,7 +145,33 @@ def word_query(schema, word: str, boost: float = 1.0) -> Query | None:
     return _any(parts)
 
 
+def compound_parts(word: str) -> list[str]:
+    """A Hangul word of 3+ syllables as parts of two syllables (a last lone syllable joins the
+    part before): 단회독성 -> 단회, 독성; 세포배양기 -> 세포, 배양기."""
+    stem = korean.strip_particle(word)
+    if not korean.is_hangul_run(stem) or len(stem) < 3:
+        return []
+    parts = [stem[i:i + 2] for i in range(0, len(stem), 2)]
+    if len(parts[-1]) == 1:
+        last = parts.pop()
+        parts[-1] += last
+    return parts if len(parts) > 1 else []
+
+
+def as_parts(term: Term) -> Term | None:
+    """A plain word as a compound of parts that may stand apart in a listing, or None."""
+    if term.phrase or term.words or term.parts:
+        return None
+    parts = compound_parts(term.text)
+    return Term(term.text, parts=parts) if parts else None
+
+
 def term_query(schema, term: Term) -> Query | None:
+    if term.parts:
+        queries = [phrase_query(schema, p) for p in term.parts]
+        if any(q is None for q in queries):
+            return None
+        return Query.boolean_query([(Occur.Must, q) for q in queries])
     if term.phrase:
         return phrase_query(schema, term.text)
     if not term.words:

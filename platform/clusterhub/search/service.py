@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 
 from ..errors import Unavailable
 from ..messages import N_
 from . import backend
+from . import understand
 from .contract import MAX_SIZE, BackendError, Hit, SearchResult
 from .params import SearchParams
 
@@ -14,7 +16,41 @@ EXPORT_MAX = 2000
 
 def run(params: SearchParams, facets=None) -> SearchResult:
     """One page of results with disjunctive facet counts (featured listings carry the mark the
-    index keeps for them)."""
+    index keeps for them). Unless params.strict, q is read first (search/understand.py): places
+    and a kind word become selections, words of intent leave q; a kind that would empty the page
+    is dropped again. `result.understood` is that reading, with the params actually searched;
+    `result.dropped` lists every word of q that the results do not require."""
+    reading = understand.Reading(params.q, params.q) if params.strict else understand.read(params.q)
+    if "kind" in params.selections:        # the user's own choice of kind wins: the word is intent
+        reading.intents += [s.word for s in reading.filters if s.field == "kind"]
+        reading.filters = [s for s in reading.filters if s.field != "kind"]
+    searched = _steered(params, reading)
+    result = _search(searched, facets)
+    kind = next((s for s in reading.filters if s.field == "kind"), None)
+    if kind is not None and not result.total and "kind" not in params.selections:
+        reading.filters.remove(kind)
+        reading.intents.append(kind.word)
+        searched = _steered(params, reading)
+        result = _search(searched, facets)
+    reading.params = searched
+    result.understood = reading
+    result.dropped = tuple(reading.intents) + tuple(result.dropped)
+    return result
+
+
+def _steered(params: SearchParams, reading: understand.Reading) -> SearchParams:
+    """params with the reading's q, and its filters added to the user's selections."""
+    if params.strict or not reading.changed:
+        return params
+    selections = dict(params.selections)
+    for steer in reading.filters:
+        current = selections.get(steer.field, ())
+        if steer.value not in current:
+            selections[steer.field] = current + (steer.value,)
+    return replace(params, q=reading.q, selections=selections)
+
+
+def _search(params: SearchParams, facets) -> SearchResult:
     request = params.request() if facets is None else params.request(facets)
     try:
         return backend().search(request)
@@ -30,7 +66,7 @@ def export_hits(params: SearchParams, limit: int | None = None) -> tuple[list[Hi
     page, total = 1, 0
     while len(hits) < limit:
         result = run(SearchParams(q=params.q, selections=params.selections, sort=params.sort,
-                                  page=page, size=MAX_SIZE), facets=())
+                                  page=page, size=MAX_SIZE, strict=params.strict), facets=())
         total = result.total
         hits.extend(result.hits)
         if not result.hits or page * MAX_SIZE >= total:

@@ -40,6 +40,8 @@ def facet_title(field: str) -> str:
         return "클러스터" if locale() == "ko" else "Cluster"
     if field == "manufacturer":
         return "제조사" if locale() == "ko" else "Manufacturer"
+    if field == "expertise":
+        return "전문 분야" if locale() == "ko" else "Expertise"
     vocab = vocabularies.get(VOCABULARY[field])
     return vocab.label_en if locale() == "en" else vocab.label_ko
 

@@ -5,11 +5,11 @@ from flask import Blueprint, render_template, request, url_for
 
 from ..inquiries import search_log
 from ..search import params as search_params
-from ..search import service
+from ..search import grouping, service
 from ..search.params import FACETS
 
 bp = Blueprint("search", __name__)
-LONG_FACETS = ("cluster", "manufacturer")
+LONG_FACETS = ("cluster", "manufacturer", "expertise")
 KIND_TABS = ("service", "equipment", "expert")
 
 
@@ -24,8 +24,12 @@ def page():
     search_log.log_search(p, result.total, partial=bool(request.args.get("partial")))
     kind_counts = {f.value: f.count for f in result.facets.get("kind", [])}
     template = "search/_results.html" if request.args.get("partial") else "search/page.html"
+    # Links and facets follow what was searched: places and a kind read from q show as chips.
+    searched = result.understood.params
     return render_template(
-        template, p=p, result=result, facets=[f for f in FACETS if f != "kind"],
+        template, p=searched, typed=p, result=result, cards=grouping.cards(result.hits),
+        strict_url=search_url(p.args(strict=True)),
+        read_from_q={(s.field, s.value): s.word for s in result.understood.filters}, facets=[f for f in FACETS if f != "kind"],
         long_facets=LONG_FACETS, kind_tabs=KIND_TABS, kind_counts=kind_counts,
         search_url=search_url, pages=_pages(p.page, result.total, p.size),
         export_max=service.EXPORT_MAX,

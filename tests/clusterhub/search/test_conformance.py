@@ -294,3 +294,49 @@ def test_page_size_and_total_with_a_query(backend):
 
 def test_public_is_the_default_base_filter():
     assert SearchRequest().base_filter == PUBLIC
+
+
+# --- matching: every word first, then relaxed from the end (contract.MATCHING_STRATEGY) -------
+
+def test_every_word_first_then_the_last_words_left_out(backend):
+    # No listing says 견적서 (a quote); all words find nothing, the page is not left empty.
+    relaxed = search(backend, "단회투여 독성 견적서", size=10)
+    assert TOX_SINGLE in [h.id for h in relaxed.hits]
+    assert relaxed.dropped[-1] == "견적서"   # words leave from the end until a page is full
+    # One listing fills a page of one: only the last word had to go.
+    assert search(backend, "단회투여 독성 견적서", size=1).dropped == ("견적서",)
+    assert HIDDEN not in [h.id for h in relaxed.hits] and WITHDRAWN not in [h.id for h in relaxed.hits]
+
+
+def test_a_word_matching_nothing_is_left_out_first(backend):
+    # 견적서 comes first but matches nothing: it goes, 단회투여 독성 stay required.
+    result = search(backend, "견적서 단회투여 독성", size=1)
+    assert result.dropped == ("견적서",) and found(backend, "견적서 단회투여 독성", size=1) == [TOX_SINGLE]
+
+
+def test_strict_keeps_every_word_required(backend):
+    strict = search(backend, "단회투여 독성 견적서", size=10, strict=True)
+    assert strict.total == 0 and strict.dropped == ()
+
+
+def test_a_full_page_of_every_word_is_not_relaxed(backend):
+    result = search(backend, "독성 시험", size=1)
+    assert result.total >= 1 and result.dropped == ()
+
+
+def test_listings_matching_more_words_rank_first(backend):
+    # "rats" is in SV-002 and EX-001; only SV-002 also says "acute": it must come first.
+    ids = found(backend, "rats acute nonexistentword", size=10)
+    assert ids[0] == TOX_SINGLE and PATHOLOGIST in ids
+
+
+def test_relaxed_facets_count_the_relaxed_hits(backend):
+    result = search(backend, "단회투여 독성 견적서", size=10, facets=("kind",))
+    assert sum(v.count for v in result.facets["kind"]) == result.total > 0
+
+
+def test_a_compound_matching_nothing_whole_is_tried_as_its_parts(backend):
+    # 단회독성 is how people shorten 단회투여 독성: SV-002 says "단회투여 독성 평가".
+    result = search(backend, "단회독성 평가", size=10)
+    assert TOX_SINGLE in [h.id for h in result.hits]
+    assert "단회독성" not in result.dropped

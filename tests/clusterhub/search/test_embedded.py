@@ -159,3 +159,33 @@ def test_korean_cases_hold_without_the_thesaurus(embedded, docs):
     assert "kmedihub:equipment:EQ-001" in _ids(bare, "질량분석")
     assert "kmedihub:equipment:EQ-001" in _ids(bare, "질량분석기를")
     assert "kmedihub:service:SV-005" in _ids(bare, "효력")
+
+
+def _expert(sid, expertise, techniques):
+    from clusterhub.search.document import index_document
+    doc = {"kind": "expert", "source_id": sid, "cluster": "kmedihub", "region": "daegu",
+           "title": {"ko": "홍길동"}, "name": {"ko": "홍길동"}, "categories": ["nonclinical"],
+           "expertise": [{"ko": e} for e in expertise], "techniques": techniques}
+    return index_document(f"kmedihub:expert:{sid}", doc)
+
+
+def test_experts_are_found_by_what_they_do_and_rank_below_the_instrument(embedded, docs):
+    """Expertise counts like a service's summary (found through the thesaurus too); techniques
+    count like a body, so the instrument named by the query ranks above its users."""
+    pk = _expert("EX-PK", ["약물동태학"], ["LC-MS/MS"])
+    embedded.rebuild(docs + [pk], "v1")
+    assert pk["id"] in _ids(embedded, "약동학")          # 약동학 ↔ 약물동태 (thesaurus), in expertise
+    ranked = [h.id for h in embedded.search(SearchRequest(q="LC-MS/MS", size=20)).hits]
+    assert ranked.index("kbiohealth:equipment:EQ-002") < ranked.index(pk["id"])
+
+
+def test_expertise_is_a_facet_of_experts(embedded, docs):
+    pk, tox = _expert("EX-PK", ["약물동태학", "임상약리학"], []), _expert("EX-TOX", ["독성학"], [])
+    embedded.rebuild(docs + [pk, tox], "v1")
+    result = embedded.search(SearchRequest(facets=("expertise",), size=100))
+    counts = {v.value: v.count for v in result.facets["expertise"]}
+    assert counts == {"약물동태학": 1, "임상약리학": 1, "독성학": 1}
+    picked = embedded.search(SearchRequest(filter=In("expertise", ("독성학",)), facets=("expertise",)))
+    assert [h.id for h in picked.hits] == [tox["id"]]
+    # Disjunctive: the other values keep their counts while one is selected.
+    assert {v.value: v.count for v in picked.facets["expertise"]}["약물동태학"] == 1

@@ -174,12 +174,52 @@ def test_disjunctive_facets_are_one_multi_search(backend, fake):
     assert main["filter"] == ('(visibility IN ["public"]) AND (region IN ["daegu", "seoul"]) AND '
                               '(categories IN ["drug_discovery"]) AND (fee_min_krw <= 500000)')
     assert "limit" not in main and main["attributesToHighlight"]
+    assert main["matchingStrategy"] == "all"  # every word first (contract: MATCHING_STRATEGY)
     assert by_region == {"indexUid": "listings", "q": "질량분석", "facets": ["region"], "limit": 0,
-                         "filter": '(visibility IN ["public"]) AND (categories IN ["drug_discovery"])'
+                         "matchingStrategy": "all", "filter": '(visibility IN ["public"]) AND (categories IN ["drug_discovery"])'
                                    ' AND (fee_min_krw <= 500000)'}
     assert by_category["facets"] == ["categories"] and by_category["limit"] == 0
     assert 'region IN ["daegu", "seoul"]' in by_category["filter"]
     assert "categories" not in by_category["filter"]
+
+
+def test_fewer_than_a_page_asks_again_with_the_relaxed_strategy(backend, fake, spec):
+    """Both backends match the same way: all words; then words matching nothing move to the
+    end and Meilisearch's `last` leaves words out from the end (contract.MATCHING_STRATEGY)."""
+    seen = []
+
+    def part(query, hits, total):
+        return {"indexUid": "listings", "hits": hits, "query": query["q"], "processingTimeMs": 1,
+                "totalHits": total, "page": 1, "hitsPerPage": 20, "totalPages": 1}
+
+    def answer(body):
+        seen.append(body)
+        out = []
+        for query in body["queries"]:
+            if query.get("limit") == 0:           # one word's count
+                out.append(part(query, [], 0 if query["q"] == "견적서" else 5))
+            elif query["matchingStrategy"] == "last":
+                out.append(part(query, [{"id": "a", "document": {}, "_rankingScoreDetails": {"words": {
+                    "order": 0, "matchingWords": 2, "maxMatchingWords": 3, "score": 0.6}}}], 1))
+            else:
+                out.append(part(query, [], 0))
+        return {"results": out}
+    fake.search = answer
+    result = backend.search(SearchRequest(q="영장류 견적서 독성"))
+    strict, counts, relaxed = (b["queries"] for b in seen)
+    assert strict[0]["matchingStrategy"] == "all" and "showRankingScoreDetails" not in strict[0]
+    assert [(q["q"], q["limit"]) for q in counts] == [("영장류", 0), ("견적서", 0), ("독성", 0)]
+    assert relaxed[0]["q"] == "영장류 독성 견적서"        # the word matching nothing goes last
+    assert relaxed[0]["matchingStrategy"] == "last" and relaxed[0]["showRankingScoreDetails"] is True
+    assert result.dropped == ("견적서",) and [h.id for h in result.hits] == ["a"]
+    for body in seen:
+        assert spec.request_errors("POST", "/multi-search", body) == []
+    seen.clear()
+    assert backend.search(SearchRequest(q="영장류 견적서 독성", strict=True)).dropped == ()
+    assert len(seen) == 1 and seen[0]["queries"][0]["matchingStrategy"] == "all"
+    seen.clear()
+    backend.search(SearchRequest(q="영장류"))   # one word: nothing to leave out
+    assert len(seen) == 1
 
 
 def test_each_query_is_also_a_valid_single_index_search(spec):

@@ -6,11 +6,25 @@ import pytest
 from schemas.thesaurus import Thesaurus, ThesaurusError, normalize
 
 
-def test_at_least_a_hundred_entries_of_instruments_and_services(thesaurus):
-    assert len(thesaurus) >= 100
+def test_at_least_three_hundred_sourced_concepts(thesaurus):
+    assert len(thesaurus) >= 300
     groups = {e["group"] for e in thesaurus.entries}
-    assert groups == {"instrument", "service"}
+    assert groups == {"instrument", "service", "species", "regulatory"}
     assert all(e["ko"] and e["en"] for e in thesaurus.entries)
+    unsourced = [e["id"] for e in thesaurus.entries if not (e.get("source") or "").strip()]
+    assert unsourced == [], f"entries without a source: {unsourced}"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("영장류", "NHP"), ("원숭이", "marmoset"), ("영장류", "cynomolgus monkey"), ("NHP", "마모셋"),
+    ("식약처", "MFDS"), ("CRO", "contract research organization"), ("CDMO", "위탁개발생산"),
+    ("CMO", "위탁생산기관"), ("PK/PD", "약동약력학"), ("IND", "임상시험계획승인"),
+    ("GLP", "good laboratory practice"), ("GMP", "good manufacturing practice"),
+    ("mass spec", "질량분석기"), ("CO2 인큐베이터", "세포배양기"), ("LightCycler", "실시간 유전자 증폭기"),
+    ("Heracell", "CO2 incubator"), ("랫드", "rat"), ("비글", "beagle"), ("파일럿 생산", "pilot production"),
+])
+def test_abbreviations_species_and_brands_link_to_their_concept(thesaurus, a, b):
+    assert b.casefold() in [t.casefold() for t in thesaurus.expansions(a)]
 
 
 @pytest.mark.parametrize("a, b", [

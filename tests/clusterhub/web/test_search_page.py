@@ -75,9 +75,42 @@ def test_sort_and_pagination_keep_the_state_in_the_url(web):
 
 
 def test_zero_results_offer_spelling_and_thesaurus_terms(web):
-    page = html(web, "/search?q=confokal+microscopy+xyz")
+    page = html(web, "/search?q=confokal+microscopy+xyz&strict=1")
     assert "confocal" in page.lower()
     assert 'class="suggestions"' in page
+
+
+def test_a_word_that_empties_the_page_is_left_out_and_said_so(web):
+    page = html(web, "/search?q=confokal+microscopy+xyz")
+    assert 'class="suggestions"' not in page
+    assert "EQ-004" in page                       # the confocal microscope
+    note = re.search(r'<p class="relaxed" id="relaxed">(.*?)</p>', page, re.S).group(1)
+    assert "‘xyz’ 없이 찾은 결과" in note
+    strict = re.search(r'<a href="([^"]+)">모든 단어로 찾기', note).group(1).replace("&amp;", "&")
+    assert parse_qs(urlsplit(strict).query) == {"q": ["confokal microscopy xyz"], "strict": ["1"]}
+
+
+def test_words_of_intent_are_left_out_and_named(web):
+    page = html(web, "/search?q=독성시험+비용")
+    assert "SV-001" in page or "반복투여" in page
+    assert "‘비용’ 없이 찾은 결과" in page
+
+
+def test_a_place_in_the_query_becomes_a_removable_chip(web):
+    page = html(web, "/search?q=오송+독성시험")
+    assert "반복투여" in page                                  # kbiohealth SV-001
+    assert "단회투여" not in page                              # kmedihub SV-002: not in 오송
+    chips = re.findall(r'<a href="([^"]+)" class="chip" aria-label="([^"]+)"', page)
+    removals = {label: parse_qs(urlsplit(href.replace("&amp;", "&")).query) for href, label in chips}
+    assert any("오송첨단의료복합단지" in label for label in removals)
+    assert {"q": ["독성시험"]} in removals.values()          # removing the chip searches everywhere
+    assert "“오송” → " in page
+    assert 'name="q" type="search" value="독성시험"' in page
+
+
+def test_a_kind_word_selects_the_kind(web):
+    page = html(web, "/search?q=독성+전문가")
+    assert "EX-001" in page and "SV-002" not in page
 
 
 def test_bad_parameters_say_what_was_wrong(web):
@@ -90,3 +123,11 @@ def test_bad_parameters_say_what_was_wrong(web):
 def test_partial_render_for_scripts(web):
     page = html(web, "/search?q=CO2&partial=1")
     assert "<html" not in page and 'id="facet-form"' in page
+
+
+def test_a_kind_word_that_would_empty_the_page_is_dropped_again(web):
+    # No expert of the corpus works with a confocal microscope: the equipment is shown instead.
+    body = web.get("/api/v1/search?q=공초점현미경+전문가").get_json()
+    assert body["total"] > 0 and "전문가" in body["dropped"]
+    assert body["understood"]["filters"] == []
+    assert "songdo_siheung:equipment:EQ-004" in [h["id"] for h in body["hits"]]

@@ -22,6 +22,10 @@ def relevant(case: dict, documents: dict[str, dict]) -> set[str]:
     for listing_id, doc in documents.items():
         if case.get("kind") and doc["kind"] != case["kind"]:
             continue
+        if case.get("cluster") and doc["cluster"] not in case["cluster"]:
+            continue
+        if case.get("region") and doc.get("region") not in case["region"]:
+            continue
         text = " ".join(v for f in case["fields"] for v in _values(doc, f)).casefold()
         if "any" in case and not any(t.casefold() in text for t in case["any"]):
             continue

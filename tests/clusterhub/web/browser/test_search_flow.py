@@ -83,3 +83,37 @@ def test_page_works_without_javascript(browser, live_server):
     page.wait_for_url(re.compile(r"sharing_scope=exclusive"))
     assert total(page) > 0
     context.close()
+
+
+def test_a_natural_need_reads_the_place_and_says_which_word_it_left_out(page, live_server, screenshots):
+    page.goto(f"{live_server}/search")
+    page.fill("#q", "오송 독성시험 비용")
+    page.press("#q", "Enter")
+    page.wait_for_selector("#relaxed")
+    assert "‘비용’ 없이 찾은 결과" in page.locator("#relaxed").inner_text()
+    assert "오송첨단의료복합단지" in page.locator(".chips").inner_text()
+    assert "반복투여" in page.locator(".cards").inner_text()
+    page.set_viewport_size({"width": 1280, "height": 1100})
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(screenshots / "search-relaxed.png"), full_page=False)
+    page.locator("#relaxed a").click()          # search every word, strictly
+    page.wait_for_url(re.compile(r"strict=1"))
+    assert total(page) == 0
+
+
+def test_units_of_one_model_show_as_one_card_that_opens(browser, demo_app, screenshots):
+    from tests.conftest import serving
+
+    with serving(demo_app) as url:
+        context = browser.new_context(locale="ko-KR")
+        page = context.new_page()
+        page.set_viewport_size({"width": 1280, "height": 1100})
+        page.goto(f"{url}/search?q=Xevo+G2-XS+QTof")
+        grouped = page.locator(".card", has=page.locator(".group-count")).first
+        count = int(grouped.locator(".group-count").inner_text().replace("×", "").strip())
+        assert count > 1
+        grouped.locator("summary").click()
+        assert grouped.locator(".group-members li").count() == count
+        grouped.scroll_into_view_if_needed()
+        page.screenshot(path=str(screenshots / "search-grouped.png"), full_page=False)
+        context.close()

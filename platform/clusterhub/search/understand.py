@@ -1,0 +1,95 @@
+"""Reading q as a person means it: places become filters, words of intent steer or leave.
+
+"오송 독성시험 비용" is read as: cluster kbiohealth (from 오송), text 독성시험, and 비용 left out
+(a word of price matches no listing's content). Kind words (전문가, 예약, 의뢰) select a kind;
+the search service drops that kind again if it would empty the page. Runs of words that name a
+thesaurus concept ("contract research organization") are content and never read as intent.
+Quoted phrases are left as they are. Data: schemas/places.json, schemas/intents.json.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schemas import intents as intents_data
+from schemas import places as places_data
+from schemas.places import MAX_WORDS
+from schemas.thesaurus import default as default_thesaurus
+
+from . import korean
+
+
+@dataclass(frozen=True)
+class Steer:
+    """A filter read from the user's words: `word` (as typed) stands for field=value."""
+
+    word: str
+    field: str
+    value: str
+
+
+@dataclass
+class Reading:
+    typed: str                                    # q as the user typed it
+    q: str                                        # what the engine searches
+    filters: list[Steer] = field(default_factory=list)   # places and the kind
+    intents: list[str] = field(default_factory=list)     # words of intent taken out
+    params: object | None = None                  # the search run (SearchParams), set by the service
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.filters or self.intents)
+
+
+def _key(words: list[str]) -> str:
+    return " ".join(words[:-1] + [korean.strip_particle(words[-1])])
+
+
+def read(q: str, thesaurus=None, intents=None, places=None) -> Reading:
+    """The reading of q; q is unchanged when it holds a quote (the user is being exact)."""
+    if '"' in q or not q.strip():
+        return Reading(q, q)
+    thesaurus = thesaurus if thesaurus is not None else default_thesaurus()
+    intents = intents or intents_data.default()
+    places = places or places_data.default()
+    words = q.split()
+    kept: list[str] = []
+    reading = Reading(q, q)
+    kind_seen = False
+    i = 0
+    while i < len(words):
+        step = _place(words, i, places, reading) or _concept(words, i, thesaurus, kept)
+        if step:
+            i += step
+            continue
+        word = words[i]
+        stem = korean.strip_particle(word)
+        kind = intents.kind_of(stem) or intents.kind_of(word)
+        if kind and not kind_seen:
+            reading.filters.append(Steer(word, "kind", kind))
+            kind_seen = True
+        elif kind or intents.is_intent(stem) or intents.is_intent(word):
+            reading.intents.append(word)
+        else:
+            kept.append(word)
+        i += 1
+    reading.q = " ".join(kept)
+    return reading
+
+
+def _place(words: list[str], i: int, places, reading: Reading) -> int:
+    """How many words from i name a place (the longest run), recorded as a filter; else 0."""
+    for j in range(min(len(words), i + MAX_WORDS), i, -1):
+        found = places.find(" ".join(words[i:j])) or places.find(_key(words[i:j]))
+        if found:
+            reading.filters.append(Steer(" ".join(words[i:j]), found.field, found.value))
+            return j - i
+    return 0
+
+
+def _concept(words: list[str], i: int, thesaurus, kept: list[str]) -> int:
+    """A run of 2+ words from i naming a thesaurus concept stays content; returns its length."""
+    for j in range(min(len(words), i + thesaurus.max_words), i + 1, -1):
+        if _key(words[i:j]) in thesaurus:
+            kept.extend(words[i:j])
+            return j - i
+    return 0

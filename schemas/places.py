@@ -1,0 +1,76 @@
+"""Names of places in a search box (places.json, clusters.json, vocab/regions.json): a cluster's
+official and short names and aliases, and region names, each mapped to the filter it stands for."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import vocabularies
+from .thesaurus import normalize
+
+PLACES_FILE = Path(__file__).with_name("places.json")
+CLUSTERS_FILE = Path(__file__).with_name("clusters.json")
+MAX_WORDS = 4
+_PAREN = re.compile(r"\(([^)]*)\)")
+
+
+class PlacesError(ValueError):
+    """A malformed places file or an alias naming two places; says which."""
+
+
+@dataclass(frozen=True)
+class Place:
+    field: str      # "cluster" or "region"
+    value: str      # its code
+
+
+@dataclass(frozen=True)
+class Places:
+    names: dict[str, Place]     # normalized name -> place
+
+    def find(self, text: str) -> Place | None:
+        return self.names.get(normalize(text))
+
+    @classmethod
+    def load(cls, path: Path | str | None = None, clusters: Path | str | None = None) -> "Places":
+        path = Path(path or PLACES_FILE)
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        records = json.loads(Path(clusters or CLUSTERS_FILE).read_text(encoding="utf-8"))
+        names: dict[str, Place] = {}
+
+        def add(name: str, place: Place, where: str) -> None:
+            key = normalize(name)
+            if key in names and names[key] != place:
+                raise PlacesError(f"{where}: {name!r} names both {names[key].value} and {place.value}")
+            names[key] = place
+
+        for record in records:
+            place = Place("cluster", record["code"])
+            for label in (record.get("name") or {}).values():
+                add(label, place, f"clusters.json {record['code']}")
+                for inner in _PAREN.findall(label):      # "(K-MEDIhub)" in the English name
+                    add(inner, place, f"clusters.json {record['code']}")
+        codes = {r["code"] for r in records}
+        regions = set(vocabularies.get("regions").codes)
+        for field, known, section in (("cluster", codes, "clusters"), ("region", regions, "regions")):
+            for code, entry in (raw.get(section) or {}).items():
+                where = f"{path.name} {section}.{code}"
+                if code not in known:
+                    raise PlacesError(f"{where}: unknown {field} code")
+                if not entry.get("source"):
+                    raise PlacesError(f"{where}: needs a source")
+                for name in [*entry.get("ko", []), *entry.get("en", [])]:
+                    add(name, Place(field, code), where)
+        for term in vocabularies.get("regions").terms:
+            for name in (term.ko, term.en):
+                if normalize(name) not in names:    # a city naming its one cluster wins
+                    names[normalize(name)] = Place("region", term.code)
+        return cls(names)
+
+
+@lru_cache(maxsize=1)
+def default() -> Places:
+    return Places.load()

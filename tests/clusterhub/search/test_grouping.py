@@ -1,0 +1,38 @@
+"""Units of one model in one centre show as one card; totals and facets stay per listing."""
+import re
+
+from clusterhub.search.grouping import key
+
+
+def test_units_of_one_model_in_one_centre_are_one_group(demo_app):
+    client = demo_app.test_client()
+    body = client.get("/api/v1/search?q=Xevo+G2-XS+QTof&size=20").get_json()
+    hits = {h["id"]: h for h in body["hits"]}
+    assert body["groups"], "the demo has several units of a Xevo G2-XS QTof in one centre"
+    grouped = [m for g in body["groups"] for m in g["members"]]
+    assert len(grouped) == len(set(grouped))              # a hit is in one group at most
+    for group in body["groups"]:
+        assert group["lead"] == group["members"][0] and len(group["members"]) > 1
+        shared = {(hits[m]["cluster"], (hits[m].get("center") or {}).get("ko"), hits[m]["manufacturer"],
+                   hits[m]["model"]) for m in group["members"]}
+        assert len(shared) == 1
+    # Counts stay per listing: the kind counts add up to the total, not to the cards.
+    assert sum(v["count"] for v in body["facets"]["kind"]) == body["total"] >= len(body["hits"])
+
+
+def test_the_page_shows_one_card_per_group_with_its_count(demo_app):
+    client = demo_app.test_client()
+    api = client.get("/api/v1/search?q=Xevo+G2-XS+QTof").get_json()
+    page = client.get("/search?q=Xevo+G2-XS+QTof").get_data(as_text=True)
+    cards = re.findall(r'<li class="card ', page)
+    assert len(cards) == len(api["hits"]) - sum(len(g["members"]) - 1 for g in api["groups"])
+    biggest = max(api["groups"], key=lambda g: len(g["members"]))
+    assert f"× {len(biggest['members'])}</span>" in page
+    assert f"이 센터의 같은 모델 {len(biggest['members'])}대" in page
+
+
+def test_services_and_unknown_models_are_never_grouped():
+    from clusterhub.search.contract import Hit
+    service = Hit("a:service:1", {"kind": "service", "cluster": "a", "title": {"ko": "x"}})
+    no_model = Hit("a:equipment:1", {"kind": "equipment", "cluster": "a", "manufacturer": "Waters"})
+    assert key(service) is None and key(no_model) is None

@@ -1,0 +1,32 @@
+"""Reading q: places become filters, kind words select a kind, words of intent leave q."""
+import pytest
+
+from clusterhub.search.understand import read
+
+
+def steers(reading):
+    return [(s.word, s.field, s.value) for s in reading.filters]
+
+
+@pytest.mark.parametrize("q, searched, filters, intents", [
+    ("오송 독성시험", "독성시험", [("오송", "cluster", "kbiohealth")], []),
+    ("오송 독성시험 비용", "독성시험", [("오송", "cluster", "kbiohealth")], ["비용"]),
+    ("KMEDIhub 질량분석기를", "질량분석기를", [("KMEDIhub", "cluster", "kmedihub")], []),
+    ("대구에서 MRI", "MRI", [("대구에서", "cluster", "kmedihub")], []),
+    ("대구경북 첨단의료복합단지", "", [("대구경북 첨단의료복합단지", "cluster", "kmedihub")], []),
+    ("충청북도 세포배양", "세포배양", [("충청북도", "region", "chungbuk")], []),
+    ("LC-MS 분석 의뢰", "LC-MS 분석", [("의뢰", "kind", "service")], []),
+    ("질량분석기 예약", "질량분석기", [("예약", "kind", "equipment")], []),
+    ("GMP 전문가", "GMP", [("전문가", "kind", "expert")], []),
+    ("독성시험 가능한 곳", "독성시험", [], ["가능한", "곳"]),
+    ("where can I do toxicity test", "toxicity test", [], ["where", "can", "I", "do"]),
+    ("장비 예약", "", [("장비", "kind", "equipment")], ["예약"]),   # one kind; the second word is intent
+])
+def test_reading(q, searched, filters, intents):
+    reading = read(q)
+    assert (reading.q, steers(reading), reading.intents) == (searched, filters, intents)
+
+
+def test_quotes_and_concepts_are_left_alone():
+    assert read('"오송 비용"').q == '"오송 비용"' and not read('"오송 비용"').changed
+    assert read("세포 배양기").q == "세포 배양기"
