@@ -6,7 +6,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
-from .errors import (Conflict, Forbidden, Invalid, NotFound, ServiceError, Unauthenticated,
+from .errors import (BadRequest, Conflict, Forbidden, Invalid, NotFound, ServiceError, Unauthenticated,
                      Unavailable, detail, fill, shown)
 from .messages import N_
 
@@ -28,7 +28,7 @@ def details(exc: ServiceError) -> list[dict]:
     return [detail(e, translate) for e in exc.details]
 
 
-STATUS = {NotFound: 404, Invalid: 422, Unauthenticated: 401, Forbidden: 403, Conflict: 409,
+STATUS = {BadRequest: 400, NotFound: 404, Invalid: 422, Unauthenticated: 401, Forbidden: 403, Conflict: 409,
           Unavailable: 503}
 JSON_PREFIXES = ("/api/", "/schemas/", "/healthz")
 # Werkzeug's own descriptions of the HTTP errors a visitor meets, marked so that they are

@@ -1,0 +1,70 @@
+"""Guards every request passes before a view runs: what a client sends that no view could use.
+
+- A NUL character (U+0000) anywhere in the path, the query, a form field, an uploaded file's
+  name or a JSON body: PostgreSQL refuses it in text (a 500 there) while SQLite stores it, so it
+  is refused here, the same on both: 404 for a path, 400 naming the field otherwise.
+"""
+from __future__ import annotations
+
+from flask import Flask, request
+
+from ..errors import BadRequest, NotFound
+from ..messages import N_
+
+NUL = "\x00"
+# Pushed batches get a per-record issue for a NUL from the sync engine, not a 400 for the batch.
+NUL_CHECKED_BY_VIEW = frozenset({"api.push_listings"})
+NUL_IN_PATH = N_("No page at this address: it contains a NUL character.")
+NUL_FOUND = N_("The request was refused: %(where)s contains a NUL character (U+0000), which "
+               "text here cannot hold. Remove it and send again.")
+NUL_HERE = N_("contains a NUL character")
+
+
+def _shown(key: str) -> str:
+    """A key as an error names it, its NUL spelled out."""
+    return key.replace(NUL, "\\u0000")
+
+
+def nul_path(value, path: str) -> str | None:
+    """The path ("body.tickets[2].name") of the first string or key holding a NUL, else None."""
+    stack = [(value, path)]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, str):
+            if NUL in node:
+                return where
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                if NUL in key:
+                    return f"{where}.{_shown(key)}"
+                stack.append((item, f"{where}.{key}"))
+        elif isinstance(node, list):
+            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(node))
+    return None
+
+
+def _refuse(where: str):
+    raise BadRequest(NUL_FOUND, [{"path": where, "message": NUL_HERE}], where=where)
+
+
+def refuse_nul() -> None:
+    """404 for a NUL in the path; 400 naming the place for one in the query, a form or JSON."""
+    if NUL in request.path:
+        raise NotFound(NUL_IN_PATH)
+    for part, values in (("query", request.args), ("form", request.form)):
+        for key, value in values.items(multi=True):
+            if NUL in key or NUL in value:
+                _refuse(f"{part}.{_shown(key)}")
+    for key, upload in request.files.items(multi=True):
+        if NUL in (upload.filename or ""):
+            _refuse(f"form.{key}")
+    if request.is_json and request.endpoint not in NUL_CHECKED_BY_VIEW:
+        # JSON spells a NUL \u0000 (a raw one is invalid JSON): parse only when it may be there.
+        if b"\\u0000" in request.get_data(cache=True):
+            where = nul_path(request.get_json(silent=True), "body")
+            if where:
+                _refuse(where)
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(refuse_nul)

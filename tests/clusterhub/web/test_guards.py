@@ -1,0 +1,85 @@
+"""Hostile input never reaches the database: a NUL character (PostgreSQL refuses it in text, SQLite
+stores it) is refused the same way on both backends, before any view runs."""
+from __future__ import annotations
+
+import pytest
+
+from clusterhub import db
+from tests.clusterhub.auth.browser import add_user, csrf_token, log_in
+from tests.conftest import build_app
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def site(tmp_path, database_url):
+    app = build_app(tmp_path, database_url)
+    yield app
+    db.engine(app).dispose()
+
+
+def _signed_in(app, email: str, role: str, **kw):
+    add_user(app, email, role, **kw)
+    client = app.test_client()
+    assert log_in(client, email, PASSWORD).status_code == 302
+    return client, csrf_token(client)
+
+
+@pytest.mark.parametrize("path", ["/listings/kmedihub:equipment:%00", "/clusters/kmedi%00hub",
+                                  "/api/v1/listings/x%00y", "/schemas/service%00.json",
+                                  "/my/requests/1%00"])
+def test_a_nul_in_a_path_is_not_found(site, path):
+    r = site.test_client().get(path)
+    assert r.status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/search?q=a%00b", "/search?region%00=jeju", "/api/v1/search?q=%00",
+                                  "/api/v1/search?region=je%00ju", "/login?next=/%00"])
+def test_a_nul_in_a_query_string_is_a_bad_request(site, path):
+    r = site.test_client().get(path, headers={"Accept": "application/json"})
+    assert r.status_code == 400
+    assert r.json["code"] == "bad_request" and "NUL" in r.json["message"]
+    assert r.json["errors"][0]["path"].startswith("query.")
+
+
+def test_a_nul_in_the_login_form_is_a_bad_request_on_a_page(site):
+    add_user(site, "m@example.org", "member")
+    client = site.test_client()
+    r = client.post("/login", data={"email": "m@example.org\x00", "password": PASSWORD,
+                                    "csrf_token": csrf_token(client)})
+    assert r.status_code == 400
+    assert "form.email" in r.get_data(as_text=True)
+    assert client.get("/account").status_code == 302  # not signed in
+
+
+def test_a_nul_in_the_needs_form_is_a_bad_request(site):
+    client = site.test_client()
+    r = client.post("/needs", data={"csrf_token": csrf_token(client), "q": "장기칩",
+                                    "description": "간 장기칩\x00 독성 평가", "contact_email": ""})
+    assert r.status_code == 400
+
+
+def test_a_nul_in_a_json_request_body_is_a_bad_request(site):
+    client, token = _signed_in(site, "m@example.org", "member", company="한빛제약")
+    r = client.post("/api/v1/requests", headers={"X-CSRF-Token": token},
+                    json={"listing_ids": ["kmedihub:equipment:EQ-1"], "need": "독성\u0000평가",
+                          "timeline": "", "budget": "undecided", "consent": True})
+    assert r.status_code == 400 and r.json["errors"][0]["path"] == "body.need"
+
+
+def test_a_nul_in_a_json_key_is_a_bad_request(site):
+    client, token = _signed_in(site, "m@example.org", "member", company="한빛제약")
+    r = client.post("/api/v1/tickets/1/messages", headers={"X-CSRF-Token": token},
+                    json={"bo\u0000dy": "hello"})
+    assert r.status_code == 400
+
+
+def test_a_nul_in_a_ticket_message_form_is_a_bad_request(site):
+    client, token = _signed_in(site, "op@example.org", "operator", cluster="kmedihub")
+    r = client.post("/tickets/1/messages", data={"csrf_token": token, "body": "견적\x00드립니다"})
+    assert r.status_code == 400
+
+
+def test_text_without_nul_still_passes(site):
+    r = site.test_client().get("/search?q=%ED%95%A9%EC%84%B1")  # 합성: other escapes are fine
+    assert r.status_code == 200
