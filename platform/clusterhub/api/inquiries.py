@@ -5,7 +5,7 @@ from flask import jsonify, request
 
 from .. import db
 from ..auth import MEMBER, OPERATOR, require_login, require_role
-from ..errors import Invalid, NotFound
+from ..errors import Invalid
 from ..messages import N_
 from ..inquiries import requests, response_times, surveys, tickets
 from . import bp
@@ -36,13 +36,6 @@ def _request(s, r) -> dict:
     return {"id": r.id, "need": r.need, "timeline": r.timeline, "budget": r.budget,
             "created_at": r.created_at.isoformat(),
             "tickets": [_ticket(s, t) for t in requests.tickets_of(s, r.id)]}
-
-
-def _id(value: str) -> int:
-    """A path id as a number (the routes take strings so the OpenAPI paths match them)."""
-    if not value.isdigit():
-        raise NotFound(N_("No such id %(id)s."), id=repr(value))
-    return int(value)
 
 
 def _body() -> dict:
@@ -76,9 +69,8 @@ def request_list():
         return jsonify([_request(s, r) for r in requests.mine(s, user)])
 
 
-@bp.get("/requests/<request_id>")
-def request_get(request_id: str):
-    request_id = _id(request_id)
+@bp.get("/requests/<id:request_id>")
+def request_get(request_id: int):
     user = require_login()
     with db.session() as s:
         return jsonify(_request(s, requests.get_for(s, user, request_id)))
@@ -91,9 +83,8 @@ def ticket_list():
         return jsonify([_ticket(s, t) for t in tickets.inbox(s, user, request.args.get("cluster"))])
 
 
-@bp.get("/tickets/<ticket_id>")
-def ticket_get(ticket_id: str):
-    ticket_id = _id(ticket_id)
+@bp.get("/tickets/<id:ticket_id>")
+def ticket_get(ticket_id: int):
     user = require_login()
     with db.session() as s:
         t, _side = tickets.get_for(s, user, ticket_id)
@@ -109,40 +100,35 @@ def _then_ticket(ticket_id: int, action):
         return jsonify(_ticket(s, t, with_events=True))
 
 
-@bp.post("/tickets/<ticket_id>/status")
-def ticket_status(ticket_id: str):
-    ticket_id = _id(ticket_id)
+@bp.post("/tickets/<id:ticket_id>/status")
+def ticket_status(ticket_id: int):
     body = _body()
     return _then_ticket(ticket_id, lambda s, u: tickets.change_status(
         s, u, ticket_id, str(body.get("status", "")), str(body.get("reason", ""))))
 
 
-@bp.post("/tickets/<ticket_id>/quote")
-def ticket_quote(ticket_id: str):
-    ticket_id = _id(ticket_id)
+@bp.post("/tickets/<id:ticket_id>/quote")
+def ticket_quote(ticket_id: int):
     body = _body()
     return _then_ticket(ticket_id, lambda s, u: tickets.quote(
         s, u, ticket_id, str(body.get("amount", "")), str(body.get("valid_until", ""))))
 
 
-@bp.post("/tickets/<ticket_id>/messages")
-def ticket_message(ticket_id: str):
-    ticket_id = _id(ticket_id)
+@bp.post("/tickets/<id:ticket_id>/messages")
+def ticket_message(ticket_id: int):
     body = _body()
     return _then_ticket(ticket_id, lambda s, u: tickets.post_message(s, u, ticket_id, str(body.get("body", ""))))
 
 
-@bp.post("/tickets/<ticket_id>/survey")
-def ticket_survey(ticket_id: str):
-    ticket_id = _id(ticket_id)
+@bp.post("/tickets/<id:ticket_id>/survey")
+def ticket_survey(ticket_id: int):
     body = _body()
     return _then_ticket(ticket_id, lambda s, u: surveys.answer(
         s, u, ticket_id, {k: body.get(k) for k in surveys.SCALES}, str(body.get("comment", ""))))
 
 
-@bp.post("/tickets/<ticket_id>/quote-answer")
-def ticket_quote_answer(ticket_id: str):
-    ticket_id = _id(ticket_id)
+@bp.post("/tickets/<id:ticket_id>/quote-answer")
+def ticket_quote_answer(ticket_id: int):
     body = _body()
     return _then_ticket(ticket_id, lambda s, u: tickets.answer_quote(
         s, u, ticket_id, str(body.get("decision", "")), str(body.get("reason", ""))))

@@ -25,7 +25,8 @@ REQUEST = {"type": "object", "properties": {
     "tickets": {"type": "array", "items": TICKET}}}
 CSRF = {"name": "X-CSRF-Token", "in": "header", "required": True, "schema": {"type": "string"},
         "description": "The session's CSRF token (the csrf_token field of any form)"}
-TICKET_ID = {"name": "ticket_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}  # the `id` URL converter's range
+TICKET_ID = {"name": "ticket_id", "in": "path", "required": True, "schema": ID}
 
 
 def _json(schema: dict, description: str) -> dict:
@@ -63,7 +64,7 @@ def add_paths(spec) -> None:
                                "422": _json(ERROR, "Invalid fields, each named"), **DENIED}}})
     spec.path(path="/api/v1/requests/{request_id}", operations={"get": {
         "summary": "One request of my company",
-        "parameters": [{"name": "request_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "parameters": [{"name": "request_id", "in": "path", "required": True, "schema": ID}],
         "responses": {"200": _json(REQUEST, "The request"), **DENIED}}})
     spec.path(path="/api/v1/tickets", operations={"get": {
         "summary": "The inbox: tickets of my cluster (admins: all, or ?cluster=)",

@@ -3,10 +3,14 @@
 - A NUL character (U+0000) anywhere in the path, the query, a form field, an uploaded file's
   name or a JSON body: PostgreSQL refuses it in text (a 500 there) while SQLite stores it, so it
   is refused here, the same on both: 404 for a path, 400 naming the field otherwise.
+- Ids out of range: every route with a numeric id takes it through the `id` converter
+  (`<id:ticket_id>`), which matches 1 … 2^31-1 only (PostgreSQL's integer; SQLite overflows at
+  2^63), so any other number is a 404 before the database is asked.
 """
 from __future__ import annotations
 
 from flask import Flask, request
+from werkzeug.routing import IntegerConverter
 
 from ..errors import BadRequest, NotFound
 from ..messages import N_
@@ -66,5 +70,17 @@ def refuse_nul() -> None:
                 _refuse(where)
 
 
+class IdConverter(IntegerConverter):
+    """A row id: 1 … 2^31-1, the range of an integer column on every database we run."""
+
+    def __init__(self, map, **kwargs):
+        super().__init__(map, min=1, max=MAX_ID, **kwargs)
+
+
+MAX_ID = 2**31 - 1
+
+
 def init_app(app: Flask) -> None:
+    """Register before the blueprints: their rules compile with the `id` converter."""
+    app.url_map.converters["id"] = IdConverter
     app.before_request(refuse_nul)

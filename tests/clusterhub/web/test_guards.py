@@ -2,6 +2,8 @@
 stores it) is refused the same way on both backends, before any view runs."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from clusterhub import db
@@ -83,3 +85,42 @@ def test_a_nul_in_a_ticket_message_form_is_a_bad_request(site):
 def test_text_without_nul_still_passes(site):
     r = site.test_client().get("/search?q=%ED%95%A9%EC%84%B1")  # 합성: other escapes are fine
     assert r.status_code == 200
+
+
+ARGUMENT = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
+
+
+def _id_routes(app):
+    return [rule for rule in app.url_map.iter_rules()
+            if any(conv == "id" for conv, _ in ARGUMENT.findall(rule.rule))]
+
+
+def test_every_numeric_id_in_a_route_goes_through_the_id_converter(app):
+    plain = [rule.rule for rule in app.url_map.iter_rules()
+             if any(conv in ("int", "float") for conv, _ in ARGUMENT.findall(rule.rule))]
+    assert not plain, f"use <id:...> for these ids: {plain}"
+    assert len(_id_routes(app)) >= 18
+
+
+@pytest.mark.parametrize("number", ["0", str(2**31), str(2**63), str(2**64 + 1), "9" * 40])
+def test_ids_out_of_range_are_not_found_on_every_route(site, number):
+    add_user(site, "admin@example.org", "admin")
+    client = site.test_client()
+    assert log_in(client, "admin@example.org", PASSWORD).status_code == 302
+    wrong, routes = [], _id_routes(site)
+    assert len(routes) >= 18
+    for rule in routes:
+        path = ARGUMENT.sub(lambda m: number if m.group(1) == "id" else "kmedihub", rule.rule)
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            r = client.open(path, method=method, headers={"Accept": "application/json"})
+            if r.status_code != 404:
+                wrong.append((method, path, r.status_code))
+    assert not wrong
+
+
+def test_ids_in_range_still_reach_the_view(site):
+    add_user(site, "admin@example.org", "admin")
+    client = site.test_client()
+    assert log_in(client, "admin@example.org", PASSWORD).status_code == 302
+    r = client.get(f"/api/v1/tickets/{2**31 - 1}")
+    assert r.status_code == 404 and "ticket" in r.json["message"].lower()
