@@ -18,6 +18,7 @@ def create_app(config: dict | None = None) -> Flask:
     config = dict(config or {})
     instance = Path(config.pop("INSTANCE_PATH", None) or default_instance_path())
     app = Flask(__name__, instance_path=str(instance))
+    app.json = guards.DepthLimitedJSONProvider(app)
     app.config.update(from_environment(instance))
     app.config.update(config)
     if app.config.get("MAX_CONTENT_LENGTH") is None:  # Flask's default is None: no limit at all

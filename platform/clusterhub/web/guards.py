@@ -6,10 +6,17 @@
 - Ids out of range: every route with a numeric id takes it through the `id` converter
   (`<id:ticket_id>`), which matches 1 … 2^31-1 only (PostgreSQL's integer; SQLite overflows at
   2^63), so any other number is a 404 before the database is asked.
+- JSON nested deeper than MAX_DEPTH levels (a listing document needs about six): the app's JSON
+  loader counts the brackets before parsing, so 1,000 levels are a 400, not a RecursionError.
 """
 from __future__ import annotations
 
+import json
+import re
+from itertools import accumulate
+
 from flask import Flask, request
+from flask.json.provider import DefaultJSONProvider
 from werkzeug.routing import IntegerConverter
 
 from ..errors import BadRequest, NotFound
@@ -68,6 +75,35 @@ def refuse_nul() -> None:
             where = nul_path(request.get_json(silent=True), "body")
             if where:
                 _refuse(where)
+
+
+MAX_DEPTH = 64
+TOO_DEEP = N_("The JSON body is nested %(depth)d levels deep; at most %(limit)d levels are read.")
+JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def nesting(text: str) -> int:
+    """How deep the arrays and objects of a JSON text nest (brackets inside strings not counted)."""
+    brackets = NOT_A_BRACKET.sub("", JSON_STRING.sub("", text))
+    return max(accumulate(map(STEP.__getitem__, brackets)), default=0)
+
+
+class DepthLimitedJSONProvider(DefaultJSONProvider):
+    """Flask's JSON, refusing a text nested deeper than MAX_DEPTH before the parser recurses.
+
+    The error is a 400 even for get_json(silent=True): it is no ValueError to be silenced."""
+
+    def loads(self, s, **kwargs):
+        if isinstance(s, (bytes, bytearray)):
+            s = bytes(s).decode(json.detect_encoding(s), "surrogatepass")
+        depth = nesting(s)
+        if depth > MAX_DEPTH:
+            raise BadRequest(TOO_DEEP, [{"path": "body", "message": TOO_DEEP,
+                                         "params": {"depth": depth, "limit": MAX_DEPTH}}],
+                             depth=depth, limit=MAX_DEPTH)
+        return super().loads(s, **kwargs)
 
 
 class IdConverter(IntegerConverter):

@@ -124,3 +124,31 @@ def test_ids_in_range_still_reach_the_view(site):
     assert log_in(client, "admin@example.org", PASSWORD).status_code == 302
     r = client.get(f"/api/v1/tickets/{2**31 - 1}")
     assert r.status_code == 404 and "ticket" in r.json["message"].lower()
+
+
+def _nested(levels: int) -> str:
+    return '{"listings": ' + "[" * levels + "]" * levels + "}"
+
+
+def test_deeply_nested_json_to_the_push_api_is_a_bad_request(site):
+    from tests.clusterhub.auth.tokens import bearer
+
+    r = site.test_client().post("/api/v1/clusters/kmedihub/listings", data=_nested(1000),
+                                headers={**bearer(site, "kmedihub"), "Content-Type": "application/json"})
+    assert r.status_code == 400 and r.json["code"] == "bad_request"
+    assert r.json["message"] == "The JSON body is nested 1001 levels deep; at most 64 levels are read."
+
+
+def test_deeply_nested_json_to_the_requests_api_is_a_bad_request(site):
+    client, token = _signed_in(site, "m@example.org", "member", company="한빛제약")
+    for path in ("/api/v1/requests", "/api/v1/tickets/1/messages"):
+        r = client.post(path, data=_nested(1000),
+                        headers={"X-CSRF-Token": token, "Content-Type": "application/json"})
+        assert r.status_code == 400 and "nested 1001 levels" in r.json["message"], path
+
+
+def test_brackets_inside_strings_do_not_count():
+    from clusterhub.web.guards import nesting
+
+    assert nesting('{"a": "[[[[[[\\"[[", "b": [{"c": 1}]}') == 3
+    assert nesting("[]") == 1 and nesting('"x"') == 0
