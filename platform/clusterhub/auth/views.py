@@ -45,7 +45,7 @@ def login_post():
 
 @bp.post("/logout")
 def logout():
-    sessions.log_out()
+    sessions.end()
     return redirect(url_for("home.index"))
 
 
