@@ -78,6 +78,10 @@ def init_app(app: Flask) -> None:
             message = N_("The request body is larger than the %(limit)s MB this site accepts; nothing "
                          "was stored. Send a smaller file or split the batch.")
             params = {"limit": f"{limit / 1048576:g}"}
+        if exc.code == 414:
+            message = N_("The address is longer than the %(limit)s characters this site reads. "
+                         "Search with fewer words or filters.")
+            params = {"limit": app.config.get("MAX_URL_LENGTH")}
         return _respond(code, exc.code or 500, message, params)
 
     @app.errorhandler(Exception)

@@ -1,5 +1,9 @@
 """Guards every request passes before a view runs: what a client sends that no view could use.
 
+- A URL longer than MAX_URL_LENGTH (4,096 bytes, path and query): a 414 in the app's JSON shape
+  under /api/ and the site's own page elsewhere. gunicorn's limit (deploy/gunicorn.conf.py,
+  8,190) and nginx's are above it, so their bare 414 pages only meet longer request lines.
+
 - A NUL character (U+0000) anywhere in the path, the query, a form field, an uploaded file's
   name or a JSON body: PostgreSQL refuses it in text (a 500 there) while SQLite stores it, so it
   is refused here, the same on both: 404 for a path, 400 naming the field otherwise.
@@ -15,8 +19,9 @@ import json
 import re
 from itertools import accumulate
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from flask.json.provider import DefaultJSONProvider
+from werkzeug.exceptions import RequestURITooLarge
 from werkzeug.routing import IntegerConverter
 
 from ..errors import BadRequest, NotFound
@@ -56,6 +61,17 @@ def nul_path(value, path: str) -> str | None:
 
 def _refuse(where: str):
     raise BadRequest(NUL_FOUND, [{"path": where, "message": NUL_HERE}], where=where)
+
+
+MAX_URL_LENGTH = 4096
+
+
+def refuse_long_url() -> None:
+    """414 for a URL (path and query as sent) over the app's MAX_URL_LENGTH."""
+    environ = request.environ
+    raw = environ.get("RAW_URI") or environ.get("REQUEST_URI") or request.full_path
+    if len(raw) > current_app.config["MAX_URL_LENGTH"]:
+        raise RequestURITooLarge()
 
 
 def refuse_nul() -> None:
@@ -119,4 +135,6 @@ MAX_ID = 2**31 - 1
 def init_app(app: Flask) -> None:
     """Register before the blueprints: their rules compile with the `id` converter."""
     app.url_map.converters["id"] = IdConverter
+    app.config.setdefault("MAX_URL_LENGTH", MAX_URL_LENGTH)
+    app.before_request(refuse_long_url)
     app.before_request(refuse_nul)

@@ -152,3 +152,22 @@ def test_brackets_inside_strings_do_not_count():
 
     assert nesting('{"a": "[[[[[[\\"[[", "b": [{"c": 1}]}') == 3
     assert nesting("[]") == 1 and nesting('"x"') == 0
+
+
+def test_an_over_long_url_under_the_api_gets_the_json_error_shape(client):
+    r = client.get("/api/v1/search?q=" + "가" * 2000)  # 18,000 bytes once percent-encoded
+    assert r.status_code == 414 and r.is_json
+    assert set(r.json) == {"code", "status", "message", "errors"}
+    assert r.json["status"] == 414 and "4096 characters" in r.json["message"]
+
+
+def test_an_over_long_url_elsewhere_gets_the_sites_own_page(client):
+    r = client.get("/search?q=x&pad=" + "x" * 5000)
+    assert r.status_code == 414 and r.mimetype == "text/html"
+    page = r.get_data(as_text=True)
+    assert 'class="error-page"' in page and "4096" in page  # the site's page, in Korean
+    assert client.get("/no/such/" + "x" * 5000).status_code == 414  # even where no route matches
+
+
+def test_a_url_just_under_the_limit_is_served(client):
+    assert client.get("/?pad=" + "x" * 4000).status_code == 200
