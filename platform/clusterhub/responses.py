@@ -2,7 +2,7 @@
 shape {code, status, message, errors} in English (the API's contract)."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
@@ -82,7 +82,12 @@ def init_app(app: Flask) -> None:
             message = N_("The address is longer than the %(limit)s characters this site reads. "
                          "Search with fewer words or filters.")
             params = {"limit": app.config.get("MAX_URL_LENGTH")}
-        return _respond(code, exc.code or 500, message, params)
+        response, status = _respond(code, exc.code or 500, message, params)
+        if exc.code == 405 and getattr(exc, "valid_methods", None):
+            # RFC 9110: a 405 names the methods the resource allows.
+            response = make_response(response, status)
+            response.headers["Allow"] = ", ".join(sorted(exc.valid_methods))
+        return response, status
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
