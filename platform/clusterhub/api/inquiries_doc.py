@@ -41,11 +41,15 @@ CHANGE = {"200": _json(TICKET, "The ticket with its events"), "409": _json(ERROR
           "422": _json(ERROR, "Invalid fields, each named"), **CSRF_FAILED, **DENIED}
 
 
-def _post(summary: str, properties: dict) -> dict:
+def body(name: str) -> dict:
+    """A required JSON request body: the schema of api/bodies.py registered under name."""
+    return {"required": True, "content": {"application/json": {
+        "schema": {"$ref": f"#/components/schemas/{name}"}}}}
+
+
+def _post(summary: str, body_name: str) -> dict:
     return {"post": {"summary": summary, "parameters": [TICKET_ID], "security": SESSION_AND_CSRF,
-                     "requestBody": {"required": True, "content": {"application/json": {"schema": {
-                         "type": "object", "properties": properties}}}},
-                     "responses": CHANGE}}
+                     "requestBody": body(body_name), "responses": CHANGE}}
 
 
 def add_paths(spec) -> None:
@@ -55,13 +59,7 @@ def add_paths(spec) -> None:
                 "responses": {"200": _json({"type": "array", "items": REQUEST}, "Requests"), **DENIED}},
         "post": {"summary": "Send one request; it is split into one ticket per cluster",
                  "security": SESSION_AND_CSRF,
-                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
-                     "type": "object", "required": ["listing_ids", "need", "timeline", "budget", "consent"],
-                     "properties": {"listing_ids": {"type": "array", "items": {"type": "string"}},
-                                    "need": {"type": "string"}, "timeline": {"type": "string"},
-                                    "budget": {"type": "string", "enum": [
-                                        "undecided", "under_10m", "10m_50m", "50m_200m", "over_200m"]},
-                                    "consent": {"type": "boolean"}}}}}},
+                 "requestBody": body("NewRequestBody"),
                  "responses": {"201": _json(REQUEST, "The request and its tickets"),
                                "422": _json(ERROR, "Invalid fields, each named"), **CSRF_FAILED,
                                **DENIED}}})
@@ -77,19 +75,15 @@ def add_paths(spec) -> None:
         "summary": "One ticket with its timestamped events", "parameters": [TICKET_ID], "security": SESSION,
         "responses": {"200": _json(TICKET, "The ticket"), **DENIED}}})
     spec.path(path="/api/v1/tickets/{ticket_id}/status", operations=_post(
-        "Change the status (operators); declined needs a reason",
-        {"status": TICKET["properties"]["status"], "reason": {"type": "string"}}))
+        "Change the status (operators); declined needs a reason", "StatusBody"))
     spec.path(path="/api/v1/tickets/{ticket_id}/quote", operations=_post(
-        "Send a quote (operators)", {"amount": {"type": "integer"},
-                                     "valid_until": {"type": "string", "format": "date"}}))
+        "Send a quote (operators)", "QuoteBody"))
     spec.path(path="/api/v1/tickets/{ticket_id}/quote-answer", operations=_post(
         "Accept or reject the current quote (the requesting company), once per quote while it is valid; "
         "a rejection needs a reason. The status stays quoted: the cluster then starts the work, or "
-        "sends a new quote", {"decision": {"type": "string", "enum": ["accepted", "rejected"]},
-                               "reason": {"type": "string"}}))
+        "sends a new quote", "QuoteAnswerBody"))
     spec.path(path="/api/v1/tickets/{ticket_id}/messages", operations=_post(
-        "Post a message (either side)", {"body": {"type": "string"}}))
+        "Post a message (either side)", "MessageBody"))
     spec.path(path="/api/v1/tickets/{ticket_id}/survey", operations=_post(
         "Answer the satisfaction survey of a completed ticket (the requester), 1 to 5 each",
-        {"quality": {"type": "integer"}, "speed": {"type": "integer"},
-         "communication": {"type": "integer"}, "comment": {"type": "string"}}))
+        "SurveyBody"))

@@ -10,7 +10,7 @@ from flask import jsonify
 from schemas.listing import EquipmentSchema, ExpertSchema, ServiceSchema
 
 from ..search.params import CONTROLS, FACETS
-from . import bp, inquiries_doc
+from . import bodies, bp, inquiries_doc
 from .schemas import (ClusterOutSchema, ErrorSchema, PushResponseSchema, SearchResponseSchema,
                       VocabularySchema)
 
@@ -51,6 +51,8 @@ def document() -> dict:
                          ("PushResponse", PushResponseSchema), ("ServiceListing", ServiceSchema),
                          ("EquipmentListing", EquipmentSchema), ("ExpertListing", ExpertSchema)):
         spec.components.schema(name, schema=schema)
+    for name, schema in bodies.BODIES.items():  # strict: unknown fields refused
+        spec.components.schema(name, schema=schema)
     listing = {"oneOf": [_ref("ServiceListing"), _ref("EquipmentListing"), _ref("ExpertListing")]}
     search_params = [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200}},
                      {"name": "sort", "in": "query",
@@ -84,11 +86,7 @@ def document() -> dict:
         "summary": "Push a batch of shared-schema listings (a cluster's connector credentials)",
         "security": [{"bearer": []}],
         "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
-        "requestBody": {"required": True, "content": {"application/json": {"schema": {
-            "type": "object", "required": ["listings"], "properties": {
-                "listings": {"type": "array", "items": listing},
-                "mode": {"type": "string", "enum": ["partial", "full"]},
-                "dry_run": {"type": "boolean"}, "allow_mass_withdrawal": {"type": "boolean"}}}}}},
+        "requestBody": inquiries_doc.body("PushBody"),
         "responses": {"200": _json(_ref("PushResponse"), "Counts and per-record issues"),
                       "401": _json(_ref("Error"), "Missing or invalid token"),
                       "403": _json(_ref("Error"), "Token of another cluster"),
@@ -97,6 +95,7 @@ def document() -> dict:
     for name, scheme in SECURITY_SCHEMES.items():
         spec.components.security_scheme(name, scheme)
     doc = spec.to_dict()
+    doc["components"]["schemas"]["PushBody"]["properties"]["listings"]["items"] = listing
     for operations in doc["paths"].values():
         for operation in operations.values():
             for status, answer in EVERYWHERE.items():

@@ -65,3 +65,32 @@ def test_a_post_without_the_csrf_token_is_the_documented_400(client, app, doc):
 def test_405_names_the_allowed_methods(client, method, path, allowed):
     r = client.open(path, method=method)
     assert r.status_code == 405 and r.headers["Allow"] == allowed
+
+
+@pytest.mark.parametrize("path,body,field", [
+    ("/api/v1/tickets/1/quote-answer", {"decision": "rejected", "reason": -1e7}, "reason"),
+    ("/api/v1/tickets/1/status", {"status": 3}, "status"),
+    ("/api/v1/tickets/1/messages", {"body": 12}, "body"),
+    ("/api/v1/tickets/1/quote", {"amount": "3500000", "valid_until": "2030-01-01"}, "amount"),
+    ("/api/v1/tickets/1/survey", {"quality": True, "speed": 4, "communication": 5}, "quality"),
+    ("/api/v1/tickets/1/survey", {"quality": 4.5, "speed": 4, "communication": 5}, "quality"),
+    ("/api/v1/requests", {"listing_ids": ["a"], "need": "x", "timeline": "y", "budget": "undecided",
+                          "consent": 1}, "consent"),
+    ("/api/v1/requests", {"listing_ids": [7], "need": "x", "timeline": "y", "budget": "undecided",
+                          "consent": True}, "listing_ids[0]"),
+    ("/api/v1/tickets/1/messages", {"body": "hi", "extra": "x"}, "extra"),
+])
+def test_bodies_are_strict_and_name_the_field(client, app, path, body, field):
+    add_user(app, "m@example.org", "member", company="한빛제약")
+    assert log_in(client, "m@example.org", "correct horse battery").status_code == 302
+    r = client.post(path, json=body, headers={"X-CSRF-Token": csrf_token(client, "/account")})
+    assert r.status_code == 422, r.json
+    assert [e["path"] for e in r.json["errors"]] == [field] and field in r.json["message"]
+
+
+def test_the_documented_bodies_are_the_ones_read(doc):
+    from clusterhub.api import bodies
+
+    for name, schema in bodies.BODIES.items():
+        declared = doc["components"]["schemas"][name]
+        assert set(declared["properties"]) == set(schema().fields) and not declared["additionalProperties"]
