@@ -26,7 +26,7 @@ REQUEST = {"type": "object", "properties": {
 SESSION = [{"session": []}]  # the security schemes of openapi.SECURITY_SCHEMES
 SESSION_AND_CSRF = [{"session": [], "csrf": []}]
 ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}  # the `id` URL converter's range
-TICKET_ID = {"name": "ticket_id", "in": "path", "required": True, "schema": ID}
+TICKET_ID = {"name": "ticket_id", "in": "path", "required": True, "schema": ID, "example": 1}
 
 
 def _json(schema: dict, description: str) -> dict:
@@ -65,7 +65,8 @@ def add_paths(spec) -> None:
                                **DENIED}}})
     spec.path(path="/api/v1/requests/{request_id}", operations={"get": {
         "summary": "One request of my company", "security": SESSION,
-        "parameters": [{"name": "request_id", "in": "path", "required": True, "schema": ID}],
+        "parameters": [{"name": "request_id", "in": "path", "required": True, "schema": ID,
+                        "example": 1}],
         "responses": {"200": _json(REQUEST, "The request"), **DENIED}}})
     spec.path(path="/api/v1/tickets", operations={"get": {
         "summary": "The inbox: tickets of my cluster (admins: all, or ?cluster=)", "security": SESSION,
