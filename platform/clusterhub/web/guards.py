@@ -4,8 +4,8 @@
   under /api/ and the site's own page elsewhere. gunicorn's limit (deploy/gunicorn.conf.py,
   8,190) and nginx's are above it, so their bare 414 pages only meet longer request lines.
 
-- A NUL character (U+0000) anywhere in the path, the query, a form field, an uploaded file's
-  name or a JSON body: PostgreSQL refuses it in text (a 500 there) while SQLite stores it, so it
+- A NUL character (U+0000) anywhere in the path, the query, a header (Basic credentials
+  decoded), a form field, an uploaded file's name or a JSON body: PostgreSQL refuses it in text (a 500 there) while SQLite stores it, so it
   is refused here, the same on both: 404 for a path, 400 naming the field otherwise.
 - Ids out of range: every route with a numeric id takes it through the `id` converter
   (`<id:ticket_id>`), which matches 1 … 2^31-1 only (PostgreSQL's integer; SQLite overflows at
@@ -82,6 +82,13 @@ def refuse_nul() -> None:
         for key, value in values.items(multi=True):
             if NUL in key or NUL in value:
                 _refuse(f"{part}.{_shown(key)}")
+    for key, value in request.headers.items():
+        if NUL in value:
+            _refuse(f"header.{key}")
+    credentials = request.authorization  # Basic credentials are base64: a NUL hides in them
+    if credentials is not None and any(NUL in (part or "") for part in (
+            credentials.username, credentials.password, credentials.token)):
+        _refuse("header.Authorization")
     for key, upload in request.files.items(multi=True):
         if NUL in (upload.filename or ""):
             _refuse(f"form.{key}")

@@ -171,3 +171,16 @@ def test_an_over_long_url_elsewhere_gets_the_sites_own_page(client):
 
 def test_a_url_just_under_the_limit_is_served(client):
     assert client.get("/?pad=" + "x" * 4000).status_code == 200
+
+
+@pytest.mark.parametrize("header", ["Basic " + __import__("base64").b64encode(b"cl\x00ient:secret").decode(),
+                                    "Basic " + __import__("base64").b64encode(b"client:se\x00cret").decode(),
+                                    "Bearer tok\x00en"])
+def test_a_nul_in_credentials_is_a_bad_request(site, header):
+    client = site.test_client()
+    r = client.post("/oauth/token", data={"grant_type": "client_credentials"},
+                    headers={"Authorization": header})
+    assert r.status_code == 400 and "header.Authorization" in r.get_data(as_text=True)
+    r = client.post("/api/v1/clusters/kmedihub/listings", json={"listings": []},
+                    headers={"Authorization": header})
+    assert r.status_code == 400 and r.json["errors"][0]["path"] == "header.Authorization"
