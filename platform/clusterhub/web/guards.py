@@ -3,21 +3,17 @@
 - A URL longer than MAX_URL_LENGTH (4,096 bytes, path and query): a 414 in the app's JSON shape
   under /api/ and the site's own page elsewhere. gunicorn's limit (deploy/gunicorn.conf.py,
   8,190) and nginx's are above it, so their bare 414 pages only meet longer request lines.
-
 - A NUL character (U+0000) anywhere in the path, the query, a header (Basic credentials
-  decoded), a form field, an uploaded file's name or a JSON body: PostgreSQL refuses it in text (a 500 there) while SQLite stores it, so it
-  is refused here, the same on both: 404 for a path, 400 naming the field otherwise.
+  decoded), a form field, an uploaded file's name or a JSON body: PostgreSQL refuses it in text
+  (a 500 there) while SQLite stores it, so it is refused here, the same on both: 404 for a path,
+  400 naming the field otherwise.
 - Ids out of range: every route with a numeric id takes it through the `id` converter
   (`<id:ticket_id>`), which matches 1 … 2^31-1 only (PostgreSQL's integer; SQLite overflows at
   2^63), so any other number is a 404 before the database is asked.
 - JSON nested deeper than MAX_DEPTH levels (a listing document needs about six): the app's JSON
-  loader counts the brackets before parsing, so 1,000 levels are a 400, not a RecursionError.
+  loader measures what it parsed, and turns the parser's RecursionError into the same 400.
 """
 from __future__ import annotations
-
-import json
-import re
-from itertools import accumulate
 
 from flask import Flask, current_app, request
 from flask.json.provider import DefaultJSONProvider
@@ -101,32 +97,41 @@ def refuse_nul() -> None:
 
 
 MAX_DEPTH = 64
-TOO_DEEP = N_("The JSON body is nested %(depth)d levels deep; at most %(limit)d levels are read.")
-JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
-STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+TOO_DEEP = N_("The JSON body is nested more than %(limit)d levels deep; at most %(limit)d are read.")
 
 
-def nesting(text: str) -> int:
-    """How deep the arrays and objects of a JSON text nest (brackets inside strings not counted)."""
-    brackets = NOT_A_BRACKET.sub("", JSON_STRING.sub("", text))
-    return max(accumulate(map(STEP.__getitem__, brackets)), default=0)
+def nesting(value, limit: int = MAX_DEPTH) -> int:
+    """How deep the arrays and objects of a parsed JSON value nest, counted level by level (no
+    recursion) and only up to limit + 1."""
+    level, deepest = ([value] if isinstance(value, (dict, list)) else []), 0
+    while level and deepest <= limit:
+        deepest += 1
+        inner = []
+        for node in level:
+            inner.extend(v for v in (node.values() if isinstance(node, dict) else node)
+                         if isinstance(v, (dict, list)))
+        level = inner
+    return deepest
 
 
 class DepthLimitedJSONProvider(DefaultJSONProvider):
-    """Flask's JSON, refusing a text nested deeper than MAX_DEPTH before the parser recurses.
+    """Flask's JSON, refusing a value nested deeper than MAX_DEPTH (the parser's own recursion
+    limit is about 1,000; deeper values would also break whatever walks them next).
 
     The error is a 400 even for get_json(silent=True): it is no ValueError to be silenced."""
 
     def loads(self, s, **kwargs):
-        if isinstance(s, (bytes, bytearray)):
-            s = bytes(s).decode(json.detect_encoding(s), "surrogatepass")
-        depth = nesting(s)
+        try:
+            value = super().loads(s, **kwargs)
+        except RecursionError:
+            value = None
+            depth = MAX_DEPTH + 1
+        else:
+            depth = nesting(value)
         if depth > MAX_DEPTH:
             raise BadRequest(TOO_DEEP, [{"path": "body", "message": TOO_DEEP,
-                                         "params": {"depth": depth, "limit": MAX_DEPTH}}],
-                             depth=depth, limit=MAX_DEPTH)
-        return super().loads(s, **kwargs)
+                                         "params": {"limit": MAX_DEPTH}}], limit=MAX_DEPTH)
+        return value
 
 
 class IdConverter(IntegerConverter):
