@@ -11,3 +11,6 @@ accesslog = "-"
 errorlog = "-"
 # Each worker builds its own app: the database engine and index readers are per process.
 preload_app = False
+# The longest request line gunicorn reads (its maximum); the app answers longer URLs than its own
+# MAX_URL_LENGTH (4096) with its own 414 page or JSON error, so gunicorn's bare 414 is rare.
+limit_request_line = 8190

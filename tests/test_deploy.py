@@ -59,6 +59,17 @@ def test_nginx_limits_and_static_path_match_the_app(tmp_path):
     assert (ROOT / alias).resolve() == Path(app.static_folder).resolve()
 
 
+def test_long_urls_reach_the_app_before_gunicorn_or_nginx_refuse_them(tmp_path):
+    from clusterhub import create_app
+
+    namespace = {}
+    exec((DEPLOY / "gunicorn.conf.py").read_text(), namespace)
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "TESTING": True})
+    buffers = int(re.search(r"large_client_header_buffers \d+ (\d+)k;", NGINX).group(1)) * 1024
+    assert app.config["MAX_URL_LENGTH"] < namespace["limit_request_line"] <= buffers
+    assert namespace["limit_request_line"] == 8190  # gunicorn's own maximum
+
+
 def test_the_environment_file_sets_only_known_settings(tmp_path):
     known = set(from_environment(tmp_path)) | {"CLUSTERHUB_INSTANCE", "HOST", "PORT",
                                                 "WEB_CONCURRENCY", "GUNICORN_THREADS"}

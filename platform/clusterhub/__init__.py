@@ -13,11 +13,12 @@ def create_app(config: dict | None = None) -> Flask:
     from .config import default_instance_path, from_environment
     from . import api
     from .web import clusters, export, health, home, labels, listings, needs, schema_docs
-    from .web import search as search_pages
+    from .web import guards, search as search_pages
 
     config = dict(config or {})
     instance = Path(config.pop("INSTANCE_PATH", None) or default_instance_path())
     app = Flask(__name__, instance_path=str(instance))
+    app.json = guards.DepthLimitedJSONProvider(app)
     app.config.update(from_environment(instance))
     app.config.update(config)
     if app.config.get("MAX_CONTENT_LENGTH") is None:  # Flask's default is None: no limit at all
@@ -31,6 +32,7 @@ def create_app(config: dict | None = None) -> Flask:
         n = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_prefix=n)
 
+    guards.init_app(app)  # before any other hook: hostile input never reaches one
     db.init_app(app)
     catalog.init_app(app)
     i18n.init_app(app)

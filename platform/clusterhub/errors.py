@@ -70,6 +70,12 @@ class Invalid(ServiceError):
     code = "invalid"
 
 
+class BadRequest(ServiceError):
+    """What the client sent cannot be read at all (a NUL character, JSON nested too deep)."""
+
+    code = "bad_request"
+
+
 class Forbidden(ServiceError):
     code = "forbidden"
 

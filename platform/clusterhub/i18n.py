@@ -6,6 +6,8 @@ from flask_babel import Babel, get_locale
 
 from schemas import vocabularies
 
+from .redirects import safe_next
+
 babel = Babel()
 bp = Blueprint("i18n", __name__)
 COOKIE = "lang"
@@ -45,10 +47,7 @@ def switch(code: str):
     """Set the language cookie and go back where the user was (works without JavaScript)."""
     if code not in current_app.config["LANGUAGES"]:
         code = current_app.config["BABEL_DEFAULT_LOCALE"]
-    target = request.args.get("next") or url_for("home.index")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("home.index")
-    response = redirect(target)
+    response = redirect(safe_next(request.args.get("next"), url_for("home.index")))
     response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
     return response
 

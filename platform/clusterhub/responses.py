@@ -2,11 +2,11 @@
 shape {code, status, message, errors} in English (the API's contract)."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
-from .errors import (Conflict, Forbidden, Invalid, NotFound, ServiceError, Unauthenticated,
+from .errors import (BadRequest, Conflict, Forbidden, Invalid, NotFound, ServiceError, Unauthenticated,
                      Unavailable, detail, fill, shown)
 from .messages import N_
 
@@ -28,7 +28,7 @@ def details(exc: ServiceError) -> list[dict]:
     return [detail(e, translate) for e in exc.details]
 
 
-STATUS = {NotFound: 404, Invalid: 422, Unauthenticated: 401, Forbidden: 403, Conflict: 409,
+STATUS = {BadRequest: 400, NotFound: 404, Invalid: 422, Unauthenticated: 401, Forbidden: 403, Conflict: 409,
           Unavailable: 503}
 JSON_PREFIXES = ("/api/", "/schemas/", "/healthz")
 # Werkzeug's own descriptions of the HTTP errors a visitor meets, marked so that they are
@@ -78,7 +78,16 @@ def init_app(app: Flask) -> None:
             message = N_("The request body is larger than the %(limit)s MB this site accepts; nothing "
                          "was stored. Send a smaller file or split the batch.")
             params = {"limit": f"{limit / 1048576:g}"}
-        return _respond(code, exc.code or 500, message, params)
+        if exc.code == 414:
+            message = N_("The address is longer than the %(limit)s characters this site reads. "
+                         "Search with fewer words or filters.")
+            params = {"limit": app.config.get("MAX_URL_LENGTH")}
+        response, status = _respond(code, exc.code or 500, message, params)
+        if exc.code == 405 and getattr(exc, "valid_methods", None):
+            # RFC 9110: a 405 names the methods the resource allows.
+            response = make_response(response, status)
+            response.headers["Allow"] = ", ".join(sorted(exc.valid_methods))
+        return response, status
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

@@ -5,13 +5,17 @@ import csv
 import io
 from typing import Iterable, Sequence
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel (and LibreOffice, Google Sheets) starts a formula at these; a Korean IME types the
+# full-width forms, which Excel's Korean and Japanese builds read as their ASCII twins.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Blanks a spreadsheet skips before it looks for a formula's first character.
+LEADING_BLANKS = " \u00a0\u3000"
 
 
 def neutralise(value) -> str:
-    """A cell Excel would run as a formula gets a leading apostrophe."""
+    """A cell Excel would run as a formula (after any leading blanks) gets a leading apostrophe."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return "'" + text if text.lstrip(LEADING_BLANKS).startswith(FORMULA_START) else text
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence]) -> str:

@@ -5,10 +5,8 @@ from flask import jsonify, request
 
 from .. import db
 from ..auth import MEMBER, OPERATOR, require_login, require_role
-from ..errors import Invalid, NotFound
-from ..messages import N_
 from ..inquiries import requests, response_times, surveys, tickets
-from . import bp
+from . import bodies, bp
 
 
 def _ticket(s, t, with_events: bool = False) -> dict:
@@ -38,32 +36,18 @@ def _request(s, r) -> dict:
             "tickets": [_ticket(s, t) for t in requests.tickets_of(s, r.id)]}
 
 
-def _id(value: str) -> int:
-    """A path id as a number (the routes take strings so the OpenAPI paths match them)."""
-    if not value.isdigit():
-        raise NotFound(N_("No such id %(id)s."), id=repr(value))
-    return int(value)
-
-
-def _body() -> dict:
+def _body(schema) -> dict:
     require_login()  # 401 before any complaint about the body
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise Invalid(N_("Send a JSON object."))
-    return body
+    return bodies.read(schema)
 
 
 @bp.post("/requests")
 def request_create():
     user = require_role(MEMBER)
-    body = _body()
-    ids = body.get("listing_ids")
-    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-        raise Invalid(N_("listing_ids must be a list of listing ids."),
-                      [{"path": "listing_ids", "message": N_("A list of ids.")}])
+    body = _body(bodies.NewRequestBody)
     with db.session() as s:
-        sent = requests.submit(s, user, ids, need=str(body.get("need", "")), timeline=str(body.get("timeline", "")),
-                               budget=str(body.get("budget", "")), consent=body.get("consent") is True, uploads=[])
+        sent = requests.submit(s, user, body["listing_ids"], need=body["need"], timeline=body["timeline"],
+                               budget=body["budget"], consent=body["consent"], uploads=[])
         s.flush()
         out = _request(s, sent)
     return jsonify(out), 201
@@ -76,9 +60,8 @@ def request_list():
         return jsonify([_request(s, r) for r in requests.mine(s, user)])
 
 
-@bp.get("/requests/<request_id>")
-def request_get(request_id: str):
-    request_id = _id(request_id)
+@bp.get("/requests/<id:request_id>")
+def request_get(request_id: int):
     user = require_login()
     with db.session() as s:
         return jsonify(_request(s, requests.get_for(s, user, request_id)))
@@ -91,9 +74,8 @@ def ticket_list():
         return jsonify([_ticket(s, t) for t in tickets.inbox(s, user, request.args.get("cluster"))])
 
 
-@bp.get("/tickets/<ticket_id>")
-def ticket_get(ticket_id: str):
-    ticket_id = _id(ticket_id)
+@bp.get("/tickets/<id:ticket_id>")
+def ticket_get(ticket_id: int):
     user = require_login()
     with db.session() as s:
         t, _side = tickets.get_for(s, user, ticket_id)
@@ -109,40 +91,35 @@ def _then_ticket(ticket_id: int, action):
         return jsonify(_ticket(s, t, with_events=True))
 
 
-@bp.post("/tickets/<ticket_id>/status")
-def ticket_status(ticket_id: str):
-    ticket_id = _id(ticket_id)
-    body = _body()
+@bp.post("/tickets/<id:ticket_id>/status")
+def ticket_status(ticket_id: int):
+    body = _body(bodies.StatusBody)
     return _then_ticket(ticket_id, lambda s, u: tickets.change_status(
-        s, u, ticket_id, str(body.get("status", "")), str(body.get("reason", ""))))
+        s, u, ticket_id, body["status"], body["reason"]))
 
 
-@bp.post("/tickets/<ticket_id>/quote")
-def ticket_quote(ticket_id: str):
-    ticket_id = _id(ticket_id)
-    body = _body()
+@bp.post("/tickets/<id:ticket_id>/quote")
+def ticket_quote(ticket_id: int):
+    body = _body(bodies.QuoteBody)
     return _then_ticket(ticket_id, lambda s, u: tickets.quote(
-        s, u, ticket_id, str(body.get("amount", "")), str(body.get("valid_until", ""))))
+        s, u, ticket_id, str(body["amount"]), body["valid_until"]))
 
 
-@bp.post("/tickets/<ticket_id>/messages")
-def ticket_message(ticket_id: str):
-    ticket_id = _id(ticket_id)
-    body = _body()
-    return _then_ticket(ticket_id, lambda s, u: tickets.post_message(s, u, ticket_id, str(body.get("body", ""))))
+@bp.post("/tickets/<id:ticket_id>/messages")
+def ticket_message(ticket_id: int):
+    body = _body(bodies.MessageBody)
+    return _then_ticket(ticket_id, lambda s, u: tickets.post_message(s, u, ticket_id, body["body"]))
 
 
-@bp.post("/tickets/<ticket_id>/survey")
-def ticket_survey(ticket_id: str):
-    ticket_id = _id(ticket_id)
-    body = _body()
+@bp.post("/tickets/<id:ticket_id>/survey")
+def ticket_survey(ticket_id: int):
+    body = _body(bodies.SurveyBody)
     return _then_ticket(ticket_id, lambda s, u: surveys.answer(
-        s, u, ticket_id, {k: body.get(k) for k in surveys.SCALES}, str(body.get("comment", ""))))
+        s, u, ticket_id, {k: body[k] for k in surveys.SCALES}, body["comment"]))
 
 
-@bp.post("/tickets/<ticket_id>/quote-answer")
-def ticket_quote_answer(ticket_id: str):
-    ticket_id = _id(ticket_id)
-    body = _body()
+@bp.post("/tickets/<id:ticket_id>/quote-answer")
+def ticket_quote_answer(ticket_id: int):
+    body = _body(bodies.QuoteAnswerBody)
     return _then_ticket(ticket_id, lambda s, u: tickets.answer_quote(
-        s, u, ticket_id, str(body.get("decision", "")), str(body.get("reason", ""))))
+        s, u, ticket_id, body["decision"], body["reason"]))

@@ -10,7 +10,7 @@ from flask import jsonify
 from schemas.listing import EquipmentSchema, ExpertSchema, ServiceSchema
 
 from ..search.params import CONTROLS, FACETS
-from . import bp, inquiries_doc
+from . import bodies, bp, inquiries_doc
 from .schemas import (ClusterOutSchema, ErrorSchema, PushResponseSchema, SearchResponseSchema,
                       VocabularySchema)
 
@@ -25,6 +25,20 @@ def _json(schema: dict, description: str) -> dict:
 
 ERRORS = {"422": _json(_ref("Error"), "Invalid parameters: each error names the parameter"),
           "503": _json(_ref("Error"), "The search engine is unavailable")}
+# Answers any operation may give before its view runs (clusterhub/web/guards.py).
+EVERYWHERE = {"400": _json(_ref("Error"), "bad_request: a NUL character in a parameter or the body, "
+                                          "or a JSON body nested deeper than 64 levels"),
+              "414": _json(_ref("Error"), "The URL is longer than 4,096 characters")}
+SECURITY_SCHEMES = {
+    "bearer": {"type": "http", "scheme": "bearer",
+               "description": "A cluster connector's access token (OAuth2 client credentials at "
+                              "/oauth/token, scope catalog:publish)"},
+    "session": {"type": "apiKey", "in": "cookie", "name": "session",
+                "description": "The signed-in session cookie set by /login"},
+    "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token",
+             "description": "The session's CSRF token (the csrf_token field of any form); without "
+                            "it a POST is answered 400 csrf_failed"},
+}
 
 
 @lru_cache(maxsize=1)
@@ -37,11 +51,14 @@ def document() -> dict:
                          ("PushResponse", PushResponseSchema), ("ServiceListing", ServiceSchema),
                          ("EquipmentListing", EquipmentSchema), ("ExpertListing", ExpertSchema)):
         spec.components.schema(name, schema=schema)
+    for name, schema in bodies.BODIES.items():  # strict: unknown fields refused
+        spec.components.schema(name, schema=schema)
     listing = {"oneOf": [_ref("ServiceListing"), _ref("EquipmentListing"), _ref("ExpertListing")]}
     search_params = [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200}},
                      {"name": "sort", "in": "query",
                       "schema": {"type": "string", "enum": ["relevance", "updated", "title"]}},
-                     {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                     {"name": "page", "in": "query",
+                      "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
                      {"name": "size", "in": "query",
                       "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
                      {"name": "strict", "in": "query",
@@ -71,18 +88,23 @@ def document() -> dict:
                                    "Vocabularies by name")}}})
     spec.path(path="/api/v1/clusters/{code}/listings", operations={"post": {
         "summary": "Push a batch of shared-schema listings (a cluster's connector credentials)",
+        "security": [{"bearer": []}],
         "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
-        "requestBody": {"required": True, "content": {"application/json": {"schema": {
-            "type": "object", "required": ["listings"], "properties": {
-                "listings": {"type": "array", "items": listing},
-                "mode": {"type": "string", "enum": ["partial", "full"]},
-                "dry_run": {"type": "boolean"}, "allow_mass_withdrawal": {"type": "boolean"}}}}}},
+        "requestBody": inquiries_doc.body("PushBody"),
         "responses": {"200": _json(_ref("PushResponse"), "Counts and per-record issues"),
                       "401": _json(_ref("Error"), "Missing or invalid token"),
                       "403": _json(_ref("Error"), "Token of another cluster"),
                       "409": _json(_ref("PushResponse"), "Stopped by the mass-withdrawal guard")}}})
     inquiries_doc.add_paths(spec)
-    return spec.to_dict()
+    for name, scheme in SECURITY_SCHEMES.items():
+        spec.components.security_scheme(name, scheme)
+    doc = spec.to_dict()
+    doc["components"]["schemas"]["PushBody"]["properties"]["listings"]["items"] = listing
+    for operations in doc["paths"].values():
+        for operation in operations.values():
+            for status, answer in EVERYWHERE.items():
+                operation["responses"].setdefault(status, answer)
+    return doc
 
 
 @bp.get("/openapi.json")

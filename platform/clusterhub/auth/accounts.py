@@ -106,6 +106,12 @@ def set_password(s: Session, user: User, password: str | None) -> None:
     s.add(user)
 
 
+def end_sessions(s: Session, user: User) -> None:
+    """End every open session of user (a logout): cookies signed for the old epoch stop working."""
+    user.session_epoch += 1
+    s.add(user)
+
+
 def set_active(s: Session, user: User, active: bool) -> None:
     """Enable or disable the account; disabling ends its sessions at once."""
     if user.active and not active:

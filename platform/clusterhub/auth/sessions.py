@@ -34,8 +34,22 @@ def log_in(user: User, via: str) -> None:
 
 
 def log_out() -> None:
+    """Forget the session in this browser (an expired or outdated one ends here too)."""
     session.clear()
     g.pop("_clusterhub_principal", None)
+
+
+def end() -> None:
+    """A logout: the user's session epoch moves on, so a copy of this cookie (another tab, a
+    stolen one) is refused on its next request, then this browser forgets the session. An
+    outdated cookie ends nothing but its own session."""
+    data = session.get(KEY) or {}
+    if data.get("uid") is not None:
+        with db.session() as s:
+            user = s.get(User, data["uid"])
+            if user is not None and user.session_epoch == data.get("epoch"):
+                accounts.end_sessions(s, user)
+    log_out()
 
 
 def _expired(data: dict, now: float) -> bool:

@@ -43,7 +43,7 @@ def create():
     return redirect(url_for("users.index"))
 
 
-@bp.post("/<int:user_id>")
+@bp.post("/<id:user_id>")
 @role_required(ADMIN)
 def update(user_id: int):
     form = request.form

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask_babel import gettext as _
 
 from .. import db, responses
+from ..redirects import safe_next
 from ..messages import N_
 from ..catalog import clusters
 from . import credentials, identities, logins, oidc, sessions
@@ -17,16 +18,9 @@ NEXT_KEY = "auth_next"
 NO_OIDC = N_("Login through an identity provider is not configured here.")
 
 
-def safe_next(target: str | None) -> str | None:
-    """target if it is a path on this site (never //host or a scheme), else None."""
-    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
-        return None
-    return target
-
-
 def _login_page(status: int = 200, error: str | None = None, email: str = ""):
     return render_template("auth/login.html", error=error, email=email, oidc_enabled=oidc.enabled(),
-                           next=safe_next(request.values.get("next")) or ""), status
+                           next=safe_next(request.values.get("next"), "")), status
 
 
 @bp.get("/login")
@@ -46,12 +40,12 @@ def login_post():
     except logins.LoginFailed:
         return _login_page(401, _("The e-mail address or the password is wrong."), email)
     sessions.log_in(user, via="password")
-    return redirect(safe_next(request.form.get("next")) or url_for("auth.account"))
+    return redirect(safe_next(request.form.get("next"), url_for("auth.account")))
 
 
 @bp.post("/logout")
 def logout():
-    sessions.log_out()
+    sessions.end()
     return redirect(url_for("home.index"))
 
 
@@ -59,7 +53,7 @@ def logout():
 def oidc_login():
     if not oidc.enabled():
         abort(404, description=NO_OIDC)
-    session[NEXT_KEY] = safe_next(request.args.get("next"))
+    session[NEXT_KEY] = safe_next(request.args.get("next"), "")
     redirect_uri = (current_app.config.get("OIDC_REDIRECT_URI")
                     or url_for("auth.oidc_callback", _external=True))
     return oidc.start(redirect_uri)
@@ -69,7 +63,7 @@ def oidc_login():
 def oidc_callback():
     if not oidc.enabled():
         abort(404, description=NO_OIDC)
-    target = safe_next(session.get(NEXT_KEY))
+    target = safe_next(session.get(NEXT_KEY), "")
     try:
         claims = oidc.finish()
         with db.session() as s:

@@ -23,7 +23,7 @@ def index():
     return render_template("inquiries/inbox.html", rows=rows, overdue=overdue, summary=summary, answers=answers)
 
 
-@bp.get("/tickets/<int:ticket_id>")
+@bp.get("/tickets/<id:ticket_id>")
 @login_required
 def ticket(ticket_id: int, errors=None, status=200):
     with db.session() as s:
@@ -47,7 +47,7 @@ def _act(ticket_id: int, action):
     return redirect(url_for("inbox.ticket", ticket_id=ticket_id), code=303)
 
 
-@bp.post("/tickets/<int:ticket_id>/status")
+@bp.post("/tickets/<id:ticket_id>/status")
 @login_required
 def status(ticket_id: int):
     form = request.form
@@ -55,7 +55,7 @@ def status(ticket_id: int):
                                                            form.get("reason", "")))
 
 
-@bp.post("/tickets/<int:ticket_id>/quote")
+@bp.post("/tickets/<id:ticket_id>/quote")
 @login_required
 def quote(ticket_id: int):
     form = request.form
@@ -63,7 +63,7 @@ def quote(ticket_id: int):
                                                    form.get("valid_until", "")))
 
 
-@bp.post("/tickets/<int:ticket_id>/messages")
+@bp.post("/tickets/<id:ticket_id>/messages")
 @login_required
 def message(ticket_id: int):
     return _act(ticket_id, lambda s: tickets.post_message(s, current_user(), ticket_id,

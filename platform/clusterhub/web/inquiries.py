@@ -87,7 +87,7 @@ def mine():
     return render_template("inquiries/mine.html", rows=rows)
 
 
-@bp.get("/my/requests/<int:request_id>")
+@bp.get("/my/requests/<id:request_id>")
 @login_required
 def request_page(request_id: int, errors=None, form=None, status=200):
     with db.session() as s:
@@ -99,7 +99,7 @@ def request_page(request_id: int, errors=None, form=None, status=200):
                            ticket_errors=errors or {}, form=form or {}), status
 
 
-@bp.get("/attachments/<int:attachment_id>")
+@bp.get("/attachments/<id:attachment_id>")
 @login_required
 def attachment(attachment_id: int):
     user = current_user()
@@ -120,7 +120,7 @@ def _quote(name: str) -> str:
     return quote(name)
 
 
-@bp.post("/tickets/<int:ticket_id>/survey")
+@bp.post("/tickets/<id:ticket_id>/survey")
 @login_required
 def survey(ticket_id: int):
     form = request.form
@@ -131,7 +131,7 @@ def survey(ticket_id: int):
     return redirect(url_for("inquiries.request_page", request_id=ticket.request_id, _anchor=f"t{ticket_id}"), code=303)
 
 
-@bp.post("/tickets/<int:ticket_id>/quote-answer")
+@bp.post("/tickets/<id:ticket_id>/quote-answer")
 @login_required
 def quote_answer(ticket_id: int):
     """The company accepts or rejects the ticket's quote; refusals are shown under that ticket."""

@@ -54,7 +54,7 @@ def sync(code: str):
     return redirect(url_for("operator.run", code=code, run_id=run_id, **args), 303)
 
 
-@bp.get("/<code>/runs/<int:run_id>")
+@bp.get("/<code>/runs/<id:run_id>")
 @cluster_operator_required()
 def run(code: str, run_id: int):
     with db.session() as s:
@@ -66,7 +66,7 @@ def run(code: str, run_id: int):
                            already=request.args.get("already") == "1")
 
 
-@bp.get("/<code>/runs/<int:run_id>/issues.csv")
+@bp.get("/<code>/runs/<id:run_id>/issues.csv")
 @cluster_operator_required()
 def issues_csv(code: str, run_id: int):
     with db.session() as s:

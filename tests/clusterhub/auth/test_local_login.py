@@ -36,6 +36,33 @@ def test_login_then_account_then_logout(client, app):
     assert client.get("/account").status_code == 302
 
 
+def test_logout_ends_the_session_on_the_server_so_a_copied_cookie_stops_working(client, app):
+    add_user(app, "m@example.org", "member")
+    assert log_in(client, "m@example.org", PASSWORD).status_code == 302
+    copied = client.get_cookie("session").value  # another tab, or a cookie someone took
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    assert thief.get("/account").status_code == 200
+    assert client.post("/logout", data={"csrf_token": csrf_token(client, "/account")}).status_code == 302
+    assert thief.get("/account").status_code == 302  # off to the login page
+    assert log_in(client, "m@example.org", PASSWORD).status_code == 302  # a new login works
+    assert client.get("/account").status_code == 200
+
+
+def test_an_outdated_cookie_logging_out_ends_no_other_session(client, app):
+    add_user(app, "m@example.org", "member")
+    assert log_in(client, "m@example.org", PASSWORD).status_code == 302
+    old = client.get_cookie("session").value
+    token = csrf_token(client, "/account")
+    client.post("/logout", data={"csrf_token": token})
+    fresh = app.test_client()
+    assert log_in(fresh, "m@example.org", PASSWORD).status_code == 302
+    stale = app.test_client()
+    stale.set_cookie("session", old)
+    stale.post("/logout", data={"csrf_token": token})
+    assert fresh.get("/account").status_code == 200
+
+
 def test_next_never_leaves_the_site(client, app):
     add_user(app, "m@example.org", "member")
     for target in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
