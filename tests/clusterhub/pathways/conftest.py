@@ -71,3 +71,14 @@ def signed_in(app, name: str):
     assert log_in(client, f"{name}@example.org", PASSWORD).status_code == 302
     client.environ_base["HTTP_X_CSRF_TOKEN"] = csrf_token(client)
     return client
+
+
+def who(app, name: str):
+    """The principal of a test user, as a request would see it."""
+    from sqlmodel import select
+
+    from clusterhub.auth import accounts
+    from clusterhub.auth.models import User
+
+    with app.app_context(), db.session() as s:
+        return accounts.principal(s, s.exec(select(User).where(User.email == f"{name}@example.org")).one())
