@@ -34,6 +34,10 @@ def _stage(s: Session, stage_id: int) -> tuple[Pathway, PathwayStage]:
     return s.get(Pathway, stage.pathway_id), stage
 
 
+def pathway_of(s: Session, stage_id: int) -> int:
+    return _stage(s, stage_id)[0].id
+
+
 def add(s: Session, user: Principal, stage_id: int, note: str,
         uploads: list[attachments.Upload]) -> PathwayStage:
     """The stage's cluster (or the company) adds results to the stage's hand-off package."""

@@ -3,15 +3,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, render_template, request
+from urllib.parse import quote
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask_babel import gettext
 
-from .. import db
+from .. import db, responses
+from ..auth import MEMBER, current_user, login_required, role_required
 from ..catalog import listings
-from ..errors import Invalid
+from ..errors import Conflict, Forbidden, Invalid
 from ..i18n import bilingual, locale
+from ..inquiries.attachments import Upload
 from ..messages import N_
-from . import planner, templates
+from ..web.inquiries import BUDGET_LABELS
+from . import handoffs, planner, requests, templates
 
 bp = Blueprint("pathways", __name__)
 
@@ -22,7 +27,12 @@ def _helpers():
         shown = {k: bilingual(v) if isinstance(v, dict) else v for k, v in params.items()}
         return gettext(template) % shown if shown else gettext(template)
 
-    return {"pathway_reason": reason}
+    def of_ticket(ticket_id: int):
+        with db.session() as s:
+            found = requests.of_ticket(s, ticket_id)
+        return found[0] if found else None
+
+    return {"pathway_reason": reason, "pathway_of_ticket": of_ticket}
 
 
 def _start(raw: str | None) -> date | None:
@@ -67,14 +77,101 @@ def index():
 
 
 @bp.get("/pathways/<key>")
-def plan(key: str):
+def plan(key: str, args=None, errors=None, status=200):
+    args = args or request.args
     with db.session() as s:
         template = templates.get(s, key)
-    picks, skips = choices(template, request.args)
+    picks, skips = choices(template, args)
     with db.session() as s:
-        p = planner.plan(s, template, picks=picks, skips=skips, start=_start(request.args.get("start")))
+        p = planner.plan(s, template, picks=picks, skips=skips, start=_start(args.get("start")))
         planner.record_gaps(s, p, locale())
-    return render_template("pathways/plan.html", p=p, shown=planner.SHOWN, form={}, errors=[],
-                           origin=request.args.get("from", ""))
+    return render_template("pathways/plan.html", p=p, shown=planner.SHOWN, form=args, errors=errors or [],
+                           budgets=BUDGET_LABELS), status
+
+
+@bp.post("/pathways/<key>/request")
+@role_required(MEMBER)
+def send(key: str):
+    form = request.form
+    with db.session() as s:
+        template = templates.get(s, key)
+    picks, skips = choices(template, form)
+    try:
+        with db.session() as s:
+            pathway = requests.submit(s, current_user(), template, picks=picks, skips=skips,
+                                      need=form.get("need", ""), budget=form.get("budget", ""),
+                                      consent=form.get("consent") == "1", start=_start(form.get("start")))
+    except Invalid as exc:
+        return plan(key, args=form, errors=responses.details(exc), status=422)
+    return redirect(url_for("pathways.follow", pathway_id=pathway.id), code=303)
+
+
+@bp.get("/my/pathways")
+@role_required(MEMBER)
+def mine():
+    with db.session() as s:
+        rows = requests.mine(s, current_user())
+    return render_template("pathways/mine.html", rows=rows)
+
+
+@bp.get("/pathways/requests/<int:pathway_id>")
+@login_required
+def follow(pathway_id: int, errors=None, status=200):
+    user = current_user()
+    with db.session() as s:
+        pathway, side = requests.get_for(s, user, pathway_id)
+        rows = requests.rows(s, user, pathway)
+        packages = {}
+        for row in rows:
+            try:
+                packages[row.stage.id] = handoffs.visible(s, user, row.stage.id)
+            except Forbidden:
+                packages[row.stage.id] = None
+    return render_template("pathways/follow.html", pathway=pathway, side=side, rows=rows,
+                           packages=packages, errors=errors or {}), status
+
+
+def _stage_action(stage_id: int, action):
+    """Run a stage action; refusals are shown on the pathway's page under that stage."""
+    with db.session() as s:
+        pathway_id = handoffs.pathway_of(s, stage_id)
+    try:
+        with db.session() as s:
+            action(s)
+    except (Invalid, Conflict) as exc:
+        errors = responses.details(exc) or [{"path": "", "message": responses.message(exc)}]
+        return follow(pathway_id, errors={stage_id: errors}, status=422 if isinstance(exc, Invalid) else 409)
+    return redirect(url_for("pathways.follow", pathway_id=pathway_id, _anchor=f"s{stage_id}"), code=303)
+
+
+@bp.post("/pathways/stages/<int:stage_id>/handoff")
+@login_required
+def add_handoff(stage_id: int):
+    uploads = [Upload(f.filename or "", f.read()) for f in request.files.getlist("files")]
+    return _stage_action(stage_id, lambda s: handoffs.add(s, current_user(), stage_id,
+                                                          request.form.get("note", ""), uploads))
+
+
+@bp.post("/pathways/stages/<int:stage_id>/consent")
+@login_required
+def consent(stage_id: int):
+    return _stage_action(stage_id, lambda s: handoffs.consent(s, current_user(), stage_id))
+
+
+@bp.post("/pathways/stages/<int:stage_id>/end")
+@login_required
+def revise_end(stage_id: int):
+    form = request.form
+    return _stage_action(stage_id, lambda s: handoffs.revise_end(s, current_user(), stage_id, form.get("end", ""),
+                                                                 form.get("reason", "")))
+
+
+@bp.get("/pathways/files/<int:file_id>")
+@login_required
+def handoff_file(file_id: int):
+    with db.session() as s:
+        row = handoffs.file_for(s, current_user(), file_id)
+    return Response(row.data, mimetype=row.content_type, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(row.filename)}"})
 
 
