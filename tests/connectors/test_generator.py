@@ -106,6 +106,7 @@ def test_the_plans_example_can_be_found(federation):
 
     smart = [t for t in titles("kmedihub") if "스마트공장" in t[0][0] and "smart factory" in t[0][1].lower()]
     assert len(smart) == 6 and all("manufacturing" in cats and centre == "의약생산센터" for _, cats, centre in smart)
-    trials = [t for t in titles("kbiohealth") if "clinical" in t[1]]
-    assert len(trials) == 8 and any("임상 1상" in title[0] for title, _, _ in trials)
+    trials = [s for s in federation["kbiohealth"].services if s.template.domain == "trials"]
+    assert len(trials) == 8 and all("clinical" in s.template.cats for s in trials)
+    assert sum("임상 1상" in s.title[0] for s in trials) == 3
     assert not any("스마트공장" in title[0] for c in federation if c != "kmedihub" for title, _, _ in titles(c))
