@@ -9,14 +9,14 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 from flask_babel import gettext
 
 from .. import db, responses
-from ..auth import MEMBER, current_user, login_required, role_required
+from ..auth import CURATOR, MEMBER, current_user, login_required, role_required
 from ..catalog import listings
 from ..errors import Conflict, Forbidden, Invalid
 from ..i18n import bilingual, locale
 from ..inquiries.attachments import Upload
 from ..messages import N_
 from ..web.inquiries import BUDGET_LABELS
-from . import handoffs, planner, requests, templates
+from . import coordination, handoffs, planner, requests, templates
 
 bp = Blueprint("pathways", __name__)
 
@@ -175,3 +175,23 @@ def handoff_file(file_id: int):
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(row.filename)}"})
 
 
+
+
+@bp.get("/pathways/coordination")
+@role_required(CURATOR)
+def coordinate(errors=None, status=200):
+    with db.session() as s:
+        rows = coordination.overview(s, current_user())
+    return render_template("pathways/coordination.html", rows=rows, errors=errors or {},
+                           stall_days=coordination.STALL_DAYS, handoff_days=coordination.HANDOFF_DAYS), status
+
+
+@bp.post("/pathways/requests/<int:pathway_id>/message")
+@role_required(CURATOR)
+def message_all(pathway_id: int):
+    try:
+        with db.session() as s:
+            coordination.message_all(s, current_user(), pathway_id, request.form.get("body", ""))
+    except Invalid as exc:
+        return coordinate(errors={pathway_id: responses.details(exc)}, status=422)
+    return redirect(url_for("pathways.coordinate", _anchor=f"p{pathway_id}"), code=303)
