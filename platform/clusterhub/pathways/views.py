@@ -35,7 +35,8 @@ def _helpers():
     return {"pathway_reason": reason, "pathway_of_ticket": of_ticket}
 
 
-def _start(raw: str | None) -> date | None:
+def start_date(raw: str | None) -> date | None:
+    """The plan's start from a form or query (YYYY-MM-DD); None for today."""
     if not raw:
         return None
     try:
@@ -83,7 +84,7 @@ def plan(key: str, args=None, errors=None, status=200):
         template = templates.get(s, key)
     picks, skips = choices(template, args)
     with db.session() as s:
-        p = planner.plan(s, template, picks=picks, skips=skips, start=_start(args.get("start")))
+        p = planner.plan(s, template, picks=picks, skips=skips, start=start_date(args.get("start")))
         planner.record_gaps(s, p, locale())
     return render_template("pathways/plan.html", p=p, shown=planner.SHOWN, form=args, errors=errors or [],
                            budgets=BUDGET_LABELS), status
@@ -100,7 +101,7 @@ def send(key: str):
         with db.session() as s:
             pathway = requests.submit(s, current_user(), template, picks=picks, skips=skips,
                                       need=form.get("need", ""), budget=form.get("budget", ""),
-                                      consent=form.get("consent") == "1", start=_start(form.get("start")))
+                                      consent=form.get("consent") == "1", start=start_date(form.get("start")))
     except Invalid as exc:
         return plan(key, args=form, errors=responses.details(exc), status=422)
     return redirect(url_for("pathways.follow", pathway_id=pathway.id), code=303)
