@@ -26,7 +26,7 @@ def test_the_templates_and_plan_from_here(world):
     plan = client.get(f"/pathways/small_molecule?from={S1}").get_data(as_text=True)
     assert re.search(rf'name="pick_discovery" value="{re.escape(S1)}" checked', plan)
     assert 'name="skip" value="discovery" checked' not in plan
-    assert "GMP 생산 (스마트공장) 단계와 같은 단지" not in plan  # Songdo has no neighbour next door
+    assert "GMP 생산 (스마트공장) 단계와 같은 단지" in plan  # the reasons, in Korean
     assert "소요 기간 30일" in plan and "단계 검색어 5개 중" in plan
 
 
