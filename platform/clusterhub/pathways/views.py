@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import json
 from urllib.parse import quote
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
@@ -196,3 +197,32 @@ def message_all(pathway_id: int):
     except Invalid as exc:
         return coordinate(errors={pathway_id: responses.details(exc)}, status=422)
     return redirect(url_for("pathways.coordinate", _anchor=f"p{pathway_id}"), code=303)
+
+
+@bp.get("/pathways/<key>/edit")
+@role_required(CURATOR)
+def edit(key: str, text=None, errors=None, status=200):
+    """A curator edits a template as JSON: checked field by field, versioned, audited."""
+    with db.session() as s:
+        row = templates.get(s, key)
+    text = text if text is not None else json.dumps(row.data, ensure_ascii=False, indent=2)
+    return render_template("pathways/edit.html", row=row, text=text, errors=errors or []), status
+
+
+@bp.post("/pathways/<key>/edit")
+@role_required(CURATOR)
+def save(key: str):
+    text = request.form.get("data", "")
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+    except ValueError as exc:
+        error = Invalid(N_("The template is not a JSON object: %(reason)s"), reason=str(exc))
+        return edit(key, text=text, errors=[{"path": "data", "message": responses.message(error)}], status=422)
+    try:
+        with db.session() as s:
+            templates.save(s, current_user(), key, data, reason=request.form.get("reason", ""))
+    except Invalid as exc:
+        return edit(key, text=text, errors=responses.details(exc), status=422)
+    return redirect(url_for("pathways.plan", key=key), code=303)

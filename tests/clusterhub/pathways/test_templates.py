@@ -65,3 +65,28 @@ def test_only_curators_edit_templates(app):
         data = templates.get(s, "vaccine").data
         with pytest.raises(Forbidden):
             templates.save(s, member, "vaccine", data)
+
+
+def test_a_curator_edits_a_template_on_its_page(tmp_path):
+    import json
+
+    from tests.clusterhub.pathways.conftest import make_world, signed_in
+
+    app = make_world(tmp_path, listings={})
+    curator = signed_in(app, "curator")
+    page = curator.get("/pathways/vaccine/edit").get_data(as_text=True)
+    data = json.loads(page.split('name="data" rows="30" spellcheck="false">', 1)[1].split("</textarea>", 1)[0]
+                      .replace("&#34;", '"').replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<")
+                      .replace("&gt;", ">").replace("&#39;", "'"))
+    data["stages"][1]["duration_days"] = -5
+    refused = curator.post("/pathways/vaccine/edit", data={"data": json.dumps(data)})
+    assert refused.status_code == 422 and "stages[1].duration_days" in refused.get_data(as_text=True)
+    assert curator.post("/pathways/vaccine/edit", data={"data": "{not json"}).status_code == 422
+    data["stages"][1]["duration_days"] = 150
+    saved = curator.post("/pathways/vaccine/edit", data={"data": json.dumps(data), "reason": "BSL-3 일정"})
+    assert saved.status_code == 303
+    with app.app_context(), db.session() as s:
+        row = templates.get(s, "vaccine")
+        assert row.version == 2 and row.data["stages"][1]["duration_days"] == 150
+        assert audit.search(s, action="pathway_template.save")[0].reason == "BSL-3 일정"
+    assert signed_in(app, "member").get("/pathways/vaccine/edit").status_code == 403
