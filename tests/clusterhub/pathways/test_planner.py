@@ -62,3 +62,14 @@ def test_a_stage_no_cluster_offers_is_a_gap_in_the_report(tmp_path):
     with app.app_context(), db.session() as s:
         [row] = [g for g in dashboard.gaps(s) if g["query"] == "임상시험"]
     assert row["needs"] == 1 and row["pathways"] == ["small_molecule/clinical"]
+
+
+def test_the_gap_report_names_the_template_and_stage(tmp_path):
+    from .conftest import signed_in
+
+    app = make_world(tmp_path, {**LISTINGS, OSONG: [d for d in LISTINGS[OSONG] if d["source_id"] != "SV-O2"]})
+    app.test_client().get("/pathways/small_molecule")
+    curator = signed_in(app, "curator")
+    assert "small_molecule/clinical" in curator.get("/dashboard").get_data(as_text=True)
+    csv = curator.get("/dashboard/gaps.csv").get_data(as_text=True)
+    assert "pathway_stages" in csv.splitlines()[0] and "small_molecule/clinical" in csv

@@ -135,3 +135,23 @@ def test_a_revised_end_moves_the_later_stages_and_is_audited(world):
         after = requests.rows(s, who(world, "member"), pathway)
         assert [a.dates.shift_days for a in after] == [0, 0, 30, 30]
         assert audit.search(s, action="pathway.revise_end")[0].reason == "마모셋 수급 지연"
+
+
+@pytest.mark.postgres
+def test_the_pathway_flow_on_postgresql(tmp_path, postgres_url):
+    from .conftest import make_world
+
+    app = make_world(tmp_path, url=postgres_url)
+    try:
+        pathway_id = _send(app)
+        stages = _stages(app, pathway_id)
+        assert [st.position for st in stages] == [0, 1, 2, 3]
+        _complete(app, "daegu", stages[0].ticket_id)
+        with app.app_context(), db.session() as s:
+            handoffs.add(s, who(app, "daegu"), stages[0].id, "후보물질 120 g", [PDF])
+            handoffs.consent(s, who(app, "member"), stages[0].id)
+        with app.app_context(), db.session() as s:
+            assert handoffs.visible(s, who(app, "daegu"), stages[0].id).files[0].data == PDF.data
+            assert requests.stages_of(s, pathway_id)[0].completed_on is not None
+    finally:
+        db.engine(app).dispose()
