@@ -31,6 +31,7 @@ class Overview:
     current: str                     # the first stage not completed ("" when all are)
     stalled: list[str] = field(default_factory=list)
     overdue_handoffs: list[str] = field(default_factory=list)
+    declined: list[str] = field(default_factory=list)
     end: date | None = None
     shift_days: int = 0
 
@@ -57,6 +58,8 @@ def overview(s: Session, user: Principal, today: date | None = None) -> list[Ove
         for i, (st, when) in enumerate(zip(stages, dates)):
             ticket = tickets[st.ticket_id]
             name = st.title.get("ko") or st.title.get("en") or st.stage_key
+            if ticket.status == "declined":
+                row.declined.append(name)
             if ticket.status != "completed" and not row.current:
                 row.current = name
             started = i == 0 or stages[i - 1].completed_on is not None

@@ -39,6 +39,10 @@ def test_stalled_stages_and_overdue_hand_offs(world):
     assert now.stalled == [] and now.overdue_handoffs == []
     # Two weeks on, the smart factory has not moved: stalled, and its hand-off is overdue.
     assert later.stalled == ["GMP 생산 (스마트공장)"] and later.overdue_handoffs == ["GMP 생산 (스마트공장)"]
+    with world.app_context(), db.session() as s:
+        tickets.change_status(s, who(world, "osong"), stages[3].ticket_id, "declined", "1상 시설 점검 중")
+        [declined] = coordination.overview(s, who(world, "curator"), today)
+    assert declined.declined == ["임상시험"]
 
 
 def test_one_message_reaches_every_cluster_of_the_pathway(world):
