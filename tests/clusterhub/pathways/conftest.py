@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from clusterhub import db
-from tests.clusterhub.auth.browser import add_user, csrf_token, log_in
+from tests.clusterhub.auth.browser import add_user
 from tests.clusterhub.auth.tokens import bearer
+from tests.clusterhub.inquiries.conftest import PASSWORD, signed_in  # noqa: F401  (one login helper)
 from tests.conftest import build_app
 from tests.schemas.samples import service
 
-PASSWORD = "pathway password 1"
 DAEGU, OSONG, SONGDO = "kmedihub", "kbiohealth", "songdo_siheung"
 USERS = {"member": ("member", {"company": "한빛제약"}), "rival": ("member", {"company": "다른바이오"}),
          "daegu": ("operator", {"cluster": DAEGU}), "osong": ("operator", {"cluster": OSONG}),
@@ -63,14 +63,6 @@ def world(tmp_path):
     app = make_world(tmp_path)
     yield app
     db.engine(app).dispose()
-
-
-def signed_in(app, name: str):
-    """A test client logged in as name, sending its CSRF token as a header on JSON posts."""
-    client = app.test_client()
-    assert log_in(client, f"{name}@example.org", PASSWORD).status_code == 302
-    client.environ_base["HTTP_X_CSRF_TOKEN"] = csrf_token(client)
-    return client
 
 
 def who(app, name: str):
