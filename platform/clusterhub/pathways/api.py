@@ -12,7 +12,7 @@ from ..errors import Invalid, NotFound, fill
 from ..messages import N_
 from . import planner, requests, templates
 from .schemas import (PathwayCreateSchema, PathwaySchema, PlanSchema, TemplateSchema)
-from .views import choices, start_date
+from .views import choices, order_of, start_date
 
 bp = Blueprint("pathways_api", __name__, url_prefix="/api/v1")
 
@@ -80,7 +80,8 @@ def plan(key: str):
         template = templates.get(s, key)
     picks, skips = choices(template, request.args)
     with db.session() as s:
-        p = planner.plan(s, template, picks=picks, skips=skips, start=start_date(request.args.get("start")))
+        p = planner.plan(s, template, picks=picks, skips=skips, start=start_date(request.args.get("start")),
+                         order=order_of(template, request.args))
         planner.record_gaps(s, p, "en")
         return jsonify(_plan(p))
 
@@ -101,7 +102,8 @@ def create():
         template = templates.get(s, body["template"])
         pathway = requests.submit(s, user, template, picks=dict(body.get("picks") or {}),
                                   skips=set(body.get("skips") or []), need=body["need"], budget=body["budget"],
-                                  consent=body["consent"], start=start_date(body.get("start")))
+                                  consent=body["consent"], start=start_date(body.get("start")),
+                                  order=list(body.get("order") or []) or None)
         return jsonify(_pathway(s, user, pathway)), 201
 
 
@@ -144,6 +146,9 @@ def add_paths(spec: APISpec) -> None:
                        {"name": "skip", "in": "query", "explode": True, "style": "form",
                         "schema": {"type": "array", "items": {"type": "string"}}, "description": "stage keys to skip"},
                        {"name": "start", "in": "query", "schema": {"type": "string", "format": "date"}},
+                       {"name": "order", "in": "query", "explode": True, "style": "form",
+                        "schema": {"type": "array", "items": {"type": "string"}},
+                        "description": "stage keys in the company's order (others keep theirs, after)"},
                        {"name": "from", "in": "query", "schema": {"type": "string"},
                         "description": "plan from this listing: picked for its stage, earlier stages skipped"},
                        {"name": "picks", "in": "query", "style": "form", "explode": True,

@@ -106,6 +106,13 @@ class Plan:
         return dated[-1].end if dated else None
 
 
+def ordered(template: PathwayTemplate, order: list[str] | None) -> list[dict]:
+    """The template's stages in the given order of keys (unknown keys ignored, missing ones after)."""
+    stages = template.data["stages"]
+    rank = {key: i for i, key in enumerate(order or [])}
+    return sorted(stages, key=lambda st: (rank.get(st["key"], len(rank)), stages.index(st)))
+
+
 def find(stage: dict) -> list[Candidate]:
     """The published listings that match the stage's kinds, categories and filters, one search per
     stage word; a listing's fit is the number of stage words it matches."""
@@ -161,11 +168,12 @@ def _rank(plans: list[StagePlan], i: int) -> None:
 
 def plan(s: Session, template: PathwayTemplate, *, picks: dict[str, str] | None = None,
          skips: set[str] | frozenset = frozenset(), start: date | None = None,
-         today: date | None = None) -> Plan:
-    """Candidates per stage, ranked; the company's picks kept, the best candidate picked elsewhere."""
+         today: date | None = None, order: list[str] | None = None) -> Plan:
+    """Candidates per stage, ranked; the company's picks kept, the best candidate picked elsewhere;
+    the stages in the company's order when it gives one (stages it leaves out keep theirs, after)."""
     picks = picks or {}
     today = today or kst_day(utcnow())
-    plans = [StagePlan(stage, find(stage), skipped=stage["key"] in skips) for stage in template.data["stages"]]
+    plans = [StagePlan(stage, find(stage), skipped=stage["key"] in skips) for stage in ordered(template, order)]
     for p in plans:
         _add_picked(s, p, picks.get(p.stage["key"]))
     for _round in range(2):  # a pick depends on its neighbours' picks: settle them twice

@@ -34,10 +34,11 @@ class Row:
 
 
 def submit(s: Session, user: Principal, template: PathwayTemplate, *, picks: dict[str, str],
-           skips: set[str], need: str, budget: str, consent: bool, start: date | None = None) -> Pathway:
+           skips: set[str], need: str, budget: str, consent: bool, start: date | None = None,
+           order: list[str] | None = None) -> Pathway:
     """Plan with the company's picks, then store one request and one ticket per planned stage."""
     check_role(user, MEMBER)
-    p = planner.plan(s, template, picks=picks, skips=skips, start=start)
+    p = planner.plan(s, template, picks=picks, skips=skips, start=start, order=order)
     need = (need or "").strip()
     errors = []
     if not p.chosen:

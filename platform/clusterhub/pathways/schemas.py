@@ -99,6 +99,7 @@ class PathwayCreateSchema(Schema):
     picks = fields.Dict(keys=fields.String(), values=fields.String(),
                         metadata={"description": "stage key -> listing id; other stages take the best candidate"})
     skips = fields.List(fields.String(), metadata={"description": "stage keys to leave out"})
+    order = fields.List(fields.String(), metadata={"description": "stage keys in the company's order"})
     need = fields.String(required=True)
     budget = fields.String(required=True)
     consent = fields.Boolean(required=True)

@@ -64,6 +64,20 @@ def choices(template, args) -> tuple[dict[str, str], set[str]]:
     return picks, skips
 
 
+def order_of(template, args) -> list[str]:
+    """The company's order of the stages: order=<key> repeated, or a number pos_<key> per stage."""
+    keys = [st["key"] for st in template.data["stages"]]
+    if args.getlist("order"):
+        return [k for k in args.getlist("order") if k in keys]
+
+    def position(i: int, key: str) -> tuple[float, int]:
+        try:
+            return float(args.get(f"pos_{key}", i + 1)), i
+        except ValueError:
+            return float(i + 1), i
+    return [k for _, k in sorted((position(i, k), k) for i, k in enumerate(keys))]
+
+
 @bp.get("/pathways")
 def index():
     origin = request.args.get("from", "")
@@ -85,7 +99,8 @@ def plan(key: str, args=None, errors=None, status=200):
         template = templates.get(s, key)
     picks, skips = choices(template, args)
     with db.session() as s:
-        p = planner.plan(s, template, picks=picks, skips=skips, start=start_date(args.get("start")))
+        p = planner.plan(s, template, picks=picks, skips=skips, start=start_date(args.get("start")),
+                         order=order_of(template, args))
         planner.record_gaps(s, p, locale())
     return render_template("pathways/plan.html", p=p, shown=planner.SHOWN, form=args, errors=errors or [],
                            budgets=BUDGET_LABELS), status
@@ -102,7 +117,8 @@ def send(key: str):
         with db.session() as s:
             pathway = requests.submit(s, current_user(), template, picks=picks, skips=skips,
                                       need=form.get("need", ""), budget=form.get("budget", ""),
-                                      consent=form.get("consent") == "1", start=start_date(form.get("start")))
+                                      consent=form.get("consent") == "1", start=start_date(form.get("start")),
+                                      order=order_of(template, form))
     except Invalid as exc:
         return plan(key, args=form, errors=responses.details(exc), status=422)
     return redirect(url_for("pathways.follow", pathway_id=pathway.id), code=303)

@@ -54,3 +54,8 @@ def test_the_openapi_document_has_the_pathways_api(world):
         if rule.rule.startswith("/api/v1/pathways"):
             assert rule.rule.replace("<", "{").replace(">", "}") in doc["paths"], rule.rule
     assert "PathwayPlan" in doc["components"]["schemas"] and "Pathway" in doc["components"]["schemas"]
+
+
+def test_a_plan_in_the_companys_order(world):
+    plan = world.test_client().get("/api/v1/pathways/templates/small_molecule/plan?order=clinical&order=discovery").json
+    assert [st["key"] for st in plan["stages"]] == ["clinical", "discovery", "production", "preclinical"]

@@ -74,3 +74,15 @@ def test_hand_off_consent_and_completion_through_the_pages(world):
     assert member.post(f"/pathways/stages/{stages[1].id}/consent").status_code == 303
     assert "배치 GMP-27-001" in osong.get(follow).get_data(as_text=True)
     assert member.post(f"/pathways/stages/{stages[3].id}/consent").status_code == 409
+
+
+def test_the_company_reorders_stages_and_the_tickets_follow(world):
+    member = signed_in(world, "member")
+    page = member.get("/pathways/small_molecule?start=2027-01-04&pos_discovery=1&pos_production=3"
+                      "&pos_preclinical=2&pos_clinical=4").get_data(as_text=True)
+    assert [m for m in re.findall(r'id="stage-(\w+)"', page)] == ["discovery", "preclinical", "production", "clinical"]
+    assert re.findall(r'name="order" value="(\w+)"', page) == ["discovery", "preclinical", "production", "clinical"]
+    follow = _send(member, order=["discovery", "preclinical", "production", "clinical"]).headers["Location"]
+    with world.app_context(), db.session() as s:
+        stages = requests.stages_of(s, int(follow.rsplit("/", 1)[1]))
+    assert [st.stage_key for st in stages] == ["discovery", "preclinical", "production", "clinical"]
