@@ -80,7 +80,7 @@ def consent(s: Session, user: Principal, stage_id: int) -> PathwayStage:
     return stage
 
 
-def visible(s: Session, user: Principal, stage_id: int) -> Package:
+def package_for(s: Session, user: Principal, stage_id: int) -> Package:
     """The package of a stage: for the company, the stage's own cluster, the foundation, and the next
     stage's cluster once the company has consented; Forbidden for anyone else."""
     pathway, stage = _stage(s, stage_id)
@@ -98,7 +98,7 @@ def file_for(s: Session, user: Principal, file_id: int) -> HandoffFile:
     row = s.get(HandoffFile, file_id)
     if row is None:
         raise NotFound(N_("No file #%(id)s."), id=file_id)
-    visible(s, user, row.stage_id)
+    package_for(s, user, row.stage_id)
     return row
 
 

@@ -142,7 +142,7 @@ def follow(pathway_id: int, errors=None, status=200):
         packages = {}
         for row in rows:
             try:
-                packages[row.stage.id] = handoffs.visible(s, user, row.stage.id)
+                packages[row.stage.id] = handoffs.package_for(s, user, row.stage.id)
             except Forbidden:
                 packages[row.stage.id] = None
     return render_template("pathways/follow.html", pathway=pathway, side=side, rows=rows,

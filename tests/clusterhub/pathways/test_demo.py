@@ -21,4 +21,4 @@ def test_the_demo_pathway_is_the_plans_example_in_progress(world):
             rows = requests.rows(s, who(world, "osong"), pathway)
             assert [r.status for r in rows] == ["completed", "in_progress", "received", "received"]
             assert all(r.dates.shift_days == 0 for r in rows)
-            assert handoffs.visible(s, who(world, "daegu"), stages[0].id).note.startswith("후보물질 CHB-101")
+            assert handoffs.package_for(s, who(world, "daegu"), stages[0].id).note.startswith("후보물질 CHB-101")

@@ -94,18 +94,18 @@ def test_a_hand_off_travels_only_with_the_companys_recorded_consent(world):
         handoffs.add(s, who(world, "daegu"), production.id, "배치 GMP-27-001, 비임상 시료 200 g", [PDF])
     with world.app_context(), db.session() as s:
         with pytest.raises(Forbidden):
-            handoffs.visible(s, who(world, "osong"), production.id)
+            handoffs.package_for(s, who(world, "osong"), production.id)
         with pytest.raises(Forbidden):
             handoffs.consent(s, who(world, "daegu"), production.id)
         handoffs.consent(s, who(world, "member"), production.id)
     with world.app_context(), db.session() as s:
-        package = handoffs.visible(s, who(world, "osong"), production.id)
+        package = handoffs.package_for(s, who(world, "osong"), production.id)
         assert package.note == "배치 GMP-27-001, 비임상 시료 200 g" and [f.filename for f in package.files] == ["coa.pdf"]
         [entry] = audit.search(s, action="pathway.handoff_consent")
         assert entry.actor == "member@example.org" and entry.after == {"from": DAEGU, "to": OSONG}
         # The stage after next never receives it.
         with pytest.raises(Forbidden):
-            handoffs.visible(s, who(world, "osong"), _stages(world, pathway_id)[0].id)
+            handoffs.package_for(s, who(world, "osong"), _stages(world, pathway_id)[0].id)
 
 
 def test_a_delay_moves_the_later_stages(world):
@@ -151,7 +151,7 @@ def test_the_pathway_flow_on_postgresql(tmp_path, postgres_url):
             handoffs.add(s, who(app, "daegu"), stages[0].id, "후보물질 120 g", [PDF])
             handoffs.consent(s, who(app, "member"), stages[0].id)
         with app.app_context(), db.session() as s:
-            assert handoffs.visible(s, who(app, "daegu"), stages[0].id).files[0].data == PDF.data
+            assert handoffs.package_for(s, who(app, "daegu"), stages[0].id).files[0].data == PDF.data
             assert requests.stages_of(s, pathway_id)[0].completed_on is not None
     finally:
         db.engine(app).dispose()
