@@ -152,13 +152,19 @@ def _cluster(plan: ClusterPlan, facts: dict, rng: random.Random) -> Cluster:
     return Cluster(plan.code, facts["region"], name, plan, services, equipment, experts)
 
 
+# Domains whose every variant is offered where they are planned: unshuffled, they leave the draws of
+# every other cluster as they were before they were added (issue 13: Daegu's smart factory, Osong's trials).
+WHOLE = ("smartfactory", "trials")
+
+
 def _pools(rng: random.Random) -> dict[str, list[tuple[Template, tuple[str, str]]]]:
     """Per domain, every (template, variant) once, shuffled: a cluster never lists a service twice."""
     pools: dict[str, list] = {}
     for template in all_templates():
         pools.setdefault(template.domain, []).extend((template, v) for v in template.variants)
-    for pool in pools.values():
-        rng.shuffle(pool)
+    for domain, pool in pools.items():
+        if domain not in WHOLE:
+            rng.shuffle(pool)
     return pools
 
 

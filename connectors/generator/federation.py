@@ -40,12 +40,14 @@ PLANS: tuple[ClusterPlan, ...] = (
           ("첨단의료기기개발지원센터동", "Medical Device Development Center Bldg.")),
         C("실험동물센터", "Laboratory Animal Center", {"nonclinical": 22}, 400, 9,
           ("실험동물센터동", "Laboratory Animal Center Bldg.")),
-        C("의약생산센터", "Pharmaceutical Production Center", {"production": 22}, 500, 9,
+        # The master plan's smart factory is the production centre's: 6 of its 22 services.
+        C("의약생산센터", "Pharmaceutical Production Center", {"production": 16, "smartfactory": 6}, 500, 9,
           ("의약생산센터동", "Pharmaceutical Production Center Bldg.")),
     ), flaws=(("equipment", "unknown_category"), ("equipment", "bad_date"),
               ("service", "unknown_category"))),
     ClusterPlan("kbiohealth", (
-        C("신약개발지원센터", "New Drug Development Center", {"drug": 56}, 1100, 15,
+        # Clinical trials (the plan's example ends in one at Osong) through the drug centre: 8 of 56.
+        C("신약개발지원센터", "New Drug Development Center", {"drug": 48, "trials": 8}, 1100, 15,
           ("신약개발지원센터", "New Drug Development Center")),
         C("첨단의료기기개발지원센터", "Medical Device Development Center", {"device": 56}, 900, 14,
           ("첨단의료기기개발지원센터", "Medical Device Development Center")),

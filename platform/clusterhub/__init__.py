@@ -49,4 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
     from .web import curator, operator  # curation and operator consoles (issue 7)
     app.register_blueprint(curator.bp)
     app.register_blueprint(operator.bp)
+    from .pathways import api as pathways_api, views as pathways  # pathways across clusters (issue 13)
+    app.register_blueprint(pathways.bp)
+    app.register_blueprint(pathways_api.bp)
     return app

@@ -152,6 +152,12 @@ def demo_load(refresh: bool):
         made = inquiries_demo.ensure_demo_requests(s)
     if made:
         click.echo(f"Demo requests: {made[0]} (tickets: {made[1]}), from member@clusterhub.demo")
+    from .pathways import demo as pathways_demo
+
+    with db.session() as s:
+        pathway = pathways_demo.ensure_demo_pathway(s)
+    if pathway:
+        click.echo(f"Demo pathway #{pathway} in progress (the master plan's example): /pathways/requests/{pathway}")
 
 
 _register_feature_commands()

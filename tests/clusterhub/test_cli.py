@@ -32,10 +32,12 @@ def test_db_upgrade_then_demo_load_on_both_databases(tmp_path, database_url):
     assert "Featured 6 demo picks" in done.stdout and "kmedihub:equipment:" in done.stdout
     # a few requests of the demo member, moved along, so the inbox and the dashboard are not empty
     assert "Demo requests: 4 (tickets: 6)" in done.stdout
+    # and the master plan's example as a pathway in progress (issue 13): one more request, 4 tickets
+    assert "Demo pathway #1 in progress" in done.stdout
     done = run(tmp_path, "demo", "load", database_url=database_url)
     assert "0 added, 0 updated" in done.stdout
     assert "Featured" not in done.stdout  # made once; curators own them afterwards
-    assert "Demo requests" not in done.stdout
+    assert "Demo requests" not in done.stdout and "Demo pathway" not in done.stdout
     url = database_url or f"sqlite:///{tmp_path / 'instance' / 'clusterhub.db'}"
     engine = sa.create_engine(url)
     with engine.connect() as conn:
@@ -44,9 +46,10 @@ def test_db_upgrade_then_demo_load_on_both_databases(tmp_path, database_url):
         answers = sorted(conn.execute(sa.text("select status from inquiry_events where kind = 'quote'")).scalars())
         surveys = conn.execute(sa.text("select count(*) from inquiry_surveys")).scalar()
     engine.dispose()
-    assert count == 4  # the second load added none
-    assert statuses == ["completed", "in_progress", "quoted", "quoted", "received", "reviewing"]
-    assert answers == ["accepted", "accepted", "rejected"] and surveys == 1
+    assert count == 5  # the second load added none (4 basket requests, 1 pathway)
+    assert statuses == ["completed", "completed", "in_progress", "in_progress", "quoted", "quoted", "received",
+                        "received", "received", "reviewing"]
+    assert answers == ["accepted", "accepted", "accepted", "accepted", "rejected"] and surveys == 1
 
 
 def test_default_database_lives_in_the_instance_folder(tmp_path):

@@ -102,3 +102,16 @@ def test_korean_particles_agree_with_the_word():
 def test_samples_stay_small():
     size = sum(p.stat().st_size for p in SAMPLES_DIR.rglob("*") if p.is_file())
     assert size < 30 * 2**20
+
+
+def test_the_plans_example_can_be_found(federation):
+    """Issue 13: Daegu's smart-factory production and Osong's clinical trials are in the demo."""
+    def titles(code):
+        return [(s.title, s.template.cats, s.centre.ko) for s in federation[code].services]
+
+    smart = [t for t in titles("kmedihub") if "스마트공장" in t[0][0] and "smart factory" in t[0][1].lower()]
+    assert len(smart) == 6 and all("manufacturing" in cats and centre == "의약생산센터" for _, cats, centre in smart)
+    trials = [s for s in federation["kbiohealth"].services if s.template.domain == "trials"]
+    assert len(trials) == 8 and all("clinical" in s.template.cats for s in trials)
+    assert sum("임상 1상" in s.title[0] for s in trials) == 3
+    assert not any("스마트공장" in title[0] for c in federation if c != "kmedihub" for title, _, _ in titles(c))

@@ -42,7 +42,7 @@ GLP_REPORT = ("GLP 최종 보고서 및 원자료", "Final GLP report with raw d
 
 def all_templates() -> tuple[Template, ...]:
     """Every template of every domain."""
-    from . import devices, discovery, nonclinical, production, specialties
+    from . import devices, discovery, nonclinical, production, specialties, trials
 
     return (*discovery.TEMPLATES, *devices.TEMPLATES, *nonclinical.TEMPLATES,
-            *production.TEMPLATES, *specialties.TEMPLATES)
+            *production.TEMPLATES, *specialties.TEMPLATES, *production.SMART_FACTORY, *trials.TEMPLATES)

@@ -93,3 +93,23 @@ TEMPLATES = (
       "dls hplc", "manufacturing vaccines", "mRNA 지질나노입자 {v|을} 수행합니다.",
       "mRNA lipid nanoparticle {v}.", REPORT),
 )
+
+
+# Daegu's smart factory (the master plan's example: candidates from the new-drug centre produced at
+# the smart factory): digital batch records and process analytics on GMP lines. Its own domain, so
+# adding it left the other clusters' draws unchanged (catalog._pools).
+SMART_FACTORY = (
+    T("smart_gmp", "smartfactory", "스마트공장 GMP 생산: {v}", "Smart factory GMP production: {v}",
+      "저분자 원료의약품(API)=small-molecule API|경구 고형제 연속생산=continuous oral solid dosage"
+      "|주사제 무균 충전=aseptic injectable fill|임상 1상 시료 소량 생산=small-batch phase 1 supply",
+      "manufacturing", "gmp", (60, 120), (80_000_000, 400_000_000), "reactor tablet fillfinish isolator hplc",
+      "manufacturing", "스마트공장의 GMP 라인에서 {v|을} 생산합니다. 공정분석기술(PAT)과 전자 배치 기록으로 품질을 실시간 관리합니다.",
+      "GMP manufacture of {v} in the smart factory, with process analytical technology and electronic "
+      "batch records.", BATCH, ("원료 및 공정 정보", "Materials and process information"), "gmp"),
+    T("smart_pat", "smartfactory", "스마트공장 공정 데이터 분석: {v}", "Smart factory process data analysis: {v}",
+      "공정분석기술(PAT) 적용=PAT implementation|디지털 트윈 공정 모사=digital-twin process simulation",
+      "consulting", "gmp", (30, 60), (20_000_000, 60_000_000), "hplc", "manufacturing",
+      "스마트공장 생산 데이터로 {v|을} 수행하여 기술이전과 스케일업을 지원합니다.",
+      "{v} on smart factory production data, for tech transfer and scale-up.",
+      ("공정 데이터 분석 보고서", "Process data analysis report"), None, "gmp"),
+)

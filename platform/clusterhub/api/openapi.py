@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
@@ -23,6 +24,9 @@ def _json(schema: dict, description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+# Feature packages with their own API blueprint add their paths here (pathways/api.py); the api
+# package never imports them.
+EXTRA: list[Callable[[APISpec], None]] = []
 ERRORS = {"422": _json(_ref("Error"), "Invalid parameters: each error names the parameter"),
           "503": _json(_ref("Error"), "The search engine is unavailable")}
 # Answers any operation may give before its view runs (clusterhub/web/guards.py).
@@ -96,6 +100,8 @@ def document() -> dict:
                       "403": _json(_ref("Error"), "Token of another cluster"),
                       "409": _json(_ref("PushResponse"), "Stopped by the mass-withdrawal guard")}}})
     inquiries_doc.add_paths(spec)
+    for add in EXTRA:
+        add(spec)
     for name, scheme in SECURITY_SCHEMES.items():
         spec.components.security_scheme(name, scheme)
     doc = spec.to_dict()

@@ -45,12 +45,13 @@ def per_cluster(s: Session) -> list[dict]:
 
 
 def gaps(s: Session) -> list[dict]:
-    """The gap-technology report: zero/low-result searches and unmet needs by normalised query."""
+    """The gap-technology report: zero/low-result searches, unmet needs and pathway stages no one offers."""
     groups: dict[str, dict] = {}
 
     def group(query: str) -> dict:
         key = normalise(query)
-        return groups.setdefault(key, {"query": key, "zero": 0, "low": 0, "needs": 0, "examples": []})
+        return groups.setdefault(key, {"query": key, "zero": 0, "low": 0, "needs": 0, "examples": [],
+                                       "pathways": []})
 
     for log in s.exec(select(SearchLog).where(SearchLog.results <= LOW_RESULTS, SearchLog.query != "")):
         group(log.query)["zero" if log.results == 0 else "low"] += 1
@@ -59,4 +60,8 @@ def gaps(s: Session) -> list[dict]:
         g["needs"] += 1
         if len(g["examples"]) < 3:
             g["examples"].append(need.description[:200])
+        # A pathway stage no cluster offers (pathways/planner.py) names its template and stage.
+        for template, stage in zip(need.filters.get("pathway", []), need.filters.get("stage", [])):
+            if f"{template}/{stage}" not in g["pathways"]:
+                g["pathways"].append(f"{template}/{stage}")
     return sorted(groups.values(), key=lambda g: (-(g["needs"] * 3 + g["zero"] * 2 + g["low"]), g["query"]))

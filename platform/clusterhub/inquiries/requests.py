@@ -14,7 +14,8 @@ BUDGETS = ("undecided", "under_10m", "10m_50m", "50m_200m", "over_200m")
 MAX_NEED = 4000
 
 
-def _company_id(s: Session, user: Principal) -> int | None:
+def company_of(s: Session, user: Principal) -> int | None:
+    """The company id of user, or None."""
     row = s.get(User, user.id)
     return row.company_id if row else None
 
@@ -46,7 +47,7 @@ def submit(s: Session, user: Principal, listing_ids: list[str], *, need: str, ti
         errors += exc.details
     if errors:
         raise Invalid(N_("The request could not be sent."), errors)
-    request = InquiryRequest(company_id=_company_id(s, user), user_id=user.id, need=need,
+    request = InquiryRequest(company_id=company_of(s, user), user_id=user.id, need=need,
                              timeline=timeline[:200], budget=budget, consent=True)
     s.add(request)
     s.flush()
@@ -71,7 +72,7 @@ def can_see(s: Session, user: Principal, request: InquiryRequest) -> bool:
     """Admins, the requester, and the members of the requester's company."""
     if user.role == "admin" or request.user_id == user.id:
         return True
-    company = _company_id(s, user) if user.role == "member" else None
+    company = company_of(s, user) if user.role == "member" else None
     return company is not None and company == request.company_id
 
 
@@ -87,7 +88,7 @@ def get_for(s: Session, user: Principal, request_id: int) -> InquiryRequest:
 def mine(s: Session, user: Principal) -> list[InquiryRequest]:
     """The requests of the user's company (or the user's own when without a company)."""
     query = select(InquiryRequest).order_by(InquiryRequest.id.desc())
-    company = _company_id(s, user)
+    company = company_of(s, user)
     if company is not None:
         query = query.where(InquiryRequest.company_id == company)
     else:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from sqlmodel import Session, select
 
@@ -21,6 +22,9 @@ NEXT = {"received": ("reviewing", "quoted", "declined"),
         "quoted": ("in_progress", "declined"),
         "in_progress": ("completed", "declined"),
         "completed": (), "declined": ()}
+# Features that follow a ticket's status register here (pathways: tell the next stage); the
+# inquiries package never imports them. Each runs in the status change's transaction.
+ON_STATUS: list[Callable[[Session, Principal, Ticket], None]] = []
 DECISIONS = ("accepted", "rejected")  # the company's answer to a quote (TicketEvent kind "quote")
 ANSWERED = {"accepted": N_("This quote was already accepted on %(date)s; a new quote from the cluster can be "
                            "answered again."),
@@ -99,6 +103,8 @@ def change_status(s: Session, user: Principal, ticket_id: int, status: str, reas
     note = {"completed": "완료되었습니다. 만족도 조사에 답해 주세요 / Completed: please answer the survey"}
     _notify_other_side(s, ticket, "cluster", f"상태/status: {status}",
                        note.get(status, reason or status) + f"\n/my/requests/{ticket.request_id}")
+    for hook in ON_STATUS:
+        hook(s, user, ticket)
     return ticket
 
 

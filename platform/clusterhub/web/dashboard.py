@@ -27,8 +27,9 @@ def _tables(s) -> dict[str, tuple[list[str], list[list]]]:
         "by_category": (["category", "tickets"], [list(r) for r in by["category"]]),
         "by_month": (["month", "tickets"], [list(r) for r in by["month"]]),
         "clusters": (cols, [[r[c] for c in cols] for r in per]),
-        "gaps": (["query", "zero_result_searches", "low_result_searches", "unmet_needs", "examples"],
-                 [[g["query"], g["zero"], g["low"], g["needs"], " | ".join(g["examples"])]
+        "gaps": (["query", "zero_result_searches", "low_result_searches", "unmet_needs", "examples",
+                  "pathway_stages"],
+                 [[g["query"], g["zero"], g["low"], g["needs"], " | ".join(g["examples"]), " ".join(g["pathways"])]
                   for g in dashboard.gaps(s)]),
     }
 

@@ -1,0 +1,1 @@
+"""Development pathways: templates of stages, the planner across clusters, pathway requests."""
