@@ -47,4 +47,6 @@ def create_app(config: dict | None = None) -> Flask:
     from .web import curator, operator  # curation and operator consoles (issue 7)
     app.register_blueprint(curator.bp)
     app.register_blueprint(operator.bp)
+    from .web import reservations  # equipment calendars, reservations, use and statements (issue 15)
+    app.register_blueprint(reservations.bp)
     return app
