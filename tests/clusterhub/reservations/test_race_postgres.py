@@ -58,16 +58,15 @@ def test_a_confirmation_waiting_on_an_uncommitted_one_is_refused(pg_world):
     results: dict[int, str] = {}
     with pg_world.app_context(), Session(engine, expire_on_commit=False) as holding:
         bookings.confirm(holding, who(pg_world, "operator_a"), first)  # flushed, not committed
+        holder = holding.connection().exec_driver_sql("select pg_backend_pid()").scalar()
         thread = confirm_in_thread(pg_world, second, results)
-        with engine.connect() as watch:  # wait until the second is blocked on the first's key
-            waiting = 0
-            for _ in range(10_000):
-                waiting = watch.execute(sa.text(
-                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                    "and datname = current_database() and query ilike '%booked_hours%'")).scalar()
-                if waiting or not thread.is_alive():
-                    break
-            assert waiting == 1, results  # its own check passed: it saw no booked hour
+        with engine.connect() as watch:  # wait until the second is blocked by the first's transaction
+            blocked = 0
+            while not blocked and thread.is_alive():
+                blocked = watch.execute(sa.text("select count(*) from pg_stat_activity "
+                                                "where :holder = any(pg_blocking_pids(pid))"),
+                                        {"holder": holder}).scalar()
+            assert blocked == 1, results  # its own check passed: it saw no booked hour
         holding.commit()
     thread.join()
     assert "another reservation was confirmed for the same hours" in results[second]
