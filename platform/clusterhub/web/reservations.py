@@ -2,7 +2,7 @@
 sides share (confirm, propose, decline, cancel, accept), lists, and the operator's calendar."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
@@ -12,7 +12,7 @@ from ..auth import MEMBER, OPERATOR, current_user, login_required, role_required
 from ..errors import Conflict, Invalid
 from ..inquiries.holidays import kst_day
 from ..models import utcnow
-from ..reservations import bookings, calendar, feeds, rules, settlement
+from ..reservations import bookings, calendar, feeds, rules, settlement, utilisation
 
 bp = Blueprint("reservations", __name__)
 
@@ -34,7 +34,15 @@ def _helpers():
         with db.session() as s:
             return calendar.weeks(calendar.days(s, row.id, row.cluster, kst_day(utcnow())))
 
-    return {"reservation_calendar": reservation_calendar, "cal_state_label": lambda v: STATE_LABELS.get(v, v),
+    def instrument_use(cluster=None):
+        """Utilisation per instrument over the last four weeks and the next four, busiest first."""
+        today = kst_day(utcnow())
+        with db.session() as s:
+            past = utilisation.per_instrument(s, today - timedelta(days=28), today - timedelta(days=1), cluster)
+            ahead = {u.listing_id: u for u in utilisation.per_instrument(s, today, today + timedelta(days=27), cluster)}
+        return [(u, ahead.get(u.listing_id)) for u in past]
+
+    return {"reservation_calendar": reservation_calendar, "instrument_use": instrument_use, "cal_state_label": lambda v: STATE_LABELS.get(v, v),
             "reservation_status_label": lambda v: STATUS_LABELS.get(v, v),
             "reservation_mode_label": lambda v: MODE_LABELS.get(v, v),
             "block_label": lambda v: BLOCK_LABELS.get(v, v), "reservation_modes": MODE_LABELS}
