@@ -19,8 +19,9 @@ def _register_feature_commands() -> None:
     from .auth.cli import COMMANDS as auth_commands
     from .inquiries.cli import COMMANDS as mail_commands
     from .sync.cli import COMMANDS as sync_commands
+    from .reservations.cli import COMMANDS as calendar_commands
 
-    for command in (*sync_commands, *auth_commands, *mail_commands):
+    for command in (*sync_commands, *auth_commands, *mail_commands, *calendar_commands):
         main.add_command(command)
 
 

@@ -18,7 +18,7 @@ from tests.schemas.samples import equipment
 
 TARIFF = {"model": "fixed", "min_krw": 50000, "max_krw": 500000, "unit": "hour", "unit_krw": 50000,
           "minimum_krw": 100000}
-FEED_URL = "https://booking.example.org/eq-f1.ics"
+FEED_URL = "http://127.0.0.1:9/eq-f1.ics"  # the discard port: nothing answers
 FEED = f"{A}:equipment:EQ-F1"
 
 

@@ -101,3 +101,17 @@ def test_the_listing_page_shows_eight_weeks_without_javascript(rworld):
     assert 'class="reservation-calendar"' in html
     assert html.count('class="cal-day') >= 56
     assert "<script" not in html.split('class="reservation-calendar"')[1].split("</section>")[0]
+
+
+def test_the_read_command_reports_a_broken_feed_and_fails(rworld):
+    # Nothing answers on the feed's port: the feed is broken, the command says so and exits 1.
+    from click.testing import CliRunner
+    from flask.cli import ScriptInfo
+
+    from clusterhub.cli import main
+
+    result = CliRunner().invoke(main, ["calendars", "read", "--cluster", A], obj=ScriptInfo(create_app=lambda: rworld))
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"{FEED}: FAILED") and "connection failed" in result.output
+    with rworld.app_context(), db.session() as s:
+        assert feeds.status(s, FEED).error
