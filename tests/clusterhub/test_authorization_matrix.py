@@ -154,6 +154,7 @@ MATRIX: dict[str, dict[str, Check]] = {
                                                 {"listing_id": LISTING, "block_id": 1}, {})},
     "reservations.statement_page": {"GET": Check(signed_in(404), {"ticket_id": 1})},
     "reservations.statement_csv": {"GET": Check(signed_in(404), {"ticket_id": 1})},
+    "reservations.statement_pdf": {"GET": Check(signed_in(404), {"ticket_id": 1})},
     "reservations.accept_statement": {"POST": Check(signed_in(404), {"ticket_id": 1}, {})},
     "reservations.my_month": {"GET": Check(only({"member": 200, "admin": 200}))},
     "reservations.cluster_month": {"GET": Check(only({"operator_a": 200, "operator_b": 200, "admin": 200}))},

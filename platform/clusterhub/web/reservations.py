@@ -210,6 +210,24 @@ def statement_csv(ticket_id: int):
                     mimetype="text/csv", headers={"Content-Disposition": f"attachment; filename=statement-{ticket_id}.csv"})
 
 
+@bp.get("/tickets/<int:ticket_id>/statement.pdf")
+@login_required
+def statement_pdf(ticket_id: int):
+    from flask import Response
+
+    from ..auth.models import Company
+    from ..catalog import clusters
+    from ..inquiries.models import InquiryRequest
+    from ..reservations import statement_pdf as pdf
+    with db.session() as s:
+        st = settlement.statement(s, current_user(), ticket_id)
+        cluster = clusters.get(s, st.ticket.cluster)
+        company = s.get(Company, s.get(InquiryRequest, st.ticket.request_id).company_id or -1)
+        data = pdf.render(st, cluster.name("ko") if cluster else st.ticket.cluster, company.name if company else "")
+    return Response(data, mimetype="application/pdf",
+                    headers={"Content-Disposition": f"attachment; filename=statement-{ticket_id}.pdf"})
+
+
 @bp.post("/tickets/<int:ticket_id>/statement/accept")
 @login_required
 def accept_statement(ticket_id: int):

@@ -122,3 +122,15 @@ def test_the_cluster_page_and_the_dashboard_show_utilisation(rworld):
     assert 'class="box utilisation"' in page and "삼중사중극자 질량분석기" in page and "(3/" in page
     board = signed_in(rworld, "curator").get("/dashboard").get_data(as_text=True)
     assert 'class="box utilisation"' in board
+
+
+def test_the_statement_as_pdf_embeds_the_korean_font(rworld):
+    from clusterhub.reservations.statement_pdf import FONT
+    if not FONT.exists():
+        pytest.skip(f"{FONT} is missing (Debian fonts-noto-cjk)")
+    r = used(rworld)
+    got = signed_in(rworld, "member").get(f"/tickets/{r.ticket_id}/statement.pdf")
+    assert got.status_code == 200 and got.mimetype == "application/pdf"
+    data = got.get_data()
+    assert data.startswith(b"%PDF-") and b"+NotoSansCJKKR" in data  # the Korean face, subset
+    assert signed_in(rworld, "rival").get(f"/tickets/{r.ticket_id}/statement.pdf").status_code == 403
