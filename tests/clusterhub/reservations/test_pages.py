@@ -1,0 +1,35 @@
+"""The pages: asking for a slot (a refused one shows the reason), the operator's block form, the nav."""
+from __future__ import annotations
+
+from .conftest import EQUIPMENT, signed_in, working_day
+
+
+def test_a_refused_slot_shows_its_reason_on_the_form(rworld):
+    d = working_day()
+    member = signed_in(rworld, "member")
+    token = member.environ_base["HTTP_X_CSRF_TOKEN"]
+    bad = member.post(f"/listings/{EQUIPMENT}/reserve", data={
+        "csrf_token": token, "day": d.isoformat(), "start": "17", "end": "19", "mode": "self_use"})
+    assert bad.status_code == 422
+    assert f"{d.isoformat()} 18:00에는 예약할 수 없습니다: 운영 시간 외." in bad.get_data(as_text=True)
+    ok = member.post(f"/listings/{EQUIPMENT}/reserve", data={
+        "csrf_token": token, "day": d.isoformat(), "start": "9", "end": "11", "mode": "staff"})
+    assert ok.status_code == 303 and "/reservations/" in ok.headers["Location"]
+    assert "내 예약" in member.get("/my/reservations").get_data(as_text=True)
+
+
+def test_the_operator_blocks_a_day_from_the_calendar_page(rworld):
+    d = working_day()
+    operator = signed_in(rworld, "operator_a")
+    page = operator.get(f"/listings/{EQUIPMENT}").get_data(as_text=True)
+    assert f"/operator/calendar/{EQUIPMENT}" in page  # the way in, for its operators only
+    assert f"/operator/calendar/{EQUIPMENT}" not in signed_in(rworld, "operator_b").get(f"/listings/{EQUIPMENT}").get_data(as_text=True)
+    token = operator.environ_base["HTTP_X_CSRF_TOKEN"]
+    done = operator.post(f"/operator/calendar/{EQUIPMENT}/blocks", data={
+        "csrf_token": token, "first": d.isoformat(), "last": d.isoformat(), "start_hour": "0", "end_hour": "24",
+        "kind": "maintenance", "note": "정기 교정"})
+    assert done.status_code == 303
+    html = operator.get(f"/listings/{EQUIPMENT}").get_data(as_text=True)
+    cell = html.split(f'<span class="cal-date">{d.month}/{d.day}</span>')[0].rsplit("<td", 1)[1]
+    assert "cal-full" in cell
+    assert "정기 교정" in operator.get(f"/operator/calendar/{EQUIPMENT}").get_data(as_text=True)
