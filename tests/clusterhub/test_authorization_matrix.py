@@ -158,6 +158,9 @@ MATRIX: dict[str, dict[str, Check]] = {
     "reservations.accept_statement": {"POST": Check(signed_in(404), {"ticket_id": 1}, {})},
     "reservations.my_month": {"GET": Check(only({"member": 200, "admin": 200}))},
     "reservations.cluster_month": {"GET": Check(only({"operator_a": 200, "operator_b": 200, "admin": 200}))},
+    "reservations.rules_page": {"GET": Check(only({"operator_a": 200, "operator_b": 200, "admin": 200}))},
+    "reservations.rules_save": {"POST": Check(only({"operator_a": 303, "operator_b": 303, "admin": 303}), data={
+        "cluster": A, "open_hour": "8", "close_hour": "20", "cancel_days": "3", "sme_discount_pct": "30"})},
     "api.calendar_read": {"GET": Check(every(200), {"listing_id": LISTING})},
     "api.reservation_create": {"POST": Check({**every(403), "anonymous": 401, "member": 422, "admin": 422}, {}, {})},
     "api.reservation_list": {"GET": Check({**every(200), "anonymous": 401, "curator": 403})},

@@ -264,3 +264,35 @@ def cluster_month():
     with db.session() as s:
         rows = settlement.monthly(s, user, month, cluster=cluster or "")
     return render_template("reservations/monthly.html", rows=rows, month=month, cluster=cluster)
+
+
+def _rules_cluster() -> str:
+    user = current_user()
+    return (request.values.get("cluster") or "") if user.role == "admin" else (user.cluster or "")
+
+
+@bp.get("/operator/reservation-rules")
+@role_required(OPERATOR)
+def rules_page(errors=None, form=None, status=200):
+    cluster = _rules_cluster()
+    with db.session() as s:
+        rule = rules.policy(s, cluster) if cluster else None
+    return render_template("reservations/rules.html", cluster=cluster, rule=rule, errors=errors or [],
+                           form=form or {}), status
+
+
+@bp.post("/operator/reservation-rules")
+@role_required(OPERATOR)
+def rules_save():
+    f, cluster = request.form, _rules_cluster()
+    try:
+        numbers = {k: int(f.get(k, "")) for k in ("open_hour", "close_hour", "cancel_days", "sme_discount_pct")}
+    except ValueError:
+        return rules_page(errors=[{"path": "", "message": _l("Give whole numbers.")}], form=f, status=422)
+    try:
+        with db.session() as s:
+            rules.set_policy(s, current_user(), cluster, note=f.get("note", ""), **numbers)
+    except Invalid as exc:
+        return rules_page(errors=responses.details(exc), form=f, status=422)
+    return redirect(url_for("reservations.rules_page", cluster=cluster if current_user().role == "admin" else None),
+                    code=303)

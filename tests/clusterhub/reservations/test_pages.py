@@ -33,3 +33,17 @@ def test_the_operator_blocks_a_day_from_the_calendar_page(rworld):
     cell = html.split(f'<span class="cal-date">{d.month}/{d.day}</span>')[0].rsplit("<td", 1)[1]
     assert "cal-full" in cell
     assert "정기 교정" in operator.get(f"/operator/calendar/{EQUIPMENT}").get_data(as_text=True)
+
+
+def test_the_operator_states_the_clusters_rules_and_companies_see_them(rworld):
+    operator = signed_in(rworld, "operator_a")
+    token = operator.environ_base["HTTP_X_CSRF_TOKEN"]
+    bad = operator.post("/operator/reservation-rules", data={"csrf_token": token, "open_hour": "18", "close_hour": "9",
+                                                             "cancel_days": "2", "sme_discount_pct": "130"})
+    assert bad.status_code == 422
+    assert "0부터 100퍼센트 사이로" in bad.get_data(as_text=True)
+    ok = operator.post("/operator/reservation-rules", data={"csrf_token": token, "open_hour": "8", "close_hour": "20",
+                                                            "cancel_days": "3", "sme_discount_pct": "30"})
+    assert ok.status_code == 303
+    page = signed_in(rworld, "member").get(f"/listings/{EQUIPMENT}/reserve").get_data(as_text=True)
+    assert "운영 시간 08:00–20:00, 이용일 3일 전까지 취소할 수 있습니다." in page
