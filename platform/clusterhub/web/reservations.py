@@ -42,7 +42,7 @@ def _helpers():
             ahead = {u.listing_id: u for u in utilisation.per_instrument(s, today, today + timedelta(days=27), cluster)}
         return [(u, ahead.get(u.listing_id)) for u in past]
 
-    return {"reservation_calendar": reservation_calendar, "instrument_use": instrument_use, "cal_state_label": lambda v: STATE_LABELS.get(v, v),
+    return {"reservation_calendar": reservation_calendar, "instrument_use": instrument_use, "reservable": rules.bookable, "cal_state_label": lambda v: STATE_LABELS.get(v, v),
             "reservation_status_label": lambda v: STATUS_LABELS.get(v, v),
             "reservation_mode_label": lambda v: MODE_LABELS.get(v, v),
             "block_label": lambda v: BLOCK_LABELS.get(v, v), "reservation_modes": MODE_LABELS}

@@ -47,3 +47,11 @@ def test_the_operator_states_the_clusters_rules_and_companies_see_them(rworld):
     assert ok.status_code == 303
     page = signed_in(rworld, "member").get(f"/listings/{EQUIPMENT}/reserve").get_data(as_text=True)
     assert "운영 시간 08:00–20:00, 이용일 3일 전까지 취소할 수 있습니다." in page
+
+
+def test_the_basket_offers_a_slot_for_a_bookable_instrument(rworld):
+    member = signed_in(rworld, "member")
+    token = member.environ_base["HTTP_X_CSRF_TOKEN"]
+    member.post("/basket/add", data={"csrf_token": token, "listing_id": EQUIPMENT})
+    html = member.get("/basket").get_data(as_text=True)
+    assert f'class="reserve-link" href="/listings/{EQUIPMENT}/reserve"' in html and "일정 예약" in html
