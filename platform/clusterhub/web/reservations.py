@@ -38,9 +38,15 @@ def _helpers():
         """Utilisation per instrument over the last four weeks and the next four, busiest first."""
         today = kst_day(utcnow())
         with db.session() as s:
-            past = utilisation.per_instrument(s, today - timedelta(days=28), today - timedelta(days=1), cluster)
+            past = {u.listing_id: u for u in utilisation.per_instrument(s, today - timedelta(days=28),
+                                                                          today - timedelta(days=1), cluster)}
             ahead = {u.listing_id: u for u in utilisation.per_instrument(s, today, today + timedelta(days=27), cluster)}
-        return [(u, ahead.get(u.listing_id)) for u in past]
+            for listing_id in set(ahead) - set(past):  # booked ahead only: its past figure too
+                past[listing_id] = utilisation.Use(listing_id, ahead[listing_id].cluster, ahead[listing_id].title,
+                                                   *utilisation.of_listing(s, listing_id, ahead[listing_id].cluster,
+                                                                           today - timedelta(days=28), today - timedelta(days=1)))
+        return sorted(((u, ahead.get(i)) for i, u in past.items()),
+                      key=lambda pair: (-(pair[0].share or 0), -((pair[1].share or 0) if pair[1] else 0), pair[0].listing_id))
 
     return {"reservation_calendar": reservation_calendar, "instrument_use": instrument_use, "reservable": rules.bookable, "cal_state_label": lambda v: STATE_LABELS.get(v, v),
             "reservation_status_label": lambda v: STATUS_LABELS.get(v, v),
