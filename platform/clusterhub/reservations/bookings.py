@@ -24,6 +24,7 @@ from .models import BookedHour, Reservation, ReservationSlot
 MODES = ("self_use", "staff")  # direct use after training; analysis by the cluster's staff
 STATUSES = ("requested", "proposed", "confirmed", "declined", "cancelled", "used")
 MAX_SLOTS = 10
+HORIZON_DAYS = 182  # half a year ahead: the holiday table and the feeds reach that far
 REASONS = {"holiday": Term(N_("a public holiday")), "closed": Term(N_("a weekend")),
            "hours": Term(N_("outside opening hours")), "maintenance": Term(N_("maintenance")),
            "internal": Term(N_("internal use")), "feed": Term(N_("booked in the cluster's own system")),
@@ -65,8 +66,10 @@ def check_slots(s: Session, listing_id: str, cluster: str, slots: list[Slot], ea
         return [{"path": "slots", "message": N_("Ask for at least one slot.")}]
     if len(slots) > MAX_SLOTS:
         return [{"path": "slots", "message": N_("Ask for at most %(n)d slots at once."), "params": {"n": MAX_SLOTS}}]
-    first = min(x.day for x in slots)
-    by_day = {d.day: d for d in calendar.days(s, listing_id, cluster, first, (max(x.day for x in slots) - first).days + 1)}
+    latest = kst_day(utcnow()) + timedelta(days=HORIZON_DAYS)
+    slots_in = [x for x in slots if x.day <= latest] or slots[:1]
+    first = min(x.day for x in slots_in)
+    by_day = {d.day: d for d in calendar.days(s, listing_id, cluster, first, (max(x.day for x in slots_in) - first).days + 1)}
     seen: dict[tuple[date, int], int] = {}
     for i, slot in enumerate(slots):
         path = f"slots[{i}]"
@@ -76,6 +79,10 @@ def check_slots(s: Session, listing_id: str, cluster: str, slots: list[Slot], ea
         if slot.day < earliest:
             errors.append({"path": path, "message": N_("%(day)s is too soon: the earliest day is %(earliest)s."),
                            "params": {"day": slot.day.isoformat(), "earliest": earliest.isoformat()}})
+            continue
+        if slot.day > latest:
+            errors.append({"path": path, "message": N_("%(day)s is too far ahead: reservations open until %(latest)s."),
+                           "params": {"day": slot.day.isoformat(), "latest": latest.isoformat()}})
             continue
         why = calendar.why_taken(by_day[slot.day], slot.start_hour, slot.end_hour)
         if why is not None:

@@ -130,3 +130,11 @@ def test_a_company_sees_only_its_own_and_an_operator_only_its_clusters(rworld):
 def test_only_members_ask(rworld):
     with rworld.app_context(), db.session() as s, pytest.raises(Forbidden):
         bookings.ask(s, who(rworld, "operator_a"), EQUIPMENT, [Slot(working_day(), 10, 11)], mode="staff")
+
+
+def test_a_slot_beyond_half_a_year_is_refused(rworld):
+    far = working_day(200)
+    with rworld.app_context(), db.session() as s, pytest.raises(Invalid) as bad:
+        bookings.ask(s, who(rworld, "member"), EQUIPMENT, [Slot(working_day(), 10, 11), Slot(far, 10, 11)], mode="staff")
+    got = messages(bad.value)
+    assert list(got) == ["slots[1]"] and got["slots[1]"].startswith(f"{far.isoformat()} is too far ahead")
