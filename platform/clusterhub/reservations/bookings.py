@@ -99,7 +99,7 @@ def check_slots(s: Session, listing_id: str, cluster: str, slots: list[Slot], ea
     return errors
 
 
-def _ticket_event(s: Session, ticket_id: int, user: Principal, who: str, body: str) -> None:
+def ticket_event(s: Session, ticket_id: int, user: Principal, who: str, body: str) -> None:
     ticket = s.get(Ticket, ticket_id)
     now = utcnow()
     if who == "cluster" and ticket.first_response_at is None:
@@ -175,6 +175,16 @@ def _book(s: Session, r: Reservation) -> None:
                           "the same hours a moment ago."), id=r.id) from None
 
 
+def _confirmed(s: Session, r: Reservation, user: Principal, who: str, what: str, subject: str) -> Reservation:
+    """Book r's slots and mark it confirmed, with a ticket event and mail to the other side."""
+    _book(s, r)
+    r.status, r.updated_at = "confirmed", utcnow()
+    s.add(r)
+    ticket_event(s, r.ticket_id, user, who, f"{what}: {describe(slots_of(s, r.id))}")
+    _tell(s, r, who, subject)
+    return r
+
+
 def confirm(s: Session, user: Principal, reservation_id: int) -> Reservation:
     """The operator confirms the asked slots; they block the calendar at once."""
     r, who = get_for(s, user, reservation_id)
@@ -182,12 +192,7 @@ def confirm(s: Session, user: Principal, reservation_id: int) -> Reservation:
         raise Forbidden(N_("Only the cluster's operators confirm a reservation."))
     if r.status != "requested":
         raise Conflict(N_("A reservation that is %(status)s cannot be confirmed."), status=r.status)
-    _book(s, r)
-    r.status, r.updated_at = "confirmed", utcnow()
-    s.add(r)
-    _ticket_event(s, r.ticket_id, user, "cluster", f"예약 확정 / reservation confirmed: {describe(slots_of(s, r.id))}")
-    _tell(s, r, "cluster", "확정/confirmed")
-    return r
+    return _confirmed(s, r, user, who, "예약 확정 / reservation confirmed", "확정/confirmed")
 
 
 def propose(s: Session, user: Principal, reservation_id: int, slots: list[Slot], reason: str) -> Reservation:
@@ -205,23 +210,19 @@ def propose(s: Session, user: Principal, reservation_id: int, slots: list[Slot],
         s.add(ReservationSlot(reservation_id=r.id, day=slot.day, start_hour=slot.start_hour, end_hour=slot.end_hour))
     r.status, r.reason, r.updated_at = "proposed", (reason or "").strip()[:1000], utcnow()
     s.add(r)
-    _ticket_event(s, r.ticket_id, user, "cluster", f"다른 일정 제안 / proposed: {describe(slots)} {r.reason}")
+    ticket_event(s, r.ticket_id, user, "cluster", f"다른 일정 제안 / proposed: {describe(slots)} {r.reason}")
     _tell(s, r, "cluster", "다른 일정 제안/proposal")
     return r
 
 
 def accept_proposal(s: Session, user: Principal, reservation_id: int) -> Reservation:
+    """The company accepts the slots the operator proposed; they are booked as a confirmation is."""
     r, who = get_for(s, user, reservation_id)
     if who != "company":
         raise Forbidden(N_("Only the requesting company accepts a proposal."))
     if r.status != "proposed":
         raise Conflict(N_("There is no proposal to accept: the reservation is %(status)s."), status=r.status)
-    _book(s, r)
-    r.status, r.updated_at = "confirmed", utcnow()
-    s.add(r)
-    _ticket_event(s, r.ticket_id, user, "company", f"제안 수락 / proposal accepted: {describe(slots_of(s, r.id))}")
-    _tell(s, r, "company", "제안 수락/proposal accepted")
-    return r
+    return _confirmed(s, r, user, who, "제안 수락 / proposal accepted", "제안 수락/proposal accepted")
 
 
 def decline(s: Session, user: Principal, reservation_id: int, reason: str) -> Reservation:
@@ -235,7 +236,7 @@ def decline(s: Session, user: Principal, reservation_id: int, reason: str) -> Re
         raise Invalid(N_("Say why the reservation is declined."), [{"path": "reason", "message": N_("Give a reason.")}])
     r.status, r.reason, r.updated_at = "declined", reason[:1000], utcnow()
     s.add(r)
-    _ticket_event(s, r.ticket_id, user, "cluster", f"예약 거절 / declined: {reason}")
+    ticket_event(s, r.ticket_id, user, "cluster", f"예약 거절 / declined: {reason}")
     _tell(s, r, "cluster", "거절/declined")
     return r
 
@@ -260,7 +261,7 @@ def cancel(s: Session, user: Principal, reservation_id: int, reason: str = "") -
     s.exec(delete(BookedHour).where(BookedHour.reservation_id == r.id))
     r.status, r.reason, r.updated_at = "cancelled", reason[:1000], utcnow()
     s.add(r)
-    _ticket_event(s, r.ticket_id, user, who, f"예약 취소 / cancelled: {reason}")
+    ticket_event(s, r.ticket_id, user, who, f"예약 취소 / cancelled: {reason}")
     _tell(s, r, who, "취소/cancelled")
     return r
 

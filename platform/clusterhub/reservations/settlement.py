@@ -88,7 +88,7 @@ def record_use(s: Session, user: Principal, reservation_id: int, *, hours: float
     s.add(use)
     r.status, r.updated_at = "used", utcnow()
     s.add(r)
-    bookings._ticket_event(s, r.ticket_id, user, "cluster", f"이용 기록 / use recorded: ₩{use.total_krw:,}")
+    bookings.ticket_event(s, r.ticket_id, user, "cluster", f"이용 기록 / use recorded: ₩{use.total_krw:,}")
     return use
 
 
