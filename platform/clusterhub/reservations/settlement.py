@@ -11,8 +11,8 @@ from ..auth import Principal
 from ..catalog import listings
 from ..catalog.models import Listing
 from ..errors import Conflict, Forbidden, Invalid, NotFound
-from ..inquiries import tickets
-from ..inquiries.models import Ticket
+from ..inquiries import attachments, tickets
+from ..inquiries.models import Attachment, Ticket
 from ..messages import N_
 from ..models import utcnow
 from . import bookings, fees, rules
@@ -26,6 +26,12 @@ def listing_of(s: Session, r: Reservation) -> tuple[Listing, dict]:
 
 def use_of(s: Session, reservation_id: int) -> UseRecord | None:
     return s.exec(select(UseRecord).where(UseRecord.reservation_id == reservation_id)).first()
+
+
+def result_files(s: Session, r: Reservation) -> list[Attachment]:
+    """The files of the reservation's request (the result files the operator added with the use)."""
+    return list(s.exec(select(Attachment).where(Attachment.request_id == s.get(Ticket, r.ticket_id).request_id)
+                       .order_by(Attachment.id)))
 
 
 def _number(form, key: str, cast, errors: list, default=0):
@@ -57,8 +63,12 @@ def use_form(form) -> dict:
 
 def record_use(s: Session, user: Principal, reservation_id: int, *, hours: float = 0, samples: int = 0,
                days: int = 0, consumables: str = "", consumables_krw: int = 0, notes: str = "", sme: bool = False,
-               adjustment_krw: int = 0, adjustment_reason: str = "") -> UseRecord:
-    """The operator records (or corrects, until the statement is accepted) what a confirmed reservation used."""
+               adjustment_krw: int = 0, adjustment_reason: str = "",
+               results: list[attachments.Upload] | None = None) -> UseRecord:
+    """The operator records (or corrects, until the statement is accepted) what a confirmed reservation used.
+
+    Result files (the request attachments' types and limits) join the request's attachments, where
+    the company and the cluster open them."""
     r, who = bookings.get_for(s, user, reservation_id)
     if who != "cluster":
         raise Forbidden(N_("Only the cluster's operators record the use."))
@@ -70,9 +80,13 @@ def record_use(s: Session, user: Principal, reservation_id: int, *, hours: float
     if adjustment_krw and not adjustment_reason:
         raise Invalid(N_("The use could not be recorded."),
                       [{"path": "adjustment_reason", "message": N_("Say why the fee is adjusted.")}])
+    files = attachments.check(results or [])
     _row, doc = listing_of(s, r)
     rule = rules.policy(s, r.cluster)
     ticket = s.get(Ticket, r.ticket_id)
+    for name, content_type, data in files:
+        s.add(Attachment(request_id=ticket.request_id, filename=name, content_type=content_type, size=len(data),
+                         data=data))
     lines, computed = fees.compute(doc.get("fee"), hours=hours, samples=samples, days=days,
                                    consumables_krw=consumables_krw, sme=sme, sme_discount_pct=rule.sme_discount_pct,
                                    quote_krw=ticket.quote_amount)
@@ -88,7 +102,8 @@ def record_use(s: Session, user: Principal, reservation_id: int, *, hours: float
     s.add(use)
     r.status, r.updated_at = "used", utcnow()
     s.add(r)
-    bookings.ticket_event(s, r.ticket_id, user, "cluster", f"이용 기록 / use recorded: ₩{use.total_krw:,}")
+    bookings.ticket_event(s, r.ticket_id, user, "cluster", f"이용 기록 / use recorded: ₩{use.total_krw:,}"
+                          + "".join(f"\n결과 파일 / result file: {name}" for name, _t, _d in files))
     return use
 
 

@@ -105,8 +105,9 @@ def show(reservation_id: int, errors=None, status=200):
         use = settlement.use_of(s, r.id)
         rule = rules.policy(s, r.cluster)
         row, doc = settlement.listing_of(s, r)
+        files = settlement.result_files(s, r)
     return render_template("reservations/show.html", r=r, side=side, slots=slots, use=use, rule=rule,
-                           row=row, d=doc, errors=errors or []), status
+                           row=row, d=doc, files=files, errors=errors or []), status
 
 
 ACTIONS = {"confirm": lambda s, u, i, f: bookings.confirm(s, u, i),
@@ -114,7 +115,12 @@ ACTIONS = {"confirm": lambda s, u, i, f: bookings.confirm(s, u, i),
            "cancel": lambda s, u, i, f: bookings.cancel(s, u, i, f.get("reason", "")),
            "accept": lambda s, u, i, f: bookings.accept_proposal(s, u, i),
            "propose": lambda s, u, i, f: bookings.propose(s, u, i, slots_from(f)[0], f.get("reason", "")),
-           "use": lambda s, u, i, f: settlement.record_use(s, u, i, **settlement.use_form(f))}
+           "use": lambda s, u, i, f: settlement.record_use(s, u, i, results=_results(), **settlement.use_form(f))}
+
+
+def _results() -> list:
+    from ..inquiries.attachments import Upload
+    return [Upload(f.filename or "", f.read()) for f in request.files.getlist("results")]
 
 
 @bp.post("/reservations/<int:reservation_id>/<action>")

@@ -55,3 +55,30 @@ def test_the_basket_offers_a_slot_for_a_bookable_instrument(rworld):
     member.post("/basket/add", data={"csrf_token": token, "listing_id": EQUIPMENT})
     html = member.get("/basket").get_data(as_text=True)
     assert f'class="reserve-link" href="/listings/{EQUIPMENT}/reserve"' in html and "일정 예약" in html
+
+
+def test_result_files_recorded_with_the_use_reach_the_company(rworld):
+    import io
+
+    from clusterhub import db
+    from clusterhub.reservations import bookings
+    from .conftest import who
+
+    d = working_day()
+    with rworld.app_context(), db.session() as s:
+        r = bookings.ask(s, who(rworld, "member"), EQUIPMENT, [bookings.Slot(d, 9, 11)], mode="staff")
+    with rworld.app_context(), db.session() as s:
+        bookings.confirm(s, who(rworld, "operator_a"), r.id)
+    operator = signed_in(rworld, "operator_a")
+    token = operator.environ_base["HTTP_X_CSRF_TOKEN"]
+    refused = operator.post(f"/reservations/{r.id}/use", content_type="multipart/form-data", data={
+        "csrf_token": token, "hours": "2", "results": (io.BytesIO(b"MZ\x90\x00"), "report.pdf")})
+    assert refused.status_code == 422 and "report.pdf" in refused.get_data(as_text=True)
+    done = operator.post(f"/reservations/{r.id}/use", content_type="multipart/form-data", data={
+        "csrf_token": token, "hours": "2", "results": (io.BytesIO(b"%PDF-1.7 result"), "결과보고서.pdf")})
+    assert done.status_code == 303
+    page = signed_in(rworld, "member").get(f"/reservations/{r.id}").get_data(as_text=True)
+    assert "결과보고서.pdf" in page
+    link = page.split('href="/attachments/')[1].split('"')[0]
+    assert signed_in(rworld, "member").get(f"/attachments/{link}").get_data() == b"%PDF-1.7 result"
+    assert signed_in(rworld, "rival").get(f"/attachments/{link}").status_code == 403
