@@ -266,6 +266,11 @@ def cancel(s: Session, user: Principal, reservation_id: int, reason: str = "") -
     return r
 
 
+def of_ticket(s: Session, ticket_id: int) -> list[Reservation]:
+    """The reservations on a ticket; callers show them only to whom the ticket shows."""
+    return list(s.exec(select(Reservation).where(Reservation.ticket_id == ticket_id).order_by(Reservation.id)))
+
+
 def mine(s: Session, user: Principal) -> list[Reservation]:
     """The reservations of the member's company (or the member's own without a company)."""
     check_role(user, MEMBER)

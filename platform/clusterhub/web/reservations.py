@@ -48,7 +48,12 @@ def _helpers():
         return sorted(((u, ahead.get(i)) for i, u in past.items()),
                       key=lambda pair: (-(pair[0].share or 0), -((pair[1].share or 0) if pair[1] else 0), pair[0].listing_id))
 
-    return {"reservation_calendar": reservation_calendar, "instrument_use": instrument_use, "reservable": rules.bookable, "cal_state_label": lambda v: STATE_LABELS.get(v, v),
+    def ticket_reservations(ticket_id):
+        """The reservations a ticket carries (the ticket page's viewer may already see them all)."""
+        with db.session() as s:
+            return bookings.of_ticket(s, ticket_id)
+
+    return {"reservation_calendar": reservation_calendar, "ticket_reservations": ticket_reservations, "instrument_use": instrument_use, "reservable": rules.bookable, "cal_state_label": lambda v: STATE_LABELS.get(v, v),
             "reservation_status_label": lambda v: STATUS_LABELS.get(v, v),
             "reservation_mode_label": lambda v: MODE_LABELS.get(v, v),
             "block_label": lambda v: BLOCK_LABELS.get(v, v), "reservation_modes": MODE_LABELS}

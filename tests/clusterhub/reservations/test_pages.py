@@ -82,3 +82,14 @@ def test_result_files_recorded_with_the_use_reach_the_company(rworld):
     link = page.split('href="/attachments/')[1].split('"')[0]
     assert signed_in(rworld, "member").get(f"/attachments/{link}").get_data() == b"%PDF-1.7 result"
     assert signed_in(rworld, "rival").get(f"/attachments/{link}").status_code == 403
+
+
+def test_the_ticket_page_links_its_reservations_and_statement(rworld):
+    from clusterhub import db
+    from clusterhub.reservations import bookings
+    from .conftest import who
+
+    with rworld.app_context(), db.session() as s:
+        r = bookings.ask(s, who(rworld, "member"), EQUIPMENT, [bookings.Slot(working_day(), 9, 11)], mode="staff")
+    page = signed_in(rworld, "operator_a").get(f"/tickets/{r.ticket_id}").get_data(as_text=True)
+    assert f'href="/reservations/{r.id}"' in page and f'href="/tickets/{r.ticket_id}/statement"' in page
