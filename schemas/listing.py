@@ -27,6 +27,11 @@ class FeeSchema(Schema):
     min_krw = fields.Integer(strict=True, validate=validate.Range(min=0))
     max_krw = fields.Integer(strict=True, validate=validate.Range(min=0))
     note = Bilingual()
+    # A tariff the platform can bill a reservation by (reservations/fees.py): unit_krw per unit,
+    # never less than minimum_krw per reservation.
+    unit = VocabCode("fee_units")
+    unit_krw = fields.Integer(strict=True, validate=validate.Range(min=0))
+    minimum_krw = fields.Integer(strict=True, validate=validate.Range(min=0))
 
     @validates_schema
     def _range(self, data, **kwargs):
@@ -38,6 +43,8 @@ class FeeSchema(Schema):
 class BookingSchema(Schema):
     mode = VocabCode("booking_modes", required=True)
     lead_time_days = fields.Integer(strict=True, validate=validate.Range(min=0, max=365))
+    # The instrument's iCalendar feed in the cluster's own booking system: busy times block it here.
+    calendar_url = fields.Url(schemes={"http", "https"})
 
 
 class ContactSchema(Schema):

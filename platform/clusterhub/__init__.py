@@ -52,4 +52,6 @@ def create_app(config: dict | None = None) -> Flask:
     from .pathways import api as pathways_api, views as pathways  # pathways across clusters (issue 13)
     app.register_blueprint(pathways.bp)
     app.register_blueprint(pathways_api.bp)
+    from .web import reservations  # equipment calendars, reservations, use and statements (issue 15)
+    app.register_blueprint(reservations.bp)
     return app

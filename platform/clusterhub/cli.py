@@ -20,8 +20,10 @@ def _register_feature_commands() -> None:
     from .connectors_cli import COMMANDS as connector_commands
     from .inquiries.cli import COMMANDS as mail_commands
     from .sync.cli import COMMANDS as sync_commands
+    from .reservations.cli import COMMANDS as calendar_commands
 
-    for command in (*sync_commands, *auth_commands, *mail_commands, *connector_commands):
+    for command in (*sync_commands, *auth_commands, *mail_commands, *connector_commands,
+                    *calendar_commands):
         main.add_command(command)
 
 

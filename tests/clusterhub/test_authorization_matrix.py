@@ -140,6 +140,35 @@ MATRIX: dict[str, dict[str, Check]] = {
     "api.ticket_get": {"GET": Check({**every(404), "anonymous": 401}, {"ticket_id": 1})},
     **{f"api.ticket_{name}": {"POST": Check({**every(422), "anonymous": 401}, {"ticket_id": 1}, {})}
        for name in ("status", "quote", "message", "survey", "quote_answer")},
+    # Reservations (issue 15): the calendar is public; a reservation is its company's and its cluster's.
+    "reservations.new": {"GET": Check(every(200), {"listing_id": LISTING})},
+    "reservations.ask": {"POST": Check(only({"member": 422, "admin": 422}), {"listing_id": LISTING}, {})},
+    "reservations.show": {"GET": Check(signed_in(404), {"reservation_id": 1})},
+    "reservations.act": {"POST": Check(signed_in(404), {"reservation_id": 1, "action": "confirm"}, {})},
+    "reservations.mine": {"GET": Check(only({"member": 200, "admin": 200}))},
+    "reservations.cluster_list": {"GET": Check(only({"operator_a": 200, "operator_b": 200, "admin": 200}))},
+    "reservations.manage": {"GET": Check(only({"operator_a": 200, "admin": 200}), {"listing_id": LISTING})},
+    "reservations.add_block": {"POST": Check(only({"operator_a": 303, "admin": 303}), {"listing_id": LISTING}, {
+        "first": "2030-01-07", "last": "2030-01-07", "start_hour": "9", "end_hour": "10", "kind": "maintenance"})},
+    "reservations.remove_block": {"POST": Check(only({"operator_a": 404, "operator_b": 404, "admin": 404}),
+                                                {"listing_id": LISTING, "block_id": 1}, {})},
+    "reservations.statement_page": {"GET": Check(signed_in(404), {"ticket_id": 1})},
+    "reservations.statement_csv": {"GET": Check(signed_in(404), {"ticket_id": 1})},
+    "reservations.statement_pdf": {"GET": Check(signed_in(404), {"ticket_id": 1})},
+    "reservations.accept_statement": {"POST": Check(signed_in(404), {"ticket_id": 1}, {})},
+    "reservations.my_month": {"GET": Check(only({"member": 200, "admin": 200}))},
+    "reservations.cluster_month": {"GET": Check(only({"operator_a": 200, "operator_b": 200, "admin": 200}))},
+    "reservations.rules_page": {"GET": Check(only({"operator_a": 200, "operator_b": 200, "admin": 200}))},
+    "reservations.rules_save": {"POST": Check(only({"operator_a": 303, "operator_b": 303, "admin": 303}), data={
+        "cluster": A, "open_hour": "8", "close_hour": "20", "cancel_days": "3", "sme_discount_pct": "30"})},
+    "api.calendar_read": {"GET": Check(every(200), {"listing_id": LISTING})},
+    "api.reservation_create": {"POST": Check({**every(403), "anonymous": 401, "member": 422, "admin": 422}, {}, {})},
+    "api.reservation_list": {"GET": Check({**every(200), "anonymous": 401, "curator": 403})},
+    "api.reservation_get": {"GET": Check({**every(404), "anonymous": 401}, {"reservation_id": 1})},
+    "api.reservation_act": {"POST": Check({**every(422), "anonymous": 401}, {"reservation_id": 1, "action": "confirm"}, {})},
+    "api.statement_get": {"GET": Check({**every(404), "anonymous": 401}, {"ticket_id": 1})},
+    "api.statement_accept": {"POST": Check({**every(404), "anonymous": 401}, {"ticket_id": 1}, {})},
+    "api.statement_month": {"GET": Check({**every(200), "anonymous": 401, "curator": 403})},
 }
 
 

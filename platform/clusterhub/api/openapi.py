@@ -11,7 +11,7 @@ from flask import jsonify
 from schemas.listing import EquipmentSchema, ExpertSchema, ServiceSchema
 
 from ..search.params import CONTROLS, FACETS
-from . import bodies, bp, inquiries_doc
+from . import bodies, bp, inquiries_doc, reservations_doc
 from .schemas import (ClusterOutSchema, ErrorSchema, PushResponseSchema, SearchResponseSchema,
                       VocabularySchema)
 
@@ -100,6 +100,7 @@ def document() -> dict:
                       "403": _json(_ref("Error"), "Token of another cluster"),
                       "409": _json(_ref("PushResponse"), "Stopped by the mass-withdrawal guard")}}})
     inquiries_doc.add_paths(spec)
+    reservations_doc.add_paths(spec)
     for add in EXTRA:
         add(spec)
     for name, scheme in SECURITY_SCHEMES.items():

@@ -8,6 +8,7 @@ from clusterhub.auth import models as auth_models  # noqa: F401  (users, clients
 from clusterhub.inquiries import models as inquiry_models  # noqa: F401  (requests, tickets)
 from clusterhub.curation import models as curation_models  # noqa: F401  (overrides, audit)
 from clusterhub.pathways import models as pathway_models  # noqa: F401  (templates, pathways, stages)
+from clusterhub.reservations import models as reservation_models  # noqa: F401  (calendars, bookings)
 
 engine = context.config.attributes["engine"]
 with engine.begin() as connection:

@@ -1,0 +1,1 @@
+"""Equipment reservations: availability calendars, reservation requests, use records and settlement."""
