@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
+from functools import lru_cache
 
 from ..errors import Unavailable
 from ..messages import N_
@@ -76,15 +77,31 @@ def export_hits(params: SearchParams, limit: int | None = None) -> tuple[list[Hi
 
 
 def suggestions(q: str, limit: int = 6) -> list[str]:
-    """Other searches worth trying when q finds nothing: close spellings and thesaurus terms."""
-    from schemas.thesaurus import default as default_thesaurus
+    """Other searches worth trying when q finds nothing: close spellings and thesaurus terms.
+    The shipped thesaurus never changes while the process runs, so each q is worked out once
+    (difflib over the whole vocabulary took ~25 ms a query in the profile, docs/performance.md)."""
+    return list(_suggestions(q, limit)) if q else []
 
-    if not q:
-        return []
-    thesaurus = default_thesaurus()
-    vocabulary = sorted({t for e in thesaurus.entries for t in thesaurus.terms(e)})
+
+@lru_cache(maxsize=4096)
+def _suggestions(q: str, limit: int) -> tuple[str, ...]:
+    thesaurus, by_length = _vocabulary()
     out: list[str] = []
     for word in [q, *q.split()]:
         out.extend(thesaurus.expansions(word)[:3])
-        out.extend(difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.7))
-    return [s for s in dict.fromkeys(out) if s.casefold() != q.casefold()][:limit]
+        # Only terms whose length allows a ratio of 0.7 (2·min/(a+b)) can match: same result.
+        n = len(word)
+        near = [t for m in range(int(n * 0.7 / 1.3), int(n * 1.3 / 0.7) + 2) for t in by_length.get(m, ())]
+        out.extend(difflib.get_close_matches(word, near, n=3, cutoff=0.7))
+    return tuple([s for s in dict.fromkeys(out) if s.casefold() != q.casefold()][:limit])
+
+
+@lru_cache(maxsize=1)
+def _vocabulary():
+    from schemas.thesaurus import default as default_thesaurus
+
+    thesaurus = default_thesaurus()
+    by_length: dict[int, list[str]] = {}
+    for term in sorted({t for e in thesaurus.entries for t in thesaurus.terms(e)}):
+        by_length.setdefault(len(term), []).append(term)
+    return thesaurus, by_length
