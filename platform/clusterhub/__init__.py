@@ -8,12 +8,12 @@ from flask import Flask
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the app; `config` overrides the settings read from the environment."""
-    from . import catalog, db, i18n, responses, search
+    from . import cache, catalog, db, i18n, responses, search
     from . import auth
     from .config import default_instance_path, from_environment
     from . import api
     from .web import clusters, export, health, home, labels, listings, needs, schema_docs
-    from .web import guards, search as search_pages
+    from .web import conditional, guards, search as search_pages
 
     config = dict(config or {})
     instance = Path(config.pop("INSTANCE_PATH", None) or default_instance_path())
@@ -38,7 +38,9 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)
     responses.init_app(app)
     search.init_app(app)
+    cache.init_app(app)
     auth.init_app(app)
+    conditional.init_app(app)  # after auth: a 304 still gets the security headers
     labels.register(app)
     for blueprint in (home.bp, health.bp, schema_docs.bp, api.bp, search_pages.bp, export.bp,
                       listings.bp, clusters.bp, needs.bp):

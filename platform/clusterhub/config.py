@@ -43,6 +43,10 @@ def from_environment(instance_path: Path) -> dict:
         "SMTP_STARTTLS": env("SMTP_STARTTLS", "1"),
         # Trusted reverse proxies in front of gunicorn (deploy/nginx.conf sets 1); 0: none.
         "PROXY_COUNT": int(env("PROXY_COUNT", "0")),
+        # The shared cache (clusterhub/cache.py): Redis when set, e.g. redis://127.0.0.1:6379/0;
+        # each app node then shares facet counts. Unset: each process caches in its own memory.
+        "REDIS_URL": env("REDIS_URL"),
+        "CACHE_KEY_PREFIX": env("CACHE_KEY_PREFIX", "clusterhub:"),
         # Live progress of running syncs (sync/progress.py); every web worker must see it.
         "SYNC_PROGRESS_DIR": env("SYNC_PROGRESS_DIR") or str(instance_path / "sync-progress"),
         # People and access (clusterhub.auth): OIDC login is on when OIDC_ISSUER is set.

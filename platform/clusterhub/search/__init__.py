@@ -44,6 +44,13 @@ def backend(app: Flask | None = None) -> SearchBackend:
     return app.extensions[EXTENSION]
 
 
+def facet_cache():
+    """The app's shared cache for facet counts (clusterhub/cache.py), or None."""
+    from .. import cache
+
+    return cache.get()
+
+
 def health(app: Flask) -> dict:
     """The index's state for /healthz, including whether it lags the catalog."""
     from .. import db

@@ -220,6 +220,11 @@ class SearchBackend(ABC):
     def rebuild(self, docs: Iterable[dict], catalog_version: str) -> int:
         """Build a fresh index beside the live one and swap it in atomically; return the count."""
 
+    def stamp(self) -> str:
+        """What the search results reflect right now: the catalog version (and thesaurus) the
+        index holds. Cache keys and ETags use it, so a lagging index never yields a stale one."""
+        return str(self.state().catalog_version)
+
     @abstractmethod
     def state(self) -> IndexState:
         """Whether the index exists, its size and the catalog version it was built from."""

@@ -206,6 +206,14 @@ class EmbeddedBackend(SearchBackend):
         return searcher.search(query, limit=request.size, offset=request.offset, count=True,
                                **_order(request, has_text))
 
+    def stamp(self) -> str:
+        """The catalog version of the live generation and the saved thesaurus' file stamp: two
+        small reads, no searcher (every anonymous request asks)."""
+        gen = self.generations.current()
+        version = self.generations.read_meta(gen).get("catalog_version") if gen else None
+        thesaurus = stamp(self.path / "thesaurus.json")
+        return f"{gen.name if gen else '-'}:{version}:{thesaurus[1:] if thesaurus else '-'}"
+
     def state(self) -> IndexState:
         gen = self.generations.current()
         if gen is None:

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 from dataclasses import replace
 from functools import lru_cache
 
 from ..errors import Unavailable
 from ..messages import N_
-from . import backend
+from . import backend, facet_cache
 from . import understand
-from .contract import MAX_SIZE, BackendError, Hit, SearchResult
+from .contract import MAX_SIZE, BackendError, Hit, SearchRequest, SearchResult
 from .params import SearchParams
 
 EXPORT_MAX = 2000
@@ -54,10 +55,31 @@ def _steered(params: SearchParams, reading: understand.Reading) -> SearchParams:
 def _search(params: SearchParams, facets) -> SearchResult:
     request = params.request() if facets is None else params.request(facets)
     try:
-        return backend().search(request)
+        return _with_cached_facets(backend(), request)
     except BackendError as exc:
         raise Unavailable(N_("The search engine is not available right now (%(reason)s). "
                              "Please try again in a moment."), reason=str(exc)) from exc
+
+
+def _with_cached_facets(engine, request: SearchRequest) -> SearchResult:
+    """The facet counts of a search are the same for every page and sort of it while the index
+    holds one catalog version: they are counted once and kept in the shared cache under the
+    index's stamp, read *before* searching (the index only moves forward, so an entry is never
+    older than its key). A sync or a curator action moves the stamp on: nobody sees old counts."""
+    store = facet_cache()
+    if store is None or not request.facets:
+        return engine.search(request)
+    key = "facets:" + hashlib.sha256(repr((
+        engine.stamp(), request.q, request.filter, request.base_filter, request.facets,
+        request.size, request.strict)).encode()).hexdigest()
+    counts = store.get(key)
+    if counts is not None:
+        result = engine.search(replace(request, facets=()))
+        result.facets = counts
+        return result
+    result = engine.search(request)
+    store.set(key, result.facets)
+    return result
 
 
 def export_hits(params: SearchParams, limit: int | None = None) -> tuple[list[Hit], int]:
