@@ -71,13 +71,18 @@ class Company(Member):
     @task(3)
     def search_and_add(self):
         self.client.get("/search", params=query(), name="GET /search (member)")
-        token = self.token("/basket")
-        self.client.post("/basket/add", data={"listing_id": random.choice(LISTINGS),
-                                              "csrf_token": token}, name="POST /basket/add")
+        listing = random.choice(LISTINGS)
+        # The listing page carries the add-to-basket form (an empty basket page has no form).
+        found = TOKEN.search(self.client.get(f"/listings/{listing}", name="GET /listings/<id> (member)").text)
+        self.client.post("/basket/add", data={"listing_id": listing,
+                                              "csrf_token": found.group(1) if found else ""},
+                         name="POST /basket/add")
 
     @task(1)
     def send_request(self):
         token = self.token("/basket")
+        if not token:  # an empty basket shows no form: nothing to send yet
+            return
         self.client.post("/requests", data={"need": "LC-MS/MS 정량 분석 의뢰 (부하 시험)",
                                             "timeline": "3개월", "budget": "500만원",
                                             "consent": "1", "csrf_token": token},
