@@ -84,7 +84,7 @@ class Company(Member):
         if not token:  # an empty basket shows no form: nothing to send yet
             return
         self.client.post("/requests", data={"need": "LC-MS/MS 정량 분석 의뢰 (부하 시험)",
-                                            "timeline": "3개월", "budget": "500만원",
+                                            "timeline": "3개월", "budget": "under_10m",
                                             "consent": "1", "csrf_token": token},
                          name="POST /requests")
 

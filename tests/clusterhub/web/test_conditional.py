@@ -78,3 +78,13 @@ def test_another_visitors_csrf_token_gives_another_etag(curated):
     one, other = curated.test_client(), curated.test_client()
     csrf_token(one), csrf_token(other)
     assert tag_of(one, "/") != tag_of(other, "/")
+
+
+def test_a_thesaurus_edit_gives_a_new_etag_and_its_results(curated, curator):
+    client = curated.test_client()
+    tag = tag_of(client, "/api/v1/search?q=큐큐큐")
+    assert client.get("/api/v1/search?q=큐큐큐").json["total"] == 0
+    r = post(curator, "/curation/thesaurus", key="qqq_ms", ko="큐큐큐", en="", abbr="Xevo")
+    assert r.status_code in (302, 303), r.status_code
+    fresh = unchanged(client, "/api/v1/search?q=큐큐큐", tag)
+    assert fresh.status_code == 200 and fresh.headers["ETag"] != tag and fresh.json["total"] > 0
