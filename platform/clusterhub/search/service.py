@@ -107,13 +107,15 @@ def suggestions(q: str, limit: int = 6) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _suggestions(q: str, limit: int) -> tuple[str, ...]:
-    thesaurus, by_length = _vocabulary()
+    thesaurus, by_char = _vocabulary()
     out: list[str] = []
     for word in [q, *q.split()]:
         out.extend(thesaurus.expansions(word)[:3])
-        # Only terms whose length allows a ratio of 0.7 (2·min/(a+b)) can match: same result.
+        # Only terms sharing a character with word and of a length that allows a ratio of 0.7
+        # (2·min/(a+b)) can match: difflib ranks them as it would the whole vocabulary.
         n = len(word)
-        near = [t for m in range(int(n * 0.7 / 1.3), int(n * 1.3 / 0.7) + 2) for t in by_length.get(m, ())]
+        low, high = n * 0.7 / 1.3, n * 1.3 / 0.7
+        near = {t for c in set(word.casefold()) for t in by_char.get(c, ()) if low <= len(t) <= high}
         out.extend(difflib.get_close_matches(word, near, n=3, cutoff=0.7))
     return tuple([s for s in dict.fromkeys(out) if s.casefold() != q.casefold()][:limit])
 
@@ -123,7 +125,8 @@ def _vocabulary():
     from schemas.thesaurus import default as default_thesaurus
 
     thesaurus = default_thesaurus()
-    by_length: dict[int, list[str]] = {}
-    for term in sorted({t for e in thesaurus.entries for t in thesaurus.terms(e)}):
-        by_length.setdefault(len(term), []).append(term)
-    return thesaurus, by_length
+    by_char: dict[str, set[str]] = {}
+    for term in {t for e in thesaurus.entries for t in thesaurus.terms(e)}:
+        for c in set(term) | set(term.casefold()):
+            by_char.setdefault(c, set()).add(term)
+    return thesaurus, by_char
