@@ -235,6 +235,11 @@ class MeiliBackend(SearchBackend):
             self._live_checked = True
         return count
 
+    def stamp(self) -> str:
+        """The catalog version in the meta index: one small request, no stats."""
+        with engine("catalog version"):
+            return str(self._read_meta())
+
     def state(self) -> IndexState:
         try:
             with engine("stats"):

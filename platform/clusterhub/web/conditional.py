@@ -85,7 +85,10 @@ def _tag(response: Response) -> Response:
     if response.status_code == 200 and request.endpoint in ENDPOINTS:
         token, tag = g.get("etag", (None, None))
         if tag is None or token != session.get(csrf.SESSION_KEY) or not _clean_anonymous():
-            tag = etag()
+            try:
+                tag = etag()
+            except Exception:  # the page is rendered: send it without a tag
+                return response
         if tag is not None:
             response.set_etag(tag)
             response.headers["Cache-Control"] = CACHE_CONTROL

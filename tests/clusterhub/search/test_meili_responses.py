@@ -166,6 +166,14 @@ def test_state_reads_stats_and_the_catalog_version(backend, fake):
     assert (busy.state, busy.catalog_version) == ("building", "2025-03-05.2")
 
 
+def test_the_stamp_is_the_catalog_version_the_index_holds(backend, fake):
+    """ETags and the facet cache key on it (issue 18): it moves with every catalog version."""
+    backend.rebuild(documents(), "7")
+    assert backend.stamp() == "7"
+    backend.set_catalog_version("8")
+    assert backend.stamp() == "8"
+
+
 def test_state_without_a_version_document(backend, fake):
     backend.upsert(documents())
     assert backend.state().catalog_version is None and backend.state().documents == 3
