@@ -75,7 +75,10 @@ def document() -> dict:
     assert {p["name"] for p in search_params} == set(CONTROLS) | set(FACETS)
     spec.path(path="/api/v1/search", operations={"get": {
         "summary": "Search the federation with disjunctive facets", "parameters": search_params,
-        "responses": {"200": _json(_ref("SearchResponse"), "One page of hits with facet counts"),
+        "responses": {"200": _json(_ref("SearchResponse"), "One page of hits with facet counts; "
+                                   "anonymous calls carry an ETag (the catalog version and the query)"),
+                      "304": {"description": "Not modified: If-None-Match named this call's "
+                                             "current ETag (no body)"},
                       **ERRORS}}})
     spec.path(path="/api/v1/listings/{listing_id}", operations={"get": {
         "summary": "One published listing",
