@@ -132,6 +132,7 @@ def main() -> None:
         env["LOAD_WORDS"] = str(words_file(env))
         port = free_port()
         server = serve(env, port)
+        loads = os.getloadavg()
         try:
             results = {}
             print(f"anonymous mixed traffic, {args.clients} clients, {args.seconds} s ...", flush=True)
@@ -150,7 +151,9 @@ def main() -> None:
         body = [f"locust {args.seconds} s per run against gunicorn (deploy/gunicorn.conf.py) on "
                 f"loopback, load generator on the same {cores}-core machine; the demo federation "
                 "(20 clusters); queries are one or two title words, a third with a cluster filter.",
-                ""]
+                f"1-minute load average before the runs: {loads[0]:.1f}, after: "
+                f"{os.getloadavg()[0]:.1f} (anything above what the bench itself causes was other "
+                "work on the machine).", ""]
         titles = {"anonymous": f"Anonymous mixed traffic, {args.clients} clients",
                   "members": "Logged-in company, operator and curator, 8 clients, think time 0.5–1.5 s",
                   "during-sync": f"Anonymous mixed traffic, {args.clients} clients, while `sync --all` runs"}
