@@ -43,7 +43,7 @@ from .contract import BackendError, IndexState, SearchBackend, SearchRequest, Se
 from .facets import facet_counts
 from .fields import SCHEMA_VERSION, build_schema, load_payload, to_tantivy
 from .filters import combine, to_query
-from .generations import Generations, Reader, open_index, stamp
+from .generations import META, Generations, Reader, open_index, stamp
 from .hits import hits
 from .query import Term, as_parts, parse, term_query, text_query
 from .relax import needs_relaxing, reorder, steps, tiered
@@ -64,6 +64,7 @@ class EmbeddedBackend(SearchBackend):
         self.reader = Reader(self.generations)
         self._thesaurus = thesaurus if thesaurus is not None else default_thesaurus()
         self._thesaurus_stamp = None
+        self._stamp_cache: tuple | None = None
 
     # --- writing -------------------------------------------------------------------------
 
@@ -207,12 +208,20 @@ class EmbeddedBackend(SearchBackend):
                                **_order(request, has_text))
 
     def stamp(self) -> str:
-        """The catalog version of the live generation and the saved thesaurus' file stamp: two
-        small reads, no searcher (every anonymous request asks)."""
-        gen = self.generations.current()
+        """The live generation, its catalog version and the saved thesaurus' file stamp. Every
+        anonymous request asks (twice): the files are read again only when a stat of the
+        pointer, the generation's meta or the thesaurus shows a change (as the Reader does)."""
+        pointer = stamp(self.generations.pointer)
+        cached = self._stamp_cache
+        gen = cached[1] if cached and cached[0] == pointer else self.generations.current()
+        files = (pointer, gen, stamp(gen / META) if gen else None, stamp(self.path / "thesaurus.json"))
+        if cached and cached[:4] == files:
+            return cached[4]
         version = self.generations.read_meta(gen).get("catalog_version") if gen else None
-        thesaurus = stamp(self.path / "thesaurus.json")
-        return f"{gen.name if gen else '-'}:{version}:{thesaurus[1:] if thesaurus else '-'}"
+        thesaurus = files[3]
+        value = f"{gen.name if gen else '-'}:{version}:{thesaurus[1:] if thesaurus else '-'}"
+        self._stamp_cache = (*files, value)
+        return value
 
     def state(self) -> IndexState:
         gen = self.generations.current()
