@@ -61,3 +61,16 @@ def test_openapi_document_is_valid_and_lists_every_api_route(web, catalog_app):
         if rule.rule.startswith("/api/v1/") and rule.rule != "/api/v1/openapi.json":
             path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
             assert path in documented, f"{rule.rule} is not in the OpenAPI document"
+
+
+@pytest.mark.parametrize("query", [
+    {}, {"q": "질량분석기"}, {"q": "대구 질량분석 비용"}, {"q": "분석", "cluster": "kmedihub", "page": 2},
+    {"q": "LC-MS", "kind": "equipment", "strict": 1}, {"q": "없는단어조합 전혀"}, {"sort": "title", "size": 5}])
+def test_the_search_body_is_exactly_its_schemas_dump(web, query):
+    """The view sends the body it builds without dumping it through SearchResponseSchema (the
+    profile's cut, issue 18): it must be what the dump would send, field for field."""
+    from clusterhub.api.schemas import SearchResponseSchema
+
+    body = web.get("/api/v1/search", query_string=query).json
+    assert body == SearchResponseSchema().dump(body)
+    assert set(body) == set(SearchResponseSchema().fields)
