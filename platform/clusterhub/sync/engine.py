@@ -41,7 +41,7 @@ MAX_STORED_ISSUES = 5000
 class SyncReport:
     run_id: int
     cluster: str
-    outcome: str = "running"   # succeeded | failed | stopped | dry_run
+    outcome: str = "running"   # succeeded | failed | stopped | dry_run | cancelled
     message: str = ""
     dry_run: bool = False
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
@@ -85,26 +85,33 @@ def _close_run(engine: Engine, report: SyncReport) -> None:
         s.commit()
 
 
-def fail_run(engine: Engine, run_id: int, message: str) -> None:
-    """Close a run that failed before the engine took it over (it changed nothing)."""
+def fail_run(engine: Engine, run_id: int, message: str, outcome: str = "failed") -> bool:
+    """Close a run that failed (or was cancelled) before the engine took it over (it changed
+    nothing); False if it was closed already."""
     with Session(engine) as s:
         run = s.get(SyncRun, run_id)
-        if run is not None and run.outcome == "running":
-            run.outcome, run.message, run.finished_at = "failed", shown(message), utcnow()
-            s.add(run)
-            s.commit()
+        if run is None or run.outcome != "running":
+            return False
+        run.outcome, run.message, run.finished_at = outcome, shown(message), utcnow()
+        s.add(run)
+        s.commit()
+        return True
 
 
 Progress = Callable[[dict, str], None]
+CANCELLED = "Cancelled before it finished, so nothing was changed."
+CHECK_EVERY = 100  # records between two looks at the cancel flag (and two progress reports)
 
 
 def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: bool = True,
         dry_run: bool = False, allow_mass_withdrawal: bool = False, trigger: str = "cli",
-        progress: Progress | None = None, run_id: int | None = None) -> SyncReport:
+        progress: Progress | None = None, run_id: int | None = None,
+        cancelled: Callable[[], bool] | None = None) -> SyncReport:
     """Sync one cluster. full=False (a partial push) never withdraws what the batch leaves out.
 
     progress(counts, phase) is called every 100 records ("reading") and before the commit
-    ("saving"); run_id continues a run opened with open_run()."""
+    ("saving"); run_id continues a run opened with open_run(). cancelled() is asked every 100
+    records and once more before the commit: True rolls the run back as "cancelled"."""
     started = time.monotonic()
     if run_id is None:
         run_id = open_run(engine, cluster, dry_run, trigger)
@@ -112,7 +119,9 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
     try:
         with Session(engine) as s, s.begin():
             _apply(s, cluster, items, report, full, allow_mass_withdrawal, progress,
-                   CONFIRM.get(trigger, CONFIRM_CLI))
+                   CONFIRM.get(trigger, CONFIRM_CLI), cancelled)
+            if cancelled and cancelled():
+                raise _Stop("cancelled", CANCELLED)
             if dry_run:
                 raise _Stop("dry_run", "Dry run: nothing was changed.")
     except _Stop as stop:
@@ -172,7 +181,8 @@ def checkpoint(engine: Engine, wait_ms: int = 2000) -> bool:
 
 
 def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
-           allow_mass_withdrawal: bool, progress, confirm: str = CONFIRM_CLI) -> None:
+           allow_mass_withdrawal: bool, progress, confirm: str = CONFIRM_CLI,
+           cancelled: Callable[[], bool] | None = None) -> None:
     counts = report.counts
     existing = {row.id: (row.content_hash, row.status, row.source_id, row.kind) for row in s.exec(
         select(Listing.id, Listing.content_hash, Listing.status, Listing.source_id, Listing.kind)
@@ -191,8 +201,10 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
             failed_sources.add(str(source_id))
 
     for item in items:
+        if cancelled and counts["seen"] % CHECK_EVERY == 0 and cancelled():
+            raise _Stop("cancelled", CANCELLED)
         counts["seen"] += 1
-        if progress and counts["seen"] % 100 == 0:
+        if progress and counts["seen"] % CHECK_EVERY == 0:
             progress(counts, "reading")
         if isinstance(item, Issue):
             fail([item], item.source_id)

@@ -65,8 +65,10 @@ def fee_text(fee: dict | None) -> str:
 
 OUTCOMES = {"succeeded": ("성공", "Succeeded"), "failed": ("실패", "Failed"),
             "stopped": ("중단(확인 필요)", "Stopped (needs review)"), "dry_run": ("시험 실행", "Dry run"),
-            "running": ("진행 중", "Running"), "interrupted": ("중단됨", "Interrupted")}
-PHASES = {"starting": ("시작하는 중", "Starting"), "reading": ("원천 데이터를 읽고 검사하는 중",
+            "running": ("진행 중", "Running"), "interrupted": ("중단됨", "Interrupted"),
+            "cancelled": ("취소됨", "Cancelled")}
+PHASES = {"queued": ("대기열에서 기다리는 중", "Waiting in the queue"),
+          "starting": ("시작하는 중", "Starting"), "reading": ("원천 데이터를 읽고 검사하는 중",
                                                             "Reading and checking the source"),
           "saving": ("카탈로그에 저장하는 중", "Saving to the catalog"),
           "indexing": ("검색 색인을 갱신하는 중", "Updating the search index")}
@@ -108,6 +110,8 @@ RUN_MESSAGES = (
      "읽은 {0}건 모두에 문제가 있어 아무것도 바꾸지 않았습니다. 아래 문제를 고친 뒤 다시 동기화하세요."),
     (re.compile(r"The source could not be read, so nothing was changed\."),
      "원천 데이터를 읽을 수 없어 아무것도 바꾸지 않았습니다."),
+    (re.compile(r"Cancelled before it (?:finished|started), so nothing was changed\."),
+     "끝나기 전에 취소되어 아무것도 바꾸지 않았습니다."),
     (re.compile(r"The sync failed and was rolled back:"), "동기화가 실패하여 모두 되돌렸습니다:"),
     (re.compile(r"The sync could not start:"), "동기화를 시작하지 못했습니다:"),
     (re.compile(r"The sync failed:"), "동기화가 실패했습니다:"),

@@ -66,6 +66,13 @@ def run(code: str, run_id: int):
                            already=request.args.get("already") == "1")
 
 
+@bp.post("/<code>/runs/<id:run_id>/cancel")
+def cancel(code: str, run_id: int):
+    """Cancel the running sync (its operators, curators, admins); the run page shows the end."""
+    operations.cancel(current_user(), code, run_id)
+    return redirect(url_for("operator.run", code=code, run_id=run_id), 303)
+
+
 @bp.get("/<code>/runs/<id:run_id>/issues.csv")
 @cluster_operator_required()
 def issues_csv(code: str, run_id: int):
