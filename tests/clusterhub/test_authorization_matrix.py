@@ -112,6 +112,9 @@ MATRIX: dict[str, dict[str, Check]] = {
     "operator.sync": {"POST": Check(only({"admin": 303, "operator_a": 303}), {"code": A},
                                     {"dry_run": "1"})},
     "operator.run": {"GET": Check(only({"admin": 200, "operator_a": 200}), {"code": A, "run_id": 1})},
+    # Cancelling a sync: its operators, curators and admins (run 1 has ended: 409 for them).
+    "operator.cancel": {"POST": Check(only({"admin": 409, "operator_a": 409, "curator": 409}),
+                                      {"code": A, "run_id": 1}, {})},
     "operator.issues_csv": {"GET": Check(only({"admin": 200, "operator_a": 200}),
                                          {"code": A, "run_id": 1})},
     # Requests (issue 8): the basket is the visitor's; tickets need a side (no tickets exist here).

@@ -56,10 +56,11 @@ def cancel(user, code: str, run_id: int) -> str:
     """Cancel a running sync of the cluster (its operators, curators and admins): the engine
     rolls it back at its next look at the flag, leaving the catalog as it was. Returns
     "requested" (it stops shortly) or "closed" (it was waiting, or its process is gone)."""
-    from ..auth.roles import CURATOR
+    from ..auth.roles import CURATOR, check_login
     from ..sync import background
 
-    if not (user.operates(code) or (user.is_authenticated and user.role == CURATOR)):
+    check_login(user)
+    if not (user.operates(code) or user.role == CURATOR):
         raise Forbidden(N_("Only the operators of cluster %(cluster)s, curators and "
                            "administrators may cancel its syncs."), cluster=repr(code))
     with db.session() as s:

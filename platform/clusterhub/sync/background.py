@@ -13,7 +13,6 @@ from . import engine, progress, runs, service
 
 log = logging.getLogger(__name__)
 _starting = threading.Lock()
-CANCELLED_WAITING = "Cancelled before it started, so nothing was changed."
 
 
 def live_state(run: SyncRun) -> dict | None:
@@ -64,7 +63,7 @@ def run_job(code: str, run_id: int, dry_run: bool, trigger: str,
             return run.outcome if run else "missing"
     target = progress.store()
     if target.cancelled(run_id):
-        engine.fail_run(db.engine(), run_id, CANCELLED_WAITING, outcome="cancelled")
+        engine.fail_run(db.engine(), run_id, "sync.cancelled_waiting", outcome="cancelled")
         target.drop(run_id)
         return "cancelled"
     try:
@@ -75,7 +74,7 @@ def run_job(code: str, run_id: int, dry_run: bool, trigger: str,
         return report.outcome
     except Exception as exc:  # the run is closed with the reason; the job just ends
         log.exception("background sync of %s (run %s) failed", code, run_id)
-        engine.fail_run(db.engine(), run_id, f"The sync failed: {exc}")
+        engine.fail_run(db.engine(), run_id, "sync.failed", reason=str(exc))
         return "failed"
 
 
@@ -87,6 +86,6 @@ def cancel(run: SyncRun) -> str:
     target.cancel(run.id)
     state = live_state(run)
     if state is None or state["stale"] or state["phase"] == "queued":
-        engine.fail_run(db.engine(), run.id, CANCELLED_WAITING, outcome="cancelled")
+        engine.fail_run(db.engine(), run.id, "sync.cancelled_waiting", outcome="cancelled")
         return "closed"
     return "requested"

@@ -113,7 +113,7 @@ def _tracked(code: str, run_id: int | None, dry_run: bool, trigger: str,
     try:
         yield run_id, tracker
     except Exception as exc:  # before the engine took the run over: close it, then re-raise
-        engine.fail_run(db.engine(), run_id, f"The sync could not start: {exc}")
+        engine.fail_run(db.engine(), run_id, "sync.could_not_start", reason=str(exc))
         raise
     finally:
         tracker.close()
