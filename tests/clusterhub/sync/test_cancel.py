@@ -1,26 +1,12 @@
 """A cancelled sync is rolled back by the engine: the catalog stays exactly as it was."""
-import pytest
 from sqlmodel import Session, select
 
-from clusterhub import migrations
-from clusterhub.catalog import clusters, state
+from clusterhub.catalog import state
 from clusterhub.catalog.models import Listing
-from clusterhub.db import make_engine
 from clusterhub.models import SyncRun
 from clusterhub.sync import engine as sync_engine
 from clusterhub.sync.items import from_batch
-from tests.clusterhub.sync.test_engine import fleet
-
-
-@pytest.fixture
-def engine(database_url):
-    eng = make_engine(database_url)
-    migrations.upgrade(eng)
-    with Session(eng) as s:
-        clusters.load_records(s)
-        s.commit()
-    yield eng
-    eng.dispose()
+from tests.clusterhub.sync.test_engine import engine, fleet  # noqa: F401 (engine: fixture)
 
 
 def snapshot(engine):
