@@ -8,7 +8,7 @@ from clusterhub.catalog.models import Listing
 from clusterhub.sync import service
 from tests.clusterhub.curation.conftest import post
 
-FLAWED = "kmedihub:service:KMH-SV-085"  # its 분야 cell says 융합기타, which kmedihub's words lack
+FLAWED = "kmedihub:service:KMH-SV-095"  # its 분야 cell says 융합기타, which kmedihub's words lack
 
 
 def sync_kmedihub(app):
