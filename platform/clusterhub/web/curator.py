@@ -9,8 +9,9 @@ from .. import db, responses, unit
 from ..auth import current_user, role_required
 from ..catalog import listings, paths
 from ..catalog.models import Listing
-from ..curation import audit, categories, merges, overrides, review, thesaurus
+from ..curation import audit, categories, field_forms, merges, overrides, review, thesaurus
 from ..errors import Invalid, NotFound
+from ..i18n import locale
 from ..messages import N_
 
 bp = Blueprint("curator", __name__, url_prefix="/curation")
@@ -28,7 +29,7 @@ def index():
 
 
 def _listing_page(listing_id: str, error: str | None = None, form: dict | None = None,
-                  status: int = 200):
+                  status: int = 200, errors: dict | None = None):
     with db.session() as s:
         row = s.get(Listing, listing_id)
         if row is None:
@@ -41,7 +42,12 @@ def _listing_page(listing_id: str, error: str | None = None, form: dict | None =
     fields = sorted(k for k in row.document if k not in paths.LOCKED)
     return render_template("curator/listing.html", row=row, doc=doc, overrides=found, flags=flags,
                            changes=changes, fields=fields, history=history, show=paths.show,
-                           get=paths.get, error=error, form=form or {}), status
+                           get=paths.get, error=error, form=form or {}, errors=errors or {},
+                           field_forms=field_forms.forms_for(row.kind), vocab_label=_vocab_label), status
+
+
+def _vocab_label(vocabulary: str, code: str) -> str:
+    return vocabularies.get(vocabulary).label(code, locale())
 
 
 @bp.get("/listings/<listing_id>")
@@ -88,10 +94,65 @@ def acknowledge(listing_id: str):
 @bp.post("/listings/<listing_id>/flag")
 @role_required(CURATOR)
 def flag(listing_id: str):
-    action = request.form.get("action", "")
-    with unit.begin() as u:
-        overrides.set_flag(u, current_user(), listing_id, action, request.form.get("reason", ""))
+    f = request.form
+    action = f.get("action", "")
+    try:
+        if action in overrides.NEEDS_REASON and f.get("confirm") != "1":
+            raise Invalid(N_("Tick the box to confirm."), [{"path": "confirm", "message": N_("required")}])
+        with unit.begin() as u:
+            overrides.set_flag(u, current_user(), listing_id, action, f.get("reason", ""))
+    except Invalid as exc:
+        errors = {f"{action}_{d['path']}": d["message"] for d in responses.details(exc)}
+        return _listing_page(listing_id, error=responses.message(exc), form=f, status=422,
+                             errors=errors)
     return _back(listing_id)
+
+
+def _field_page(row, form, inputs: dict, errors: dict | None = None, error: str | None = None,
+                reason: str = "", status: int = 200):
+    with db.session() as s:
+        found = {o.field: o for o in listings.overrides_of(s, row.id)}
+    return render_template("curator/field.html", row=row, f=form, inputs=inputs, errors=errors or {},
+                           error=error, reason=reason, override=found.get(form.path),
+                           source=paths.get(row.document, form.path), show=paths.show,
+                           vocabulary=vocabularies.get(form.vocabulary) if form.vocabulary else None), status
+
+
+def _row(listing_id: str) -> Listing:
+    with db.session() as s:
+        row = s.get(Listing, listing_id)
+    if row is None:
+        raise NotFound(N_("No listing %(id)s."), id=repr(listing_id))
+    return row
+
+
+@bp.get("/listings/<listing_id>/fields/<path>")
+@role_required(CURATOR)
+def field_form(listing_id: str, path: str):
+    row = _row(listing_id)
+    form = field_forms.form_for(row.kind, path)
+    with db.session() as s:
+        doc = listings.effective(row.document, listings.overrides_of(s, listing_id))
+    return _field_page(row, form, field_forms.inputs_of(form, paths.get(doc, path)))
+
+
+@bp.post("/listings/<listing_id>/fields/<path>")
+@role_required(CURATOR)
+def save_field(listing_id: str, path: str):
+    row = _row(listing_id)
+    form = field_forms.form_for(row.kind, path)
+    data, reason = request.form, request.form.get("reason", "")
+    try:
+        value = field_forms.value_of(form, data)
+        with unit.begin() as u:
+            overrides.set_value(u, current_user(), listing_id, path, value, reason)
+    except Invalid as exc:
+        problems = responses.details(exc)
+        inputs = {k: (data.getlist(k) if form.input == "choices" and k == "value" else data.get(k, ""))
+                  for k in ("value", "value_ko", "value_en")}
+        return _field_page(row, form, inputs, field_forms.by_input(form, problems),
+                           responses.message(exc), reason, 422)
+    return redirect(url_for("curator.listing", listing_id=listing_id, saved=path), 303)
 
 
 @bp.post("/listings/<listing_id>/review")
@@ -188,10 +249,11 @@ def map_category():
 @bp.get("/thesaurus")
 @role_required(CURATOR)
 def thesaurus_page():
+    q = request.args.get("q", "").strip()[:100]
     with db.session() as s:
-        entries = thesaurus.curated(s)
+        concepts = thesaurus.concepts(s, q)
         total = len(thesaurus.effective(s))
-    return render_template("curator/thesaurus.html", entries=entries, total=total)
+    return render_template("curator/thesaurus.html", concepts=concepts, total=total, q=q)
 
 
 @bp.post("/thesaurus")

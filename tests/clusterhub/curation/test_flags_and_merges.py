@@ -6,7 +6,7 @@ from tests.clusterhub.curation.conftest import LISTING, TWIN, post, search_ids
 
 def test_hide_takes_the_listing_out_of_search_and_its_page_404s(curator):
     assert LISTING in search_ids(curator, "질량분석기")
-    assert post(curator, f"/curation/listings/{LISTING}/flag", action="hide").status_code == 303
+    assert post(curator, f"/curation/listings/{LISTING}/flag", action="hide", reason="폐기된 장비", confirm="1").status_code == 303
     assert curator.get(f"/listings/{LISTING}").status_code == 404
     assert curator.get(f"/api/v1/listings/{LISTING}").status_code == 404
     assert LISTING not in search_ids(curator, "질량분석기")
@@ -16,7 +16,7 @@ def test_hide_takes_the_listing_out_of_search_and_its_page_404s(curator):
 
 
 def test_healthz_stays_ready_after_curation(curator):
-    post(curator, f"/curation/listings/{LISTING}/flag", action="feature")
+    post(curator, f"/curation/listings/{LISTING}/flag", action="feature", reason="대표 장비", confirm="1")
     assert curator.get("/healthz").json["search"]["state"] == "ready"
 
 

@@ -22,7 +22,9 @@ ROLES = {  # role: (user, the pages only that role reaches)
     "operator": ("operator@example.org", ["/operator/kmedihub", "/inbox"]),
     "curator": ("curator@example.org", ["/curation", f"/curation/listings/{LISTING}", "/curation/duplicates",
                                         "/curation/audit", "/curation/categories", "/curation/thesaurus",
-                                        "/dashboard"]),
+                                        "/dashboard", f"/curation/listings/{LISTING}/fields/title",
+                                        f"/curation/listings/{LISTING}/fields/categories",
+                                        f"/curation/listings/{LISTING}/fields/year_acquired"]),
     "admin": ("admin@example.org", ["/admin/outbox", "/admin/users", "/credentials/kmedihub"]),
 }
 
