@@ -8,8 +8,9 @@ from schemas import vocabularies
 from .. import db, responses, unit
 from ..auth import current_user, role_required
 from ..catalog import listings, paths
+from ..catalog.clusters import all_clusters
 from ..catalog.models import Listing
-from ..curation import audit, categories, field_forms, merges, overrides, review, thesaurus
+from ..curation import audit, categories, duplicates as dupes, field_forms, merges, overrides, review, thesaurus
 from ..errors import Invalid, NotFound
 from ..i18n import locale
 from ..messages import N_
@@ -189,15 +190,72 @@ def merge(listing_id: str):
 def unmerge(listing_id: str):
     with unit.begin() as u:
         merges.unmerge(u, current_user(), listing_id, request.form.get("reason", ""))
+    if request.form.get("next") == "duplicates":
+        return redirect(url_for("curator.duplicates", undone=listing_id), 303)
     return _back(listing_id)
+
+
+DUPLICATE_FILTERS = ("cluster", "kind", "confidence")
 
 
 @bp.get("/duplicates")
 @role_required(CURATOR)
 def duplicates():
+    a = request.args
+    filters = {k: a.get(k, "").strip() for k in DUPLICATE_FILTERS}
+    number = a.get("page", "1")
+    number = int(number) if number.isdigit() else 1
     with db.session() as s:
-        groups = merges.candidates(s)
-    return render_template("curator/duplicates.html", groups=groups)
+        found, total = dupes.page(s, number, cluster=filters["cluster"], kind=filters["kind"],
+                                  level=filters["confidence"])
+        clusters = all_clusters(s)
+    pages = max(1, -(-total // dupes.PAGE))
+    return render_template("curator/duplicates.html", pairs=found, total=total, filters=filters,
+                           number=min(number, pages), pages=pages, clusters=clusters,
+                           levels=[name for name, _low in dupes.LEVELS],
+                           merged=a.get("merged", ""), into=a.get("into", ""), undone=a.get("undone", ""),
+                           dismissed=a.get("dismissed", ""))
+
+
+def _compare_page(a_id: str, b_id: str, error: str | None = None, errors: dict | None = None,
+                  form: dict | None = None, status: int = 200):
+    with db.session() as s:
+        view = dupes.compare(s, a_id, b_id)
+        names = {c.code: c.name(locale()) for c in all_clusters(s)}
+    return render_template("curator/compare.html", **view, names=names, show=paths.show, error=error,
+                           errors=errors or {}, form=form or {}), status
+
+
+@bp.get("/duplicates/compare")
+@role_required(CURATOR)
+def compare():
+    return _compare_page(request.args.get("a", ""), request.args.get("b", ""))
+
+
+@bp.post("/duplicates/merge")
+@role_required(CURATOR)
+def merge_pair():
+    f = request.form
+    a_id, b_id = f.get("a", ""), f.get("b", "")
+    keep, drop = (a_id, b_id) if f.get("keep") != "b" else (b_id, a_id)
+    try:
+        if f.get("confirm") != "1":
+            raise Invalid(N_("Tick the box to confirm."), [{"path": "confirm", "message": N_("required")}])
+        with unit.begin() as u:
+            merges.merge(u, current_user(), drop, keep, f.get("reason", "").strip())
+    except Invalid as exc:
+        errors = {d["path"]: d["message"] for d in responses.details(exc)}
+        return _compare_page(a_id, b_id, responses.message(exc), errors, f, 422)
+    return redirect(url_for("curator.duplicates", merged=drop, into=keep), 303)
+
+
+@bp.post("/duplicates/dismiss")
+@role_required(CURATOR)
+def dismiss_pair():
+    f = request.form
+    with unit.begin() as u:
+        dupes.dismiss(u, current_user(), f.get("a", ""), f.get("b", ""), f.get("reason", ""))
+    return redirect(url_for("curator.duplicates", dismissed="1"), 303)
 
 
 def _audit_filters() -> dict:
