@@ -68,3 +68,19 @@ class DismissedDuplicate(SQLModel, table=True):
     reason: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, default=""))
     created_by: str = Field(default="", max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class MappingRequest(SQLModel, table=True):
+    """An operator's request that the foundation map one of the cluster's source words."""
+
+    __tablename__ = "mapping_requests"
+    __table_args__ = (sa.UniqueConstraint("cluster", "field", "term"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    cluster: str = Field(foreign_key="clusters.code", max_length=40, index=True)
+    field: str = Field(default="categories", max_length=60)
+    term: str = Field(max_length=200)
+    note: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, default=""))
+    requested_by: str = Field(default="", max_length=200)
+    run_id: Optional[int] = None
+    created_at: datetime = Field(default_factory=utcnow)

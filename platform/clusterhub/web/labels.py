@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from flask import g
 
 from schemas import vocabularies
 
-from .. import db
+from .. import db, korean_time
 from ..catalog import clusters
 from ..i18n import bilingual, locale
 from ..search.params import VOCABULARY
 
-SEOUL = ZoneInfo("Asia/Seoul")
 
 
 def cluster_records() -> dict:
@@ -112,12 +110,8 @@ def phase_label(phase: str) -> str:
 
 
 def kst(value: datetime | None) -> str:
-    """A stored UTC time as Korean time, e.g. 2026-11-25 22:40."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
+    """A stored UTC time as Korean time, the zone stated: 2026-11-25 22:40 KST."""
+    return korean_time.shown(value)
 
 
 def register(app) -> None:

@@ -6,7 +6,7 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 from .. import db
 from ..auth import cluster_operator_required, current_user, require_role
 from ..catalog import clusters
-from ..curation import audit, operations, quality
+from ..curation import audit, categories, operations, quality, sources
 from ..errors import Forbidden, NotFound
 from ..messages import N_
 from ..sync import background, runs
@@ -38,9 +38,11 @@ def console(code: str):
         live = {r.id: background.live_state(r) for r in recent if r.outcome == "running"}
         score = quality.compute(s, code)
         history = audit.search(s, cluster=code, limit=20)
+        last_ok = next((r for r in runs.recent(s, code, limit=200)
+                        if r.outcome == "succeeded" and not r.dry_run), None)
     return render_template("operator/console.html", cluster=cluster, runs=recent, q=score,
-                           settings=operations.connector_settings(code), history=history,
-                           live=live)
+                           source_rows=sources.table(operations.connector_settings(code)),
+                           schedule=sources.SCHEDULE, last_ok=last_ok, history=history, live=live)
 
 
 @bp.post("/<code>/sync")
@@ -59,9 +61,28 @@ def run(code: str, run_id: int):
         row = operations.run_of(s, code, run_id)
         issues = runs.issues(s, run_id)
         cluster = clusters.get(s, code)
+        asked = categories.requested(s, code)
+
+    def mappable(issue):
+        found = categories.mappable(issue.message)
+        return {"field": found[0], "term": found[1], "requested": found in asked} if found else None
+
     return render_template("operator/run.html", cluster=cluster, run=row, issues=issues[:500],
                            total_issues=len(issues), live=background.live_state(row),
-                           already=request.args.get("already") == "1")
+                           already=request.args.get("already") == "1", place=sources.place,
+                           mappable=mappable)
+
+
+@bp.post("/<code>/runs/<int:run_id>/mapping-request")
+@cluster_operator_required()
+def ask_mapping(code: str, run_id: int):
+    f = request.form
+    with db.session() as s:
+        operations.run_of(s, code, run_id)
+        r = categories.request_mapping(s, current_user(), code, f.get("field", ""), f.get("term", ""),
+                                       f.get("note", ""), run_id)
+        term = r.term
+    return redirect(url_for("operator.run", code=code, run_id=run_id, asked=term), 303)
 
 
 @bp.get("/<code>/runs/<int:run_id>/issues.csv")

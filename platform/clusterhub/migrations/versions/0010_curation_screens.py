@@ -1,4 +1,5 @@
-"""Curation screens: pairs of listings curators dismissed as "not a duplicate".
+"""Curation screens: pairs of listings curators dismissed as "not a duplicate", and operators'
+requests that the foundation map a source word.
 
 Revision ID: 0010
 Revises: 0007
@@ -24,7 +25,25 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('first', 'second')
     )
+    op.create_table('mapping_requests',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('cluster', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+    sa.Column('field', sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
+    sa.Column('term', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('requested_by', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('run_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['cluster'], ['clusters.code'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('cluster', 'field', 'term')
+    )
+    with op.batch_alter_table('mapping_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_mapping_requests_cluster'), ['cluster'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('mapping_requests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_mapping_requests_cluster'))
+    op.drop_table('mapping_requests')
     op.drop_table('dismissed_duplicates')
