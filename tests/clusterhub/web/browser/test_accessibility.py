@@ -16,7 +16,7 @@ PASSWORD = "walk-through password 1"
 LISTING = "kmedihub:equipment:EQ-001"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 390, "height": 844}}
 PUBLIC = ["/", "/search?q=세포배양기", "/search?q=없는말zzqq", f"/listings/{LISTING}", "/clusters",
-          "/clusters/kmedihub", "/login", "/no-such-page"]
+          "/clusters/kmedihub", "/login", "/no-such-page", "/search?q=" + "세포배양기 " * 50]
 ROLES = {  # role: (user, the pages only that role reaches)
     "member": ("member@example.org", ["/basket", "/my/requests", "/account"]),
     "operator": ("operator@example.org", ["/operator/kmedihub", "/inbox"]),
@@ -124,9 +124,14 @@ def test_skip_to_results_and_mobile_focus_reaches_results_before_facets(page, wa
     page.keyboard.press("Tab")
     skip = page.evaluate("() => document.activeElement.textContent.trim()")
     assert skip == "검색 결과로 건너뛰기"
+    reloads = []
+    page.on("request", lambda r: reloads.append(r.url) if "partial=1" in r.url else None)
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
-    assert page.evaluate("() => !!document.activeElement.closest('.cards')")
+    page.wait_for_load_state("networkidle")
+    assert reloads == []  # the jump does not refetch the results (that would drop the focus)
+    where = page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)")
+    assert page.evaluate("() => !!document.activeElement.closest('.cards')"), where
 
 
 def test_the_demo_banner_is_inside_a_landmark(page, walk_server):
