@@ -24,7 +24,8 @@ ROLES = {  # role: (user, the pages only that role reaches)
                                         "/curation/audit", "/curation/categories", "/curation/thesaurus",
                                         "/dashboard", f"/curation/listings/{LISTING}/fields/title",
                                         f"/curation/listings/{LISTING}/fields/categories",
-                                        f"/curation/listings/{LISTING}/fields/year_acquired"]),
+                                        f"/curation/listings/{LISTING}/fields/year_acquired",
+                                        f"/curation/duplicates/compare?a={LISTING}&b=daedeok:equipment:INC-03"]),
     "admin": ("admin@example.org", ["/admin/outbox", "/admin/users", "/credentials/kmedihub"]),
 }
 
