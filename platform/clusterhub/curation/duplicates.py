@@ -22,7 +22,7 @@ from .models import DismissedDuplicate
 LEVELS = (("high", 0.7), ("medium", 0.4), ("low", 0.0))
 BLOCK = 40  # the most listings of one key compared pairwise (a key shared by more says little)
 PAGE = 20
-FLOOR = 0.2  # weaker pairs are noise: numbered units of one model, one cluster
+FLOOR = 0.35  # weaker pairs are noise: numbered units of one model, one title in two clusters
 
 
 @dataclass(frozen=True)
@@ -54,46 +54,53 @@ def _text(value) -> str:
     return " ".join(str(value or "").split()).casefold()
 
 
+def _facts(d: dict) -> dict:
+    """What weighing compares, normalised once per document."""
+    title = _text(d.get("title") or d.get("name"))
+    return {"nfec": d.get("nfec_no"), "maker": (_text(d.get("manufacturer")), _text(d.get("model"))),
+            "title": title, "shape": re.sub(r"\d+", "#", title), "cluster": d.get("cluster"),
+            "place": _text(d.get("location")), "year": d.get("year_acquired")}
+
+
 def weigh(a: dict, b: dict) -> tuple[float, tuple[Signal, ...]]:
     """The confidence (0–1) that documents a and b describe one thing, and why."""
+    return _weigh(_facts(a), _facts(b))
+
+
+def _weigh(a: dict, b: dict) -> tuple[float, tuple[Signal, ...]]:
     signals = []
-    na, nb = a.get("nfec_no"), b.get("nfec_no")
-    if na and nb:
-        signals.append(Signal(0.6, N_("same NFEC number")) if na == nb else
+    if a["nfec"] and b["nfec"]:
+        signals.append(Signal(0.6, N_("same NFEC number")) if a["nfec"] == b["nfec"] else
                        Signal(-0.6, N_("different NFEC numbers: two registered units")))
-    maker = _text(a.get("manufacturer")), _text(a.get("model"))
-    if all(maker) and maker == (_text(b.get("manufacturer")), _text(b.get("model"))):
+    if all(a["maker"]) and a["maker"] == b["maker"]:
         signals.append(Signal(0.25, N_("same maker and model")))
-    ta, tb = _text(a.get("title") or a.get("name")), _text(b.get("title") or b.get("name"))
+    ta, tb = a["title"], b["title"]
     if ta and ta == tb:
         signals.append(Signal(0.25, N_("same title")))
-    elif ta and tb and re.sub(r"\d+", "#", ta) == re.sub(r"\d+", "#", tb):
+    elif ta and tb and a["shape"] == b["shape"]:
         signals.append(Signal(-0.2, N_("titles numbered apart (unit 1, unit 2)")))
     elif ta and tb and difflib.SequenceMatcher(None, ta, tb).ratio() >= 0.8:
         signals.append(Signal(0.15, N_("similar titles")))
-    if a.get("cluster") == b.get("cluster"):
+    if a["cluster"] == b["cluster"]:
         signals.append(Signal(0.05, N_("same cluster")))
-    la, lb = _text(a.get("location")), _text(b.get("location"))
-    if la and la == lb:
+    if a["place"] and a["place"] == b["place"]:
         signals.append(Signal(0.1, N_("same place")))
-    ya, yb = a.get("year_acquired"), b.get("year_acquired")
-    if ya and yb and ya != yb:
+    if a["year"] and b["year"] and a["year"] != b["year"]:
         signals.append(Signal(-0.3, N_("acquired in different years")))
     score = max(0.0, min(1.0, sum(s.weight for s in signals)))
     return round(score, 2), tuple(signals)
 
 
-def _keys(row: Listing) -> list[tuple]:
-    d = row.document
+def _keys(row: Listing, f: dict) -> list[tuple]:
+    """The blocks a listing joins: its NFEC number, its maker and model in its cluster, its title
+    up to numbers; only listings sharing a block are compared."""
     keys = []
-    if d.get("nfec_no"):
-        keys.append(("nfec", d["nfec_no"]))
-    maker, model = _text(d.get("manufacturer")), _text(d.get("model"))
-    if maker and model:
-        keys.append(("model", row.cluster, maker, model))
-    title = _text(d.get("title") or d.get("name"))
-    if title:
-        keys.append(("title", row.kind, re.sub(r"\d+", "#", title)))
+    if f["nfec"]:
+        keys.append(("nfec", f["nfec"]))
+    if all(f["maker"]):
+        keys.append(("model", row.cluster, *f["maker"]))
+    if f["title"]:
+        keys.append(("title", row.kind, f["shape"]))
     return keys
 
 
@@ -112,9 +119,11 @@ def pairs(session: Session, cluster: str = "", kind: str = "", level: str = "") 
     if kind:
         query = query.where(Listing.kind == kind)
     blocks: dict[tuple, list[Listing]] = defaultdict(list)
+    facts: dict[str, dict] = {}
     for row in session.exec(query):
         if row.id not in merged:
-            for key in _keys(row):
+            facts[row.id] = _facts(row.document)
+            for key in _keys(row, facts[row.id]):
                 blocks[key].append(row)
     skip, seen, out = dismissed(session), set(), []
     for rows in blocks.values():
@@ -125,7 +134,7 @@ def pairs(session: Session, cluster: str = "", kind: str = "", level: str = "") 
             if key in seen or key in skip or (cluster and cluster not in (a.cluster, b.cluster)):
                 continue
             seen.add(key)
-            score, signals = weigh(a.document, b.document)
+            score, signals = _weigh(facts[a.id], facts[b.id])
             pair = Pair(a, b, score, signals)
             if score >= FLOOR and (not level or pair.level == level):
                 out.append(pair)
