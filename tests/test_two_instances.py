@@ -190,7 +190,7 @@ def test_a_curator_action_on_one_instance_shows_in_search_on_the_other_at_once(s
     curator = signed_in(proxy.url, "curator@example.org")
     page = curator.get(f"{proxy.url}/curation/listings/{LISTING}", headers={"X-Test-Instance": "0"})
     r = curator.post(f"{proxy.url}/curation/listings/{LISTING}/flag", headers={"X-Test-Instance": "0"},
-                     data={"action": "hide", "reason": "two instances", "csrf_token": TOKEN.search(page.text).group(1)},
+                     data={"action": "hide", "reason": "two instances", "confirm": "1", "csrf_token": TOKEN.search(page.text).group(1)},
                      allow_redirects=False)
     assert r.status_code in (302, 303) and r.headers["X-Served-By"] == "0"
     after = visitor.get(f"{proxy.url}/api/v1/search", params={"q": "질량분석기"},
@@ -199,7 +199,7 @@ def test_a_curator_action_on_one_instance_shows_in_search_on_the_other_at_once(s
     assert LISTING not in ids(after) and after.headers["ETag"] != before.headers["ETag"]
     assert after.json()["facets"]["cluster"] == [{"value": "kmedihub", "count": after.json()["total"]}]
     r = curator.post(f"{proxy.url}/curation/listings/{LISTING}/flag", headers={"X-Test-Instance": "1"},
-                     data={"action": "unhide", "reason": "back", "csrf_token": TOKEN.search(page.text).group(1)},
+                     data={"action": "unhide", "reason": "back", "confirm": "1", "csrf_token": TOKEN.search(page.text).group(1)},
                      allow_redirects=False)
     assert r.status_code in (302, 303)
     assert LISTING in ids(visitor.get(f"{proxy.url}/api/v1/search", params={"q": "질량분석기"},

@@ -17,7 +17,7 @@ def init_app(app: Flask) -> None:
     url = app.config.get("REDIS_URL")
     if url:
         config = {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": url,
-                  "CACHE_KEY_PREFIX": app.config.get("CACHE_KEY_PREFIX") or "clusterhub:"}
+                  "CACHE_KEY_PREFIX": app.config.get("CACHE_KEY_PREFIX") or "clusterhub:cache:"}
     else:
         config = {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 5000}
     config["CACHE_DEFAULT_TIMEOUT"] = TIMEOUT

@@ -67,7 +67,7 @@ def test_a_curator_action_shows_in_the_counts_at_once(cached):
     curator = app.test_client()
     assert log_in(curator, "curator@example.org", PASSWORD).status_code == 302
     r = curator.post(f"/curation/listings/{LISTING}/flag",
-                     data={"action": "hide", "reason": "t", "csrf_token": csrf_token(curator)})
+                     data={"action": "hide", "reason": "t", "confirm": "1", "csrf_token": csrf_token(curator)})
     assert r.status_code in (302, 303)
     assert kinds(client) == ({"kmedihub": 1}, 1)
     assert kinds(client, page=2) == ({"kmedihub": 1}, 1)  # another page: the same counts

@@ -40,7 +40,7 @@ def test_the_etag_follows_the_request_and_the_language(curated):
 def test_a_curator_action_gives_a_new_etag_and_the_new_results(curated, curator, path):
     client = curated.test_client()
     tag = tag_of(client, path)
-    r = post(curator, f"/curation/listings/{LISTING}/flag", action="hide", reason="test")
+    r = post(curator, f"/curation/listings/{LISTING}/flag", action="hide", reason="test", confirm="1")
     assert r.status_code in (302, 303), r.status_code
     fresh = unchanged(client, path, tag)
     assert fresh.status_code == 200 and fresh.headers["ETag"] != tag

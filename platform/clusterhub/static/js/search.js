@@ -21,7 +21,7 @@
       .then(function (html) {
         region.innerHTML = html;
         region.classList.remove("is-loading");
-        if (push) { window.history.pushState({ url: url }, "", url); }
+        if (push) { window.history.pushState({ url: url }, "", url); shown = url; }
         enhance();
       })
       .catch(function () { window.location.href = url; });
@@ -56,6 +56,13 @@
     });
   }
 
-  window.addEventListener("popstate", function () { load(window.location.pathname + window.location.search, false); });
+  // A jump to an anchor ("skip to results") also fires popstate: reload only when the query changed.
+  var shown = window.location.pathname + window.location.search;
+  window.addEventListener("popstate", function () {
+    var here = window.location.pathname + window.location.search;
+    if (here === shown) { return; }
+    shown = here;
+    load(here, false);
+  });
   enhance();
 })();
