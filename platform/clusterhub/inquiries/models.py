@@ -42,6 +42,9 @@ class Ticket(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, index=True)
     first_response_at: Optional[datetime] = None
     updated_at: datetime = Field(default_factory=utcnow)
+    # 0 none, 1 after 3 and 2 after 5 working days without a first answer (inquiries/escalation.py)
+    escalation_level: int = Field(default=0)
+    escalated_at: Optional[datetime] = None
 
 
 class TicketEvent(SQLModel, table=True):

@@ -11,7 +11,8 @@ from ..auth.models import User
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..messages import N_
 from ..models import utcnow
-from . import mail, requests
+from ..auth.roles import CURATOR
+from . import mail, requests, routing
 from .holidays import kst_day
 from .models import InquiryRequest, Ticket, TicketEvent
 
@@ -36,6 +37,8 @@ def side(s: Session, user: Principal, ticket: Ticket) -> str:
     """"cluster" for its operators (and admins), "company" for the requesting company; else Forbidden."""
     if user.operates(ticket.cluster):
         return "cluster"
+    if user.role == CURATOR and not routing.has_operators(s, ticket.cluster):
+        return "cluster"  # the foundation's intake desk answers for a cluster without operators
     if requests.can_see(s, user, s.get(InquiryRequest, ticket.request_id)):
         return "company"
     raise Forbidden(N_("Only the cluster's operators and the requesting company may see this ticket."))
@@ -49,9 +52,14 @@ def get_for(s: Session, user: Principal, ticket_id: int) -> tuple[Ticket, str]:
 
 
 def inbox(s: Session, user: Principal, cluster: str | None = None) -> list[Ticket]:
-    """The tickets of the operator's cluster (admins: every cluster, or the one asked for)."""
-    cluster = cluster if user.role == "admin" else user.cluster
+    """The tickets of the operator's cluster (admins: every cluster, or the one asked for; curators:
+    the clusters without operators, whose tickets the foundation's intake desk answers)."""
     query = select(Ticket).order_by(Ticket.id.desc())
+    if user.role == CURATOR:
+        rows = list(s.exec(query.where(Ticket.cluster == cluster) if cluster else query))
+        intake = {c for c in {t.cluster for t in rows} if not routing.has_operators(s, c)}
+        return [t for t in rows if t.cluster in intake]
+    cluster = cluster if user.role == "admin" else user.cluster
     if cluster:
         query = query.where(Ticket.cluster == cluster)
     elif user.role != "admin":
@@ -70,7 +78,8 @@ def _touch(s: Session, ticket: Ticket, user: Principal, who: str, **event) -> No
         ticket.first_response_at = now
     ticket.updated_at = now
     s.add(ticket)
-    s.add(TicketEvent(ticket_id=ticket.id, author_id=user.id, author_side=who, at=now, **event))
+    author = "foundation" if who == "cluster" and user.role == CURATOR else who
+    s.add(TicketEvent(ticket_id=ticket.id, author_id=user.id, author_side=author, at=now, **event))
 
 
 def _notify_other_side(s: Session, ticket: Ticket, who: str, subject: str, body: str) -> None:
@@ -78,7 +87,7 @@ def _notify_other_side(s: Session, ticket: Ticket, who: str, subject: str, body:
         requester = s.get(User, s.get(InquiryRequest, ticket.request_id).user_id)
         recipients = [requester.email] if requester else []
     else:
-        recipients = mail.operators_of(s, ticket.cluster)
+        recipients = list(routing.route(s, ticket.cluster).emails)
     for to in recipients:
         mail.send(s, to, f"[ClusterHub] #{ticket.id} {subject}", body)
 

@@ -8,7 +8,7 @@ from .. import db
 from ..auth import ADMIN, CURATOR, role_required
 from ..errors import NotFound
 from ..messages import N_
-from ..inquiries import charts, dashboard, mail
+from ..inquiries import charts, dashboard, escalation, mail
 from ..spreadsheet import csv_text
 from .labels import value_label
 
@@ -51,12 +51,14 @@ def _labelled(tables: dict) -> dict:
 def index():
     with db.session() as s:
         tables = _labelled(_tables(s))
+        escalated = escalation.escalated(s)
     svg = {name: charts.bars([(r[0], r[1]) for r in tables[name][1]], title)
            for name, title in (("by_cluster", _("Requests by cluster")),
                                ("by_category", _("Requests by category")),
                                ("by_month", _("Requests by month")))}
     return render_template("dashboard/index.html", tables=tables, svg=svg,
-                           low_results=dashboard.LOW_RESULTS)
+                           low_results=dashboard.LOW_RESULTS, escalated=escalated,
+                           steps=escalation.STEPS)
 
 
 @bp.get("/dashboard/<name>.csv")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, request, url_for
 
 from .. import db, responses
-from ..auth import OPERATOR, current_user, login_required, role_required
+from ..auth import CURATOR, OPERATOR, current_user, login_required, role_required
 from ..errors import Invalid
 from ..inquiries import requests, response_times, surveys, tickets
 from ..inquiries.models import InquiryRequest
@@ -13,7 +13,7 @@ bp = Blueprint("inbox", __name__)
 
 
 @bp.get("/inbox")
-@role_required(OPERATOR)
+@role_required(OPERATOR, CURATOR)
 def index():
     with db.session() as s:
         rows = tickets.inbox(s, current_user(), request.args.get("cluster"))

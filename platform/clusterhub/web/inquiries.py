@@ -8,7 +8,7 @@ from .. import db, responses
 from ..auth import MEMBER, current_user, login_required, role_required
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..messages import N_
-from ..inquiries import basket, requests, response_times, surveys, tickets
+from ..inquiries import basket, requests, response_times, routing, surveys, tickets
 from ..inquiries.attachments import Upload
 from ..inquiries.models import Attachment, InquiryRequest
 
@@ -33,7 +33,12 @@ def _helpers():
         with db.session() as s:
             return surveys.averages(s, cluster=cluster, listing_id=listing)
 
-    return {"status_label": lambda v: STATUS_LABELS.get(v, v), "budget_label": lambda v: BUDGET_LABELS.get(v, v),
+    def ticket_route(ticket):
+        """Who answers this ticket ("operators" or "intake") and the day its first answer is due."""
+        with db.session() as s:
+            return {"kind": routing.route(s, ticket.cluster).kind, "due": routing.first_answer_due(ticket)}
+
+    return {"ticket_route": ticket_route, "status_label": lambda v: STATUS_LABELS.get(v, v), "budget_label": lambda v: BUDGET_LABELS.get(v, v),
             "quote_label": lambda v: QUOTE_LABELS.get(v, v), "quote_answer": tickets.quote_answer,
             "quote_expired": tickets.quote_expired,
             "cluster_response": cluster_response, "satisfaction": satisfaction,
