@@ -18,7 +18,7 @@ from .models import InquiryRequest, Ticket, TicketEvent
 
 STATUSES = ("received", "reviewing", "quoted", "in_progress", "completed", "declined")
 OPEN = ("received", "reviewing", "quoted", "in_progress")
-NEXT = {"received": ("reviewing", "quoted", "declined"),
+NEXT = {"received": ("reviewing", "quoted", "in_progress", "declined"),
         "reviewing": ("quoted", "in_progress", "declined"),
         "quoted": ("in_progress", "declined"),
         "in_progress": ("completed", "declined"),
@@ -92,8 +92,28 @@ def _notify_other_side(s: Session, ticket: Ticket, who: str, subject: str, body:
         mail.send(s, to, f"[ClusterHub] #{ticket.id} {subject}", body)
 
 
-def change_status(s: Session, user: Principal, ticket_id: int, status: str, reason: str = "") -> Ticket:
-    """Move a ticket along received → reviewing → quoted → in progress → completed, or decline it."""
+NO_QUOTE = "견적 불필요 / no quote needed"  # the body of a start without a quote, shown to both sides
+
+
+def _check_start(s: Session, ticket: Ticket, no_quote: bool) -> str:
+    """The work starts on an accepted quote, or without a quote when the cluster says none is
+    needed (free use, a consultation): the body of the status event; else Conflict."""
+    if ticket.status == "quoted":
+        answer = quote_answer(events(s, ticket.id))
+        if answer is None or answer.status != "accepted":
+            raise Conflict(N_("The work starts once the company has accepted the quote; it has not "
+                              "(ticket #%(id)s)."), id=ticket.id)
+        return ""
+    if not no_quote:
+        raise Conflict(N_("Send a quote and wait for the company to accept it, or tick \"no quote "
+                          "needed\", before starting the work on ticket #%(id)s."), id=ticket.id)
+    return NO_QUOTE
+
+
+def change_status(s: Session, user: Principal, ticket_id: int, status: str, reason: str = "",
+                  no_quote: bool = False) -> Ticket:
+    """Move a ticket along received → reviewing → quoted → in progress → completed, or decline it.
+    In progress needs the company's acceptance of the quote, or no_quote (an explicit "no quote needed")."""
     ticket, who = get_for(s, user, ticket_id)
     if who != "cluster":
         raise Forbidden(N_("Only the cluster's operators change a ticket's status."))
@@ -106,6 +126,8 @@ def change_status(s: Session, user: Principal, ticket_id: int, status: str, reas
                       [{"path": "reason", "message": N_("Give a reason.")}])
     if status == "quoted" and ticket.quote_amount is None:
         raise Invalid(N_("Send a quote with an amount and a validity date."))
+    if status == "in_progress":
+        reason = _check_start(s, ticket, no_quote)
     ticket.status = status
     ticket.decline_reason = reason[:1000] if status == "declined" else ticket.decline_reason
     _touch(s, ticket, user, "cluster", kind="status", status=status, body=reason)

@@ -5,7 +5,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from .. import db, responses
 from ..auth import CURATOR, OPERATOR, current_user, login_required, role_required
-from ..errors import Invalid
+from ..errors import Conflict, Invalid
 from ..inquiries import requests, response_times, surveys, tickets
 from ..inquiries.models import InquiryRequest
 
@@ -41,9 +41,9 @@ def _act(ticket_id: int, action):
     try:
         with db.session() as s:
             action(s)
-    except Invalid as exc:
+    except (Invalid, Conflict) as exc:
         shown = responses.details(exc) or [{"path": "", "message": responses.message(exc)}]
-        return ticket(ticket_id, errors=shown, status=422)
+        return ticket(ticket_id, errors=shown, status=422 if isinstance(exc, Invalid) else 409)
     return redirect(url_for("inbox.ticket", ticket_id=ticket_id), code=303)
 
 
@@ -52,7 +52,7 @@ def _act(ticket_id: int, action):
 def status(ticket_id: int):
     form = request.form
     return _act(ticket_id, lambda s: tickets.change_status(s, current_user(), ticket_id, form.get("status", ""),
-                                                           form.get("reason", "")))
+                                                           form.get("reason", ""), form.get("no_quote") == "1"))
 
 
 @bp.post("/tickets/<id:ticket_id>/quote")
