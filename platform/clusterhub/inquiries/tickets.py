@@ -33,12 +33,16 @@ ANSWERED = {"accepted": N_("This quote was already accepted on %(date)s; a new q
                            "answered again.")}
 
 
+def answers_for(s: Session, user: Principal, ticket: Ticket) -> bool:
+    """True for those who answer the ticket: its cluster's operators and admins, and the curators
+    of the foundation's intake desk when the cluster has no operator."""
+    return user.operates(ticket.cluster) or (user.role == CURATOR and not routing.has_operators(s, ticket.cluster))
+
+
 def side(s: Session, user: Principal, ticket: Ticket) -> str:
     """"cluster" for its operators (and admins), "company" for the requesting company; else Forbidden."""
-    if user.operates(ticket.cluster):
-        return "cluster"
-    if user.role == CURATOR and not routing.has_operators(s, ticket.cluster):
-        return "cluster"  # the foundation's intake desk answers for a cluster without operators
+    if answers_for(s, user, ticket):
+        return "cluster"  # curators answer as the intake desk for a cluster without operators
     if requests.can_see(s, user, s.get(InquiryRequest, ticket.request_id)):
         return "company"
     raise Forbidden(N_("Only the cluster's operators and the requesting company may see this ticket."))

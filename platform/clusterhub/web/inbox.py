@@ -6,7 +6,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from .. import db, responses
 from ..auth import CURATOR, OPERATOR, current_user, login_required, role_required
 from ..errors import Conflict, Invalid
-from ..inquiries import requests, response_times, surveys, tickets
+from ..inquiries import context, requests, response_times, surveys, tickets
 from ..inquiries.models import InquiryRequest
 
 bp = Blueprint("inbox", __name__)
@@ -15,12 +15,20 @@ bp = Blueprint("inbox", __name__)
 @bp.get("/inbox")
 @role_required(OPERATOR, CURATOR)
 def index():
+    args = request.args
+    chosen = {k: args.get(k, "") for k in ("status", "age", "listing")}
     with db.session() as s:
-        rows = tickets.inbox(s, current_user(), request.args.get("cluster"))
+        everything = tickets.inbox(s, current_user(), args.get("cluster"))
+        rows = context.filter_inbox(everything, **chosen)
         overdue = {t.id for t in rows if response_times.overdue(t)}
-        summary = response_times.summary(rows)
+        summary = response_times.summary(everything)
         answers = tickets.quote_answers(s, rows)
-    return render_template("inquiries/inbox.html", rows=rows, overdue=overdue, summary=summary, answers=answers)
+        sent = context.requests_of(s, rows)
+        companies = context.companies(s, sent)
+        titles = context.titles(s, [i for t in everything for i in t.listing_ids or []])
+    return render_template("inquiries/inbox.html", rows=rows, overdue=overdue, summary=summary, answers=answers,
+                           sent=sent, companies=companies, titles=titles, chosen=chosen,
+                           statuses=tickets.STATUSES, ages=context.AGES, total=len(everything))
 
 
 @bp.get("/tickets/<id:ticket_id>")
@@ -32,7 +40,13 @@ def ticket(ticket_id: int, errors=None, status=200):
         events = tickets.events(s, ticket_id)
         files = requests.attachments_of(s, sent.id)
         answered = surveys.of_ticket(s, ticket_id)
+        who = context.requester(s, sent)
+        siblings = context.siblings(s, row)
+        titles = context.titles(s, row.listing_ids or [])
+        authors = context.authors(s, events)
+        waiting = context.waiting_for_company(row, events, answered) if side == "company" else ""
     return render_template("inquiries/ticket.html", t=row, side=side, sent=sent, events=events,
+                           requester=who, siblings=siblings, titles=titles, authors=authors, waiting=waiting,
                            files=files, survey=answered, next_statuses=tickets.NEXT[row.status],
                            overdue=response_times.overdue(row), errors=errors or []), status
 
