@@ -1,4 +1,4 @@
-"""Routing and escalation of unanswered tickets.
+"""Routing and escalation of unanswered tickets; survey campaigns with one-time invitations.
 
 Revision ID: 0011
 Revises: 0009 (the lead re-chains it onto 0010 when merging)
@@ -6,11 +6,14 @@ Revises: 0009 (the lead re-chains it onto 0010 when merging)
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
+from sqlalchemy.dialects import postgresql
 
 revision = '0011'
 down_revision = '0009'
 branch_labels = None
 depends_on = None
+
+JSON = sa.JSON().with_variant(postgresql.JSONB(), 'postgresql')
 
 
 def upgrade() -> None:
@@ -18,8 +21,56 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('escalation_level', sa.Integer(), nullable=False, server_default='0'))
         batch_op.add_column(sa.Column('escalated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
 
+    op.create_table('survey_campaigns',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('title_ko', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('title_en', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('questions', JSON, nullable=False),
+    sa.Column('audience', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('cluster', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
+    sa.Column('period_from', sa.Date(), nullable=True),
+    sa.Column('period_to', sa.Date(), nullable=True),
+    sa.Column('closes_on', sa.Date(), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(length=320), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('sent_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id')
+    )
+    op.create_table('survey_invitations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('campaign_id', sa.Integer(), nullable=False),
+    sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=320), nullable=False),
+    sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('sent_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('reminded_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('answered_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['campaign_id'], ['survey_campaigns.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('campaign_id', 'email'),
+    sa.UniqueConstraint('token_hash')
+    )
+    with op.batch_alter_table('survey_invitations', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_survey_invitations_campaign_id'), ['campaign_id'], unique=False)
+    op.create_table('survey_responses',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('campaign_id', sa.Integer(), nullable=False),
+    sa.Column('answers', JSON, nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['campaign_id'], ['survey_campaigns.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('survey_responses', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_survey_responses_campaign_id'), ['campaign_id'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('survey_responses', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_survey_responses_campaign_id'))
+    op.drop_table('survey_responses')
+    with op.batch_alter_table('survey_invitations', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_survey_invitations_campaign_id'))
+    op.drop_table('survey_invitations')
+    op.drop_table('survey_campaigns')
     with op.batch_alter_table('inquiry_tickets', schema=None) as batch_op:
         batch_op.drop_column('escalated_at')
         batch_op.drop_column('escalation_level')
