@@ -161,3 +161,21 @@ class SurveyResponse(SQLModel, table=True):
     campaign_id: int = Field(foreign_key="survey_campaigns.id", index=True)
     answers: dict = Field(default_factory=dict, sa_column=sa.Column(JSONType, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class GapTriage(SQLModel, table=True):
+    """A curator's decision on one gap group (normalised query): a synonym miss (with the thesaurus
+    entry it added), noise, or a real gap (assigned to clusters, answered to its requesters)."""
+
+    __tablename__ = "gap_triage"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    query: str = Field(max_length=200, unique=True)
+    decision: str = Field(max_length=10)  # "synonym", "noise" or "gap"
+    thesaurus_key: str = Field(default="", max_length=80)
+    results_after: Optional[int] = None  # the query re-run after the synonym entry
+    clusters: list = Field(default_factory=list, sa_column=sa.Column(JSONType, nullable=False))
+    note: str = Field(default="", max_length=1000)
+    decided_by: str = Field(default="", max_length=320)
+    decided_at: datetime = Field(default_factory=utcnow)
+    answered_at: Optional[datetime] = None

@@ -1,4 +1,4 @@
-"""Routing and escalation of unanswered tickets; survey campaigns with one-time invitations.
+"""Routing and escalation of unanswered tickets; survey campaigns with one-time invitations; gap triage.
 
 Revision ID: 0011
 Revises: 0009 (the lead re-chains it onto 0010 when merging)
@@ -62,8 +62,24 @@ def upgrade() -> None:
     with op.batch_alter_table('survey_responses', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_survey_responses_campaign_id'), ['campaign_id'], unique=False)
 
+    op.create_table('gap_triage',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('query', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('decision', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+    sa.Column('thesaurus_key', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
+    sa.Column('results_after', sa.Integer(), nullable=True),
+    sa.Column('clusters', JSON, nullable=False),
+    sa.Column('note', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
+    sa.Column('decided_by', sqlmodel.sql.sqltypes.AutoString(length=320), nullable=False),
+    sa.Column('decided_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('answered_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('query')
+    )
+
 
 def downgrade() -> None:
+    op.drop_table('gap_triage')
     with op.batch_alter_table('survey_responses', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_survey_responses_campaign_id'))
     op.drop_table('survey_responses')
