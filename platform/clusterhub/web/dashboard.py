@@ -20,8 +20,8 @@ def _tables(s) -> dict[str, tuple[list[str], list[list]]]:
     """Every table of the dashboard as (header, rows); the page and the CSV share them."""
     by = dashboard.requests_by(s)
     per = dashboard.per_cluster(s)
-    cols = ["cluster", "tickets", "median_hours", "within_share", "surveys", "quality", "speed",
-            "communication"]
+    cols = ["cluster", "tickets", "answered", "median_hours", "within_share", "surveys", "quality", "speed",
+            "communication"]  # answered: the n of the median and the share; surveys: the n of the averages
     return {
         "by_cluster": (["cluster", "tickets"], [list(r) for r in by["cluster"]]),
         "by_category": (["category", "tickets"], [list(r) for r in by["category"]]),

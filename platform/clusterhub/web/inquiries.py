@@ -1,7 +1,7 @@
 """The basket, sending a request, and the company's view of its requests and tickets."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from .. import db, responses
@@ -46,7 +46,7 @@ def _helpers():
             "quote_expired": tickets.quote_expired,
             "cluster_response": cluster_response, "satisfaction": satisfaction,
             "basket_size": lambda: len(basket.ids()), "survey_min_answers": surveys.MIN_ANSWERS,
-            "response_within": response_times.WITHIN}
+            "response_within": response_times.WITHIN, "kpi_min_n": current_app.config.get("KPI_MIN_N", 5)}
 
 
 @bp.get("/basket")
