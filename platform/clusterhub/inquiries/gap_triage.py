@@ -20,7 +20,7 @@ from .models import GapTriage, SearchLog
 from .search_log import normalise
 
 DECISIONS = ("synonym", "noise", "gap")
-LABELS_KO = {"synonym": "동의어 누락", "noise": "잡음", "gap": "실제 공백", "": "미분류"}
+LABELS_KO = {"synonym": "동의어 누락", "noise": "잡음", "gap": "실제 공백", "merged": "병합됨", "": "미분류"}
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
@@ -38,11 +38,42 @@ def contacts(s: Session) -> dict[str, list[str]]:
     return out
 
 
+def _target(decided: dict[str, GapTriage], key: str) -> str:
+    """The group a query counts in: itself, or the group it was merged into (followed to the end)."""
+    seen = {key}
+    while key in decided and decided[key].decision == "merged" and decided[key].merged_into not in seen:
+        key = decided[key].merged_into
+        seen.add(key)
+    return key
+
+
 def groups(s: Session) -> list[dict]:
-    """The gap report's groups with their triage and reply addresses."""
+    """The gap report's groups with their triage and reply addresses; merged groups count in
+    the group they were merged into (listed under "merged")."""
     decided, reply = triaged(s), contacts(s)
-    return [{**g, "triage": decided.get(g["query"]), "contacts": reply.get(g["query"], [])}
-            for g in dashboard.gaps(s)]
+    out: dict[str, dict] = {}
+    for g in dashboard.gaps(s):
+        key = _target(decided, g["query"])
+        into = out.setdefault(key, {"query": key, "zero": 0, "low": 0, "needs": 0, "examples": [],
+                                    "pathways": [], "merged": [], "triage": decided.get(key), "contacts": []})
+        for n in ("zero", "low", "needs"):
+            into[n] += g[n]
+        into["examples"] += [e for e in g["examples"] if len(into["examples"]) < 3]
+        into["pathways"] += [p for p in g["pathways"] if p not in into["pathways"]]
+        into["contacts"] += [c for c in reply.get(g["query"], []) if c not in into["contacts"]]
+        if key != g["query"]:
+            into["merged"].append(g["query"])
+    return sorted(out.values(), key=lambda g: (-(g["needs"] * 3 + g["zero"] * 2 + g["low"]), g["query"]))
+
+
+def merge(s: Session, user, query: str, into: str) -> GapTriage:
+    """Merge a group into a similar one (e.g. "mass spec" into "질량분석"): its counts go there."""
+    key, target = normalise(query), normalise(into)
+    if not target or target == key:
+        raise Invalid(N_("Name another query to merge into."), [{"path": "into", "message": N_("Name another query to merge into.")}])
+    row = _row(s, key, user, "merged")
+    row.merged_into = target
+    return row
 
 
 def _row(s: Session, query: str, user, decision: str, note: str = "") -> GapTriage:
@@ -50,6 +81,7 @@ def _row(s: Session, query: str, user, decision: str, note: str = "") -> GapTria
     if not key:
         raise Invalid(N_("Name the query to triage."), [{"path": "query", "message": N_("Name the query to triage.")}])
     row = s.exec(select(GapTriage).where(GapTriage.query == key)).first() or GapTriage(query=key, decision=decision)
+    row.merged_into = ""
     row.decision, row.decided_by, row.decided_at = decision, user.email, utcnow()
     row.note = (note or row.note or "").strip()[:1000]
     s.add(row)
@@ -82,7 +114,7 @@ def rerun_recorded(s: Session, query: str, results: int) -> None:
 
 
 def mark(s: Session, user, query: str, decision: str, note: str = "") -> GapTriage:
-    if decision not in ("noise", "gap"):
+    if decision not in ("noise", "gap"):  # synonym and merged need their own arguments
         raise Invalid(N_("Choose synonym, noise or gap."), [{"path": "decision", "message": N_("Choose synonym, noise or gap.")}])
     return _row(s, query, user, decision, note)
 
@@ -109,7 +141,7 @@ def answer(s: Session, user, query: str, message: str) -> int:
     message = (message or "").strip()
     if not message:
         raise Invalid(N_("Write the answer."), [{"path": "message", "message": N_("Write the answer.")}])
-    to = contacts(s).get(key, [])
+    to = next((g["contacts"] for g in groups(s) if g["query"] == key), [])  # merged groups' too
     if not to:
         raise NotFound(N_("Nobody who asked for %(query)s left an address."), query=repr(key))
     for address in to:
@@ -145,8 +177,15 @@ def yearly_report(s: Session, year: int) -> tuple[list[str], list[list]]:
         for template, stage in zip(need.filters.get("pathway", []), need.filters.get("stage", [])):
             g["pathways"].append(f"{template}/{stage}")
     decided = triaged(s)
-    rows = []
+    folded: dict[str, dict] = {}
     for key, g in groups_.items():
+        into = folded.setdefault(_target(decided, key), {"zero": 0, "low": 0, "needs": 0, "examples": [], "pathways": []})
+        for n in ("zero", "low", "needs"):
+            into[n] += g[n]
+        into["examples"] += g["examples"][:max(0, 3 - len(into["examples"]))]
+        into["pathways"] += g["pathways"]
+    rows = []
+    for key, g in folded.items():
         t = decided.get(key)
         if t is not None and t.decision == "noise":
             continue

@@ -171,7 +171,8 @@ class GapTriage(SQLModel, table=True):
 
     id: Optional[int] = Field(default=None, primary_key=True)
     query: str = Field(max_length=200, unique=True)
-    decision: str = Field(max_length=10)  # "synonym", "noise" or "gap"
+    decision: str = Field(max_length=10)  # "synonym", "noise", "gap" or "merged" (into merged_into)
+    merged_into: str = Field(default="", max_length=200)
     thesaurus_key: str = Field(default="", max_length=80)
     results_after: Optional[int] = None  # the query re-run after the synonym entry
     clusters: list = Field(default_factory=list, sa_column=sa.Column(JSONType, nullable=False))

@@ -48,6 +48,9 @@ def triage():
         elif decision == "assign":
             with db.session() as s:
                 gap_triage.assign(s, user, query, f.getlist("clusters"))
+        elif decision == "merge":
+            with db.session() as s:
+                gap_triage.merge(s, user, query, f.get("into", ""))
         elif decision == "answer":
             with db.session() as s:
                 gap_triage.answer(s, user, query, f.get("message", ""))

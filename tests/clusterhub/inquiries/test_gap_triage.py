@@ -70,3 +70,17 @@ def test_noise_gap_assignment_answer_and_the_yearly_report(world):
     assert not any(l.startswith("unclosed") for l in lines)  # noise is left out
     assert any(l.startswith("큐큐큐,미분류,2,0,0,2") for l in lines)
     assert signed_in(world, "member").get("/dashboard/gaps").status_code == 403
+
+
+def test_similar_queries_merge_into_one_group(world):
+    seed(world)
+    with world.app_context(), db.session() as s:
+        s.add(SearchLog(query="스마트 팩토리", results=0, day=TODAY))
+    staff = signed_in(world, "curator")
+    assert triage(staff, query="스마트 팩토리", decision="merge", into="스마트공장").status_code == 303
+    page = staff.get("/dashboard/gaps").get_data(as_text=True)
+    assert 'id="g-스마트 팩토리"' not in page and 'class="merged"' in page
+    csv = staff.get(f"/dashboard/gaps/{TODAY.year}.csv").get_data(as_text=True).lstrip("\ufeff").splitlines()
+    assert next(l for l in csv if l.startswith("스마트공장,")).startswith("스마트공장,미분류,2,1,1,4,")
+    assert not any(l.startswith("스마트 팩토리") for l in csv)
+    assert triage(staff, query="스마트공장", decision="merge", into="스마트공장").status_code == 422

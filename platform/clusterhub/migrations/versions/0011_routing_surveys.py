@@ -66,6 +66,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('query', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('decision', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+    sa.Column('merged_into', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('thesaurus_key', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
     sa.Column('results_after', sa.Integer(), nullable=True),
     sa.Column('clusters', JSON, nullable=False),
