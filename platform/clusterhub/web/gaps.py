@@ -63,7 +63,7 @@ def triage():
     return redirect(url_for("gaps.index", _anchor="g-" + gap_triage.normalise(query)), code=303)
 
 
-@bp.get("/dashboard/gaps/<int:year>.csv")
+@bp.get("/dashboard/gaps/<id:year>.csv")
 @role_required(CURATOR)
 def report(year: int):
     with db.session() as s:
