@@ -15,6 +15,9 @@ SUGGESTION = {"type": "object", "required": ["kind", "text", "detail", "count"],
                                                   "place: the place's own name; title: the kind"},
     "count": {"type": "integer", "minimum": 0, "description": "title: listings with this title"}}}
 
+RESPONSE = {"type": "object", "required": ["q", "suggestions"], "properties": {
+    "q": {"type": "string"}, "suggestions": {"type": "array", "items": SUGGESTION}}}
+
 
 @bp.get("/suggest")
 def suggest_list():
@@ -32,11 +35,9 @@ def add_paths(spec) -> None:
         "parameters": [{"name": "q", "in": "query", "required": True,
                         "schema": {"type": "string", "minLength": 1, "maxLength": suggest.MAX_Q},
                         "example": "질량"}],
-        "responses": {"200": openapi._json({"type": "object", "required": ["q", "suggestions"], "properties": {
-            "q": {"type": "string"}, "suggestions": {"type": "array", "items": SUGGESTION}}},
-            "Suggestions, best first within each kind"),
-            "422": openapi._json(openapi._ref("Error"),
-                                 "q is missing, empty, longer than 100 characters or holds a control character")}}})
+        "responses": {"200": openapi._json(RESPONSE, "Suggestions, best first within each kind"),
+                      "422": openapi._json(openapi._ref("Error"), "q is missing, empty, longer than "
+                                           "100 characters or holds a control character")}}})
 
 
 if add_paths not in openapi.EXTRA:
