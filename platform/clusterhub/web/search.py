@@ -21,7 +21,7 @@ def search_url(args) -> str:
 def page():
     p = search_params.parse(request.args)
     result = service.run(p)
-    search_log.log_search(p, result.total, partial=bool(request.args.get("partial")))
+    search_log.log_search(p, result.total, partial=_live())
     kind_counts = {f.value: f.count for f in result.facets.get("kind", [])}
     template = "search/_results.html" if request.args.get("partial") else "search/page.html"
     # Links and facets follow what was searched: places and a kind read from q show as chips.
@@ -34,6 +34,12 @@ def page():
         search_url=search_url, pages=_pages(p.page, result.total, p.size),
         export_max=service.EXPORT_MAX,
         suggestions=service.suggestions(p.q) if not result.total else [])
+
+
+def _live() -> bool:
+    """A results fragment fetched while typing or refining, not a search the user submitted
+    (the script adds submitted=1 on Enter and on a chosen suggestion): not logged."""
+    return bool(request.args.get("partial")) and not request.args.get("submitted")
 
 
 def _pages(current: int, total: int, size: int) -> list[int | None]:

@@ -40,8 +40,9 @@
   }
 
   // mode: "push" (a new step in history), "replace" (typing) or "none" (back/forward).
-  function load(url, mode) {
-    var partial = url + (url.indexOf("?") >= 0 ? "&" : "?") + "partial=1";
+  // submitted: the user asked for this search (Enter, a suggestion), so the server logs it.
+  function load(url, mode, submitted) {
+    var partial = url + (url.indexOf("?") >= 0 ? "&" : "?") + "partial=1" + (submitted ? "&submitted=1" : "");
     var mine = ++seq;
     var key = focusKey();
     if (inflight) { inflight.abort(); }

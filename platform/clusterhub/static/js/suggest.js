@@ -100,11 +100,11 @@
         .catch(function () { if (mine === suggestSeq) { render([]); } });
     }
 
-    function search(mode) {
+    function search(mode, submitted) {
       var q = box.value.trim();
       if (q === lastQ && mode === "replace") { return; }
       lastQ = q;
-      page.load(page.urlWithQ(form, q), mode);
+      page.load(page.urlWithQ(form, q), mode, submitted);
     }
 
     function choose(n) {
@@ -112,7 +112,7 @@
       close();
       window.clearTimeout(timer);
       lastQ = null;
-      search("push");
+      search("push", true);
     }
 
     box.addEventListener("input", function () {
@@ -150,7 +150,7 @@
       window.clearTimeout(timer);
       close();
       lastQ = box.value.trim();
-      page.load(page.urlWithQ(form, lastQ), "push");
+      page.load(page.urlWithQ(form, lastQ), "push", true);
     });
   }
 
