@@ -69,7 +69,8 @@ class PrefixIndex:
                 continue
             seen.add(same)
             exact = 0 if self.keys[n] == prefix else 1
-            found.append((exact, rank, -item.count, item))
+            # A title many listings carry ("CO2 세포배양기" × 1,153) before one matched at its start.
+            found.append((exact, -item.count, rank, item))
         found.sort(key=lambda f: f[:3] + (len(f[3].text),))
         out: list[Suggestion] = []
         for kind, limit in limits.items():
