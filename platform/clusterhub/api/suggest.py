@@ -22,9 +22,7 @@ RESPONSE = {"type": "object", "required": ["q", "suggestions"], "properties": {
 @bp.get("/suggest")
 def suggest_list():
     found = suggest.suggest(request.args.get("q"), i18n.locale())
-    response = jsonify({"q": request.args.get("q", ""), "suggestions": [vars(s) for s in found]})
-    response.headers["Cache-Control"] = "public, max-age=60"
-    return response
+    return jsonify({"q": request.args.get("q", ""), "suggestions": [vars(s) for s in found]})
 
 
 def add_paths(spec) -> None:

@@ -70,3 +70,14 @@ def test_an_expert_page_lists_no_runners(app):
 ])
 def test_shared_words(title, expertise, shared):
     assert experts.shared_words(experts.title_words({"title": title}), expertise) == shared
+
+
+def test_what_the_rules_read_follows_the_catalog_version(app):
+    from clusterhub.catalog import state
+
+    with app.app_context(), db.session() as s:
+        first = experts._directory(s)
+        assert experts._directory(s) is first
+        state.bump(s)
+        s.flush()
+        assert experts._directory(s) is not first
