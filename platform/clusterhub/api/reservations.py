@@ -9,7 +9,7 @@ from marshmallow import ValidationError
 
 from .. import db
 from ..auth import MEMBER, require_login, require_role
-from ..errors import Invalid, NotFound
+from ..errors import Invalid
 from ..inquiries.holidays import kst_day
 from ..messages import N_
 from ..models import utcnow
@@ -20,14 +20,6 @@ from .reservation_schemas import (CalendarSchema, MonthlyStatementSchema, Reserv
 
 ACTIONS = ("confirm", "propose", "decline", "cancel", "accept", "use")
 MAX_DAYS = 366
-
-
-def _id(value: str) -> int:
-    """A path id as a number (71ffe6f removed this from api/inquiries.py, which the merge of
-    h-reserve still imported from)."""
-    if not value.isdigit():
-        raise NotFound(N_("No such id %(id)s."), id=repr(value))
-    return int(value)
 
 
 def _raw(s, r) -> dict:
@@ -102,17 +94,17 @@ def reservation_list():
         return jsonify([_reservation(s, r) for r in rows])
 
 
-@bp.get("/reservations/<reservation_id>")
-def reservation_get(reservation_id: str):
+@bp.get("/reservations/<id:reservation_id>")
+def reservation_get(reservation_id: int):
     user = require_login()
     with db.session() as s:
-        r, _side = bookings.get_for(s, user, _id(reservation_id))
+        r, _side = bookings.get_for(s, user, reservation_id)
         return jsonify(_reservation(s, r))
 
 
-@bp.post("/reservations/<reservation_id>/<action>")
-def reservation_act(reservation_id: str, action: str):
-    rid = _id(reservation_id)
+@bp.post("/reservations/<id:reservation_id>/<action>")
+def reservation_act(reservation_id: int, action: str):
+    rid = reservation_id
     body = _body(ReservationActionSchema())
     if action not in ACTIONS:
         raise Invalid(N_("Unknown action %(action)s; the actions are %(actions)s."), action=repr(action),
@@ -145,16 +137,16 @@ def _statement(s, st) -> dict:
         "accepted_total_krw": st.settled.total_krw if st.settled else None})
 
 
-@bp.get("/tickets/<ticket_id>/statement")
-def statement_get(ticket_id: str):
+@bp.get("/tickets/<id:ticket_id>/statement")
+def statement_get(ticket_id: int):
     user = require_login()
     with db.session() as s:
-        return jsonify(_statement(s, settlement.statement(s, user, _id(ticket_id))))
+        return jsonify(_statement(s, settlement.statement(s, user, ticket_id)))
 
 
-@bp.post("/tickets/<ticket_id>/statement/accept")
-def statement_accept(ticket_id: str):
-    tid = _id(ticket_id)
+@bp.post("/tickets/<id:ticket_id>/statement/accept")
+def statement_accept(ticket_id: int):
+    tid = ticket_id
     user = require_login()
     with db.session() as s:
         settlement.accept(s, user, tid)

@@ -9,9 +9,9 @@ from ..errors import NotFound
 from ..messages import N_
 from ..models import SyncIssue, SyncRun
 from ..spreadsheet import csv_text
-from . import audit
+from . import audit, sources
 
-ISSUE_COLUMNS = ("run_id", "severity", "location", "source_id", "field", "message")
+ISSUE_COLUMNS = ("run_id", "severity", "source_file", "sheet", "row", "column", "source_id", "message")
 
 
 def connector_settings(code: str) -> dict:
@@ -62,5 +62,6 @@ def run_of(session: Session, code: str, run_id: int) -> SyncRun:
 
 def issues_csv(issues: list[SyncIssue]) -> str:
     """UTF-8 with a BOM for Excel; formula-like cells neutralised."""
-    return csv_text(ISSUE_COLUMNS, ((i.run_id, i.severity, i.location, i.source_id, i.field,
-                                     i.message) for i in issues))
+    places = ((i, sources.place(i.location, i.field)) for i in issues)
+    return csv_text(ISSUE_COLUMNS, ((i.run_id, i.severity, p.source, p.sheet, p.row, p.column,
+                                     i.source_id, i.message) for i, p in places))

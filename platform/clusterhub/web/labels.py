@@ -2,19 +2,19 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from flask import g
+from markupsafe import Markup
 
 from schemas import vocabularies
 
-from .. import db
+from .. import db, korean_time
 from ..catalog import clusters
 from ..i18n import bilingual, locale
 from ..search.params import VOCABULARY
+from .search import Q_MAX
 
-SEOUL = ZoneInfo("Asia/Seoul")
 
 
 def cluster_records() -> dict:
@@ -46,7 +46,7 @@ def facet_title(field: str) -> str:
     return vocab.label_en if locale() == "en" else vocab.label_ko
 
 
-def fee_text(fee: dict | None) -> str:
+def fee_text(fee: dict | None) -> Markup | str:
     """'120,000–1,200,000원', '무료', '견적 후 결정 (별도 협의)'."""
     if not fee:
         return ""
@@ -59,8 +59,24 @@ def fee_text(fee: dict | None) -> str:
         text = f"{(low if low is not None else high):,}{won}"
     else:
         text = model
-    note = bilingual(fee.get("note"))
-    return f"{text} ({note})" if note else text
+    note = _fee_note(fee.get("note"))
+    return Markup("{} ({})").format(text, note) if note else text
+
+
+# The fee units the clusters write in Korean only ("시간당"): English pages translate them.
+FEE_UNITS = {"시간당": "per hour", "1일": "per day", "일당": "per day", "건당": "per test",
+             "회당": "per use", "월": "per month", "배치당": "per batch", "시료당": "per sample"}
+
+
+def _fee_note(note: dict | None):
+    """The fee note in the page's language: a known Korean unit translated, other Korean-only
+    text marked lang="ko" so screen readers and translators know it."""
+    if not note:
+        return ""
+    if locale() == "en" and not note.get("en") and note.get("ko"):
+        ko = note["ko"].strip()
+        return FEE_UNITS.get(ko) or Markup('<span lang="ko">{}</span>').format(ko)
+    return bilingual(note)
 
 
 OUTCOMES = {"succeeded": ("성공", "Succeeded"), "failed": ("실패", "Failed"),
@@ -141,17 +157,13 @@ def phase_label(phase: str) -> str:
 
 
 def kst(value: datetime | None) -> str:
-    """A stored UTC time as Korean time, e.g. 2026-11-25 22:40."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
+    """A stored UTC time as Korean time, the zone stated: 2026-11-25 22:40 KST."""
+    return korean_time.shown(value)
 
 
 def register(app) -> None:
     app.jinja_env.globals.update(value_label=value_label, facet_title=facet_title,
                                  fee_text=fee_text, cluster_records=cluster_records,
                                  outcome_label=outcome_label, phase_label=phase_label,
-                                 run_message=run_message)
+                                 run_message=run_message, q_max=Q_MAX)
     app.jinja_env.filters["kst"] = kst

@@ -8,7 +8,7 @@ from clusterhub.catalog.models import Listing
 from clusterhub.sync import service
 from tests.clusterhub.curation.conftest import post
 
-FLAWED = "kmedihub:service:KMH-SV-085"  # its 분야 cell says 융합기타, which kmedihub's words lack
+FLAWED = "kmedihub:service:KMH-SV-095"  # its 분야 cell says 융합기타, which kmedihub's words lack
 
 
 def sync_kmedihub(app):
@@ -48,3 +48,25 @@ def test_a_mapped_word_is_applied_on_the_next_sync(curated, curator):
 def test_an_unknown_code_is_refused(curator):
     r = post(curator, "/curation/categories/map", cluster="kmedihub", term="융합기타", code="magic")
     assert r.status_code == 422
+
+
+def test_an_operator_asks_the_foundation_to_map_a_word_with_a_note(curated, curator):
+    from tests.clusterhub.auth.browser import add_user, csrf_token, log_in
+
+    first = sync_kmedihub(curated)
+    add_user(curated, "op@example.org", "operator", password="operator password 1", cluster="kmedihub")
+    op = curated.test_client()
+    assert log_in(op, "op@example.org", "operator password 1").status_code == 302
+    run_page = op.get(f"/operator/kmedihub/runs/{first.run_id}").get_data(as_text=True)
+    assert "이 용어의 매핑을 재단에 요청" in run_page
+    r = op.post(f"/operator/kmedihub/runs/{first.run_id}/mapping-request",
+                data={"csrf_token": csrf_token(op), "field": "categories", "term": "융합기타",
+                      "note": "의료기기와 바이오소재가 섞인 융합 분야입니다"})
+    assert r.status_code == 303 and "asked=" in r.headers["Location"]
+    again = op.get(r.headers["Location"]).get_data(as_text=True)
+    assert "재단에 요청했습니다" in again or "요청을 보냈습니다" in again
+    queue = curator.get("/curation/categories").get_data(as_text=True)
+    assert "의료기기와 바이오소재가 섞인 융합 분야입니다" in queue and "op@example.org" in queue
+    with curated.app_context(), db.session() as s:
+        [entry] = s.exec(select(AuditEntry).where(AuditEntry.action == "mapping.request")).all()
+    assert entry.actor == "op@example.org" and entry.target == "kmedihub:categories:융합기타"

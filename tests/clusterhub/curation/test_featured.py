@@ -9,7 +9,7 @@ BADGE = 'class="featured-mark"'
 
 
 def flag(client, listing_id, action):
-    assert post(client, f"/curation/listings/{listing_id}/flag", action=action).status_code == 303
+    assert post(client, f"/curation/listings/{listing_id}/flag", action=action, reason="시험", confirm="1").status_code == 303
 
 
 def cards(html: str) -> dict[str, str]:

@@ -13,6 +13,7 @@
   var DELAY = 250;
   var seq = 0;            // the latest results request; older answers are dropped
   var inflight = null;
+  var shown = window.location.pathname + window.location.search;   // the URL the results are for
 
   function formUrl(form) {
     var params = new URLSearchParams(new FormData(form));
@@ -59,6 +60,7 @@
         region.removeAttribute("aria-busy");
         if (mode === "push") { window.history.pushState({ url: url }, "", url); }
         if (mode === "replace") { window.history.replaceState({ url: url }, "", url); }
+        if (mode !== "none") { shown = url; }
         document.title = titleFor(url);
         enhance();
         restoreFocus(key);
@@ -114,8 +116,12 @@
     return form.getAttribute("action") + (query ? "?" + query : "");
   }
 
+  // A jump to an anchor ("skip to results") also fires popstate: reload only when the query changed.
   window.addEventListener("popstate", function () {
-    load(window.location.pathname + window.location.search, "none");
+    var here = window.location.pathname + window.location.search;
+    if (here === shown) { return; }
+    shown = here;
+    load(here, "none");
     var box = document.getElementById("q");
     if (box) { box.value = new URLSearchParams(window.location.search).get("q") || ""; }
   });
