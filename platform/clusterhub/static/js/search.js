@@ -27,7 +27,7 @@
     if (!el || !region.contains(el)) { return null; }
     if (el.id) { return "#" + CSS.escape(el.id); }
     if (el.name && el.type === "checkbox") {
-      return 'input[name="' + CSS.escape(el.name) + '"][value="' + CSS.escape(el.value) + '"]';
+      return 'input[type="checkbox"][name="' + CSS.escape(el.name) + '"][value="' + CSS.escape(el.value) + '"]';
     }
     return ".results-head h1";
   }
@@ -67,6 +67,7 @@
       })
       .catch(function (err) {
         if (err && err.name === "AbortError") { return; }
+        if (window.console) { console.error("search: falling back to a page load", err); }
         if (mine === seq) { window.location.href = url; }
       });
   }
