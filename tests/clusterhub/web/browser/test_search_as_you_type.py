@@ -3,6 +3,7 @@ combobox, focus stays where it was after ticking a facet; in headless Chromium."
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from tests.clusterhub.web.browser.accessibility import axe_violations
 from tests.clusterhub.web.conftest import catalog_app  # noqa: F401  (shared fixture)
 
 
@@ -89,3 +90,14 @@ def test_the_page_sends_no_inline_script_and_a_strict_csp(page, live_server):
     assert "script-src 'self'" in response.headers["content-security-policy"]
     inline = page.evaluate("[...document.scripts].filter(s => !s.src).length")
     assert inline == 0
+
+
+def test_the_open_autocomplete_has_no_accessibility_violations(browser, live_server):
+    context = browser.new_context(locale="ko-KR", bypass_csp=True)   # axe-core is injected inline
+    page = context.new_page()
+    page.goto(f"{live_server}/search")
+    page.locator("#q").press_sequentially("질량", delay=40)
+    page.locator("#q-suggestions").wait_for(state="visible")
+    page.locator("#q").press("ArrowDown")
+    assert axe_violations(page) == []
+    context.close()
