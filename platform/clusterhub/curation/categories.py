@@ -14,7 +14,9 @@ from ..sync import runs
 from . import audit
 from .models import CategoryMapping, MappingRequest
 
-# The message connectors.conventions.terms.TermMap gives an unknown word; the sync stores it.
+# An unknown word's issue carries it in its params (connectors.conventions.terms.UnknownTerm);
+# runs from before migration 0010 have only the message, read with this pattern.
+UNKNOWN_TERM = "sync.unknown_term"
 UNKNOWN = re.compile(r"unknown (?P<vocabulary>\w+) term '(?P<term>[^']+)'")
 MAPPABLE = ("categories",)
 
@@ -25,10 +27,10 @@ def unmapped(session: Session) -> list[dict]:
     found: dict[tuple, dict] = {}
     for code, run in sorted(runs.last_per_cluster(session).items()):
         for issue in session.exec(select(SyncIssue).where(SyncIssue.run_id == run.id)):
-            match = UNKNOWN.search(issue.message)
-            if not match or match["vocabulary"] not in MAPPABLE:
+            word = unknown_word(issue)
+            if not word or word[0] not in MAPPABLE:
                 continue
-            key = (code, match["vocabulary"], match["term"])
+            key = (code, *word)
             if key in mapped:
                 continue
             entry = found.setdefault(key, {"cluster": code, "field": key[1], "term": key[2],
@@ -71,6 +73,15 @@ def request_mapping(session: Session, user, cluster: str, field: str, term: str,
     audit.record(session, user, "mapping.request", f"{cluster}:{field}:{term}", cluster=cluster,
                  after={"note": note}, reason=note)
     return row
+
+
+def unknown_word(issue: SyncIssue) -> tuple[str, str] | None:
+    """(vocabulary, term) of an issue about a word no mapping covers, else None."""
+    params = issue.params or {}
+    if issue.code == UNKNOWN_TERM and params.get("vocabulary") and params.get("term"):
+        return params["vocabulary"], params["term"]
+    match = UNKNOWN.search(issue.message)  # an issue stored before the codes
+    return (match["vocabulary"], match["term"]) if match else None
 
 
 def mappings(session: Session, cluster: str | None = None) -> list[CategoryMapping]:

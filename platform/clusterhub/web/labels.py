@@ -1,7 +1,6 @@
 """Human labels for codes on pages: vocabulary terms, cluster names, fees."""
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from flask import g
@@ -11,8 +10,10 @@ from schemas import vocabularies
 
 from .. import db, korean_time
 from ..catalog import clusters
-from ..i18n import bilingual, locale
+from ..i18n import bilingual, label, locale
+from ..responses import translate
 from ..search.params import VOCABULARY
+from ..sync import messages as sync_messages
 from .search import Q_MAX
 
 
@@ -81,8 +82,10 @@ def _fee_note(note: dict | None):
 
 OUTCOMES = {"succeeded": ("성공", "Succeeded"), "failed": ("실패", "Failed"),
             "stopped": ("중단(확인 필요)", "Stopped (needs review)"), "dry_run": ("시험 실행", "Dry run"),
-            "running": ("진행 중", "Running"), "interrupted": ("중단됨", "Interrupted")}
-PHASES = {"starting": ("시작하는 중", "Starting"), "reading": ("원천 데이터를 읽고 검사하는 중",
+            "running": ("진행 중", "Running"), "interrupted": ("중단됨", "Interrupted"),
+            "cancelled": ("취소됨", "Cancelled")}
+PHASES = {"queued": ("대기열에서 기다리는 중", "Waiting in the queue"),
+          "starting": ("시작하는 중", "Starting"), "reading": ("원천 데이터를 읽고 검사하는 중",
                                                             "Reading and checking the source"),
           "saving": ("카탈로그에 저장하는 중", "Saving to the catalog"),
           "indexing": ("검색 색인을 갱신하는 중", "Updating the search index")}
@@ -93,62 +96,19 @@ def outcome_label(outcome: str) -> str:
     return en if locale() == "en" else ko
 
 
-# The sync engine writes its run messages in English (the CLI and the logs read them); Korean
-# pages show them in Korean. Each pattern matches the start of a message; the rest is kept.
-RUN_MESSAGES = (
-    (re.compile(r"(\d[\d,]*) change\(s\) applied\."), "변경 {0}건을 반영했습니다."),
-    (re.compile(r"Nothing changed at the source\."), "원천 데이터에 바뀐 것이 없습니다."),
-    (re.compile(r"Dry run: nothing was changed\."), "시험 실행: 아무것도 바꾸지 않았습니다."),
-    (re.compile(r"Stopped: this run would withdraw ([\d,]+) of ([\d,]+) published listings "
-                r"\((\d+%)\), more than the (\d+%) guard\."),
-     "중단: 이번 실행은 공개 항목 {1}건 중 {0}건({2})을 철회하게 되어 안전 기준({3})을 넘습니다."),
-    (re.compile(r"Stopped: this run would withdraw ([\d,]+) of ([\d,]+) published (\w+) "
-                r"listings \((\d+%)\), more than the (\d+%) guard for one kind\."),
-     "중단: 이번 실행은 {2} 공개 항목 {1}건 중 {0}건({3})을 철회하게 되어 종류별 안전 기준({4})을 "
-     "넘습니다."),
-    (re.compile(r"Stopped: this run read no (\w+) listings at all, where ([\d,]+) are "
-                r"published; it would withdraw every one of them\."),
-     "중단: 이번 실행은 {0} 항목을 하나도 읽지 못했는데 공개 항목이 {1}건 있습니다. 모두 철회하게 "
-     "됩니다."),
-    (re.compile(r"Nothing was changed\."), "아무것도 바꾸지 않았습니다."),
-    (re.compile(r"If the source really shrank, run again with --allow-mass-withdrawal\."),
-     "원천 데이터가 실제로 줄었다면 --allow-mass-withdrawal 옵션으로 다시 실행하세요."),
-    (re.compile(r'If the source really shrank, send the batch again with '
-                r'"allow_mass_withdrawal": true\.'),
-     '원천 데이터가 실제로 줄었다면 "allow_mass_withdrawal": true 로 배치를 다시 보내세요.'),
-    (re.compile(r"If the source really shrank, confirm with \u201cWithdraw anyway\u201d on this "
-                r"run's page\."),
-     "원천 데이터가 실제로 줄었다면 이 실행 화면에서 \u201c그래도 철회\u201d로 확인하세요."),
-    (re.compile(r"Every one of the ([\d,]+) records read has an issue, so nothing was changed\. "
-                r"Fix the issues listed below and sync again\."),
-     "읽은 {0}건 모두에 문제가 있어 아무것도 바꾸지 않았습니다. 아래 문제를 고친 뒤 다시 동기화하세요."),
-    (re.compile(r"The source could not be read, so nothing was changed\."),
-     "원천 데이터를 읽을 수 없어 아무것도 바꾸지 않았습니다."),
-    (re.compile(r"The sync failed and was rolled back:"), "동기화가 실패하여 모두 되돌렸습니다:"),
-    (re.compile(r"The sync could not start:"), "동기화를 시작하지 못했습니다:"),
-    (re.compile(r"The sync failed:"), "동기화가 실패했습니다:"),
-)
-
-
-KIND_NAMES = {"service": "기술서비스", "equipment": "장비", "expert": "전문가"}
-
-
-def run_message(message: str) -> str:
-    """A sync run's message in the page's language (unknown messages are shown as written)."""
-    if locale() == "en" or not message:
+def run_message(row) -> str:
+    """A sync run's (or a record issue's) message in the page's language, from its code and
+    params (sync/messages.py); a row from before the codes shows its stored text."""
+    code, message = getattr(row, "code", None), getattr(row, "message", row)
+    if not sync_messages.known(code):
         return message
-    done, rest = [], message
-    while rest:  # sentence by sentence, while the start of the rest is a known sentence
-        for pattern, korean in RUN_MESSAGES:
-            found = pattern.match(rest)
-            if found:
-                groups = [KIND_NAMES.get(g, g) for g in found.groups()]
-                done.append(korean.format(*groups))
-                rest = rest[found.end():].lstrip()
-                break
-        else:
-            break
-    return " ".join([*done, rest] if rest else done)
+    return sync_messages.render(code, row.params, text=translate, kind=kind_name)
+
+
+def kind_name(kind: str) -> str:
+    """A listing kind inside a sentence: "장비", or "equipment" in English."""
+    name = label("kinds", kind)
+    return name.lower() if locale() == "en" else name
 
 
 def phase_label(phase: str) -> str:

@@ -74,7 +74,7 @@ def run(code: str, run_id: int):
                            mappable=mappable)
 
 
-@bp.post("/<code>/runs/<int:run_id>/mapping-request")
+@bp.post("/<code>/runs/<id:run_id>/mapping-request")
 @cluster_operator_required()
 def ask_mapping(code: str, run_id: int):
     f = request.form
@@ -84,6 +84,13 @@ def ask_mapping(code: str, run_id: int):
                                        f.get("note", ""), run_id)
         term = r.term
     return redirect(url_for("operator.run", code=code, run_id=run_id, asked=term), 303)
+
+
+@bp.post("/<code>/runs/<id:run_id>/cancel")
+def cancel(code: str, run_id: int):
+    """Cancel the running sync (its operators, curators, admins); the run page shows the end."""
+    operations.cancel(current_user(), code, run_id)
+    return redirect(url_for("operator.run", code=code, run_id=run_id), 303)
 
 
 @bp.get("/<code>/runs/<id:run_id>/issues.csv")

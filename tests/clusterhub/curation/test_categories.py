@@ -50,6 +50,49 @@ def test_an_unknown_code_is_refused(curator):
     assert r.status_code == 422
 
 
+def test_a_word_with_an_apostrophe_is_queued_and_mappable(tmp_path):
+    """The unknown word travels in the issue's params, not in its message: "Crohn's" (which
+    the message quotes with double quotes) is queued as written, and mapping it takes."""
+    import shutil
+
+    from clusterhub.auth.roles import Principal
+    from connectors.sample_server import SAMPLES_DIR
+    from tests.conftest import build_app
+
+    folder = tmp_path / "exports" / "gwangju"
+    shutil.copytree(SAMPLES_DIR / "gwangju", folder)
+    export = folder / "gwangju_equipment.csv"
+    lines = export.read_bytes().decode("cp949").split("\r\n" if b"\r\n" in export.read_bytes() else "\n")
+    head = lines[0].split(",")
+    row = lines[1].split(",")
+    row[head.index("분야")] = "Crohn's"
+    lines[1] = ",".join(row)
+    export.write_bytes(("\r\n" if b"\r\n" in export.read_bytes() else "\n").join(lines).encode("cp949"))
+    app = build_app(tmp_path, f"sqlite:///{tmp_path / 'c.db'}", CONNECTOR_FILES_DIR=str(tmp_path / "exports"))
+    gid = "gwangju:equipment:GJ0001"
+
+    def sync():
+        with app.test_request_context():
+            return service.sync_cluster("gwangju", base_url=None, allow_mass_withdrawal=True)
+
+    first = sync()
+    with app.app_context(), db.session() as s:
+        assert s.get(Listing, gid) is None
+        [entry] = [u for u in categories.unmapped(s) if u["cluster"] == "gwangju"
+                   and u["term"] == "Crohn's"]
+        assert entry["field"] == "categories"
+        assert not categories.UNKNOWN.search(
+            next(i.message for i in first.issues if "Crohn" in i.message))  # the old regex missed it
+        curator = Principal(id=1, email="curator@example.org", role="curator")
+        categories.map_term(s, curator, "gwangju", "Crohn's", "medical_devices")
+    second = sync()
+    assert second.counts["errored"] == first.counts["errored"] - 1
+    with app.app_context(), db.session() as s:
+        assert "medical_devices" in s.get(Listing, gid).document["categories"]
+        assert not [u for u in categories.unmapped(s) if u["term"] == "Crohn's"]
+    db.engine(app).dispose()
+
+
 def test_an_operator_asks_the_foundation_to_map_a_word_with_a_note(curated, curator):
     from tests.clusterhub.auth.browser import add_user, csrf_token, log_in
 
