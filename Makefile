@@ -18,8 +18,15 @@ demo: $(VENV)/.installed translations
 # the lock file changes.
 OIDC_PROVIDER := tests/clusterhub/auth/oidc_provider
 
-test: $(VENV)/.installed-dev translations browser $(OIDC_PROVIDER)/node_modules/.package-lock.json
+# The browser tests check every page with axe-core (npm axe-core), installed the same way.
+AXE := tests/clusterhub/web/browser/axe
+
+test: $(VENV)/.installed-dev translations browser $(OIDC_PROVIDER)/node_modules/.package-lock.json \
+      $(AXE)/node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(AXE)/node_modules/.package-lock.json: $(AXE)/package-lock.json
+	npm ci --no-audit --no-fund --prefix $(AXE)
 
 $(OIDC_PROVIDER)/node_modules/.package-lock.json: $(OIDC_PROVIDER)/package-lock.json
 	npm ci --no-audit --no-fund --prefix $(OIDC_PROVIDER)

@@ -25,9 +25,13 @@ class ConnectorError(Exception):
     """Base of every connector error; str() says what was wrong and where."""
 
     def __init__(self, message: str, *, location: str | None = None, field: str | None = None,
-                 source_id: str | None = None):
+                 source_id: str | None = None, code: str | None = None,
+                 params: dict | None = None):
         super().__init__(message)
         self.message = message
+        # What the message says as a code and its parameters (e.g. "sync.unknown_term",
+        # {"vocabulary": ..., "term": ...}), for the platform to store and translate.
+        self.code, self.params = code, params
         self.location = location
         self.field = field
         self.source_id = source_id
@@ -42,7 +46,8 @@ class ConnectorError(Exception):
         # The keyword-only arguments would be lost by Exception's default pickling (e.g. when a
         # sync runs in a worker process and sends its issues back).
         rebuild = functools.partial(type(self), location=self.location, field=self.field,
-                                    source_id=self.source_id)
+                                    source_id=self.source_id, code=self.code,
+                                    params=self.params)
         return (rebuild, (self.message,))
 
     def to_dict(self) -> dict[str, str | None]:

@@ -69,10 +69,13 @@ class Table:
                 value = parse(*raw) if parse else _text(raw[0])
             except MappingError as exc:
                 raise MappingError(f"{path.rstrip('+')}: {exc.message}", location=record.location,
-                                   field=exc.field or names[0], source_id=source_id) from None
+                                   field=exc.field or names[0], source_id=source_id,
+                                   code=exc.code, params=exc.params) from None
             except (ValueError, TypeError) as exc:
                 raise MappingError(f"{path.rstrip('+')}: {exc}", location=record.location,
-                                   field=names[0], source_id=source_id) from None
+                                   field=names[0], source_id=source_id,
+                                   code=getattr(exc, "code", None),
+                                   params=getattr(exc, "params", None)) from None
             _assign(document, path, value)
         for path, value in self.defaults.items():
             document.setdefault(path, value)

@@ -29,6 +29,21 @@ def extra_terms(terms: Mapping[str, Mapping[str, str]] | None) -> Iterator[None]
         _EXTRA.reset(token)
 
 
+class UnknownTerm(ValueError):
+    """A word no mapping of the vocabulary covers. `vocabulary` and `term` travel with the
+    record's issue (its params), so curators can map the word whatever characters it holds."""
+
+    code = "sync.unknown_term"
+
+    def __init__(self, vocabulary: str, term: str, known: str):
+        self.vocabulary, self.term = vocabulary, term
+        self.params = {"vocabulary": vocabulary, "term": term, "known": known}
+        super().__init__(f"unknown {vocabulary} term {term!r}; this cluster's terms are: {known}")
+
+    def __reduce__(self):
+        return (type(self), (self.vocabulary, self.term, self.params["known"]))
+
+
 class TermMap:
     """Translate a cluster's category (or other) words into shared vocabulary codes."""
 
@@ -43,12 +58,11 @@ class TermMap:
         self._lookup = {_key(w): c for w, c in words.items()}
 
     def __call__(self, value) -> str:
-        """The code of one word; ValueError names the unknown word and the known ones."""
+        """The code of one word; UnknownTerm (a ValueError) names the unknown word and the known
+        ones."""
         code = self._lookup.get(_key(value)) or _EXTRA.get().get(self.vocabulary, {}).get(_key(value))
         if code is None:
-            known = ", ".join(sorted(self.words))
-            raise ValueError(f"unknown {self.vocabulary} term {str(value).strip()!r}; "
-                             f"this cluster's terms are: {known}")
+            raise UnknownTerm(self.vocabulary, str(value).strip(), ", ".join(sorted(self.words)))
         return code
 
     def many(self, separators: str | None = None) -> Callable[[object], list[str]]:

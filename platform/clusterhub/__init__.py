@@ -34,6 +34,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     guards.init_app(app)  # before any other hook: hostile input never reaches one
     db.init_app(app)
+    from . import jobs  # background jobs: RQ on Redis, or threads (docs/deployment.md)
+    jobs.init_app(app)
     catalog.init_app(app)
     i18n.init_app(app)
     responses.init_app(app)

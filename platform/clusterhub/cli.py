@@ -19,11 +19,12 @@ def _register_feature_commands() -> None:
     from .auth.cli import COMMANDS as auth_commands
     from .connectors_cli import COMMANDS as connector_commands
     from .inquiries.cli import COMMANDS as mail_commands
+    from .jobs.cli import COMMANDS as job_commands
     from .sync.cli import COMMANDS as sync_commands
     from .reservations.cli import COMMANDS as calendar_commands
 
     for command in (*sync_commands, *auth_commands, *mail_commands, *connector_commands,
-                    *calendar_commands):
+                    *calendar_commands, *job_commands):
         main.add_command(command)
 
 

@@ -46,7 +46,14 @@ def from_environment(instance_path: Path) -> dict:
         "KPI_MIN_N": int(env("KPI_MIN_N", "5")),
         # Trusted reverse proxies in front of gunicorn (deploy/nginx.conf sets 1); 0: none.
         "PROXY_COUNT": int(env("PROXY_COUNT", "0")),
-        # Live progress of running syncs (sync/progress.py); every web worker must see it.
+        # Background jobs (clusterhub.jobs): with REDIS_URL, syncs wait on an RQ queue for
+        # `clusterhub jobs worker` and their progress and cancel flags live in Redis, under keys
+        # that start with REDIS_PREFIX; without it they run in threads of the web process.
+        "REDIS_URL": env("REDIS_URL"),
+        "REDIS_PREFIX": env("REDIS_PREFIX", "clusterhub:"),
+        "JOBS_TIMEOUT_S": int(env("JOBS_TIMEOUT_S", str(6 * 3600))),
+        # Live progress of running syncs without Redis (sync/progress.py): a folder every web
+        # worker of this machine sees.
         "SYNC_PROGRESS_DIR": env("SYNC_PROGRESS_DIR") or str(instance_path / "sync-progress"),
         # People and access (clusterhub.auth): OIDC login is on when OIDC_ISSUER is set.
         "OIDC_ISSUER": env("OIDC_ISSUER"),

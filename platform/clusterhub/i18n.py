@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, current_app, redirect, request, url_for
 from flask_babel import Babel, get_locale
+from markupsafe import Markup
 
 from schemas import vocabularies
 
@@ -35,6 +36,18 @@ def bilingual(value: dict | None, fallback: str = "") -> str:
     return value.get(lang) or value.get(other) or fallback
 
 
+def bilingual_html(value: dict | None, fallback: str = ""):
+    """bilingual() for a page: text shown in the other language than the page's is marked with
+    its lang (Korean-only data on an English page reads as Korean to screen readers)."""
+    if not value:
+        return fallback
+    lang = locale()
+    other = "en" if lang == "ko" else "ko"
+    if value.get(lang) or not value.get(other):
+        return value.get(lang) or fallback
+    return Markup('<span lang="{}">{}</span>').format(other, value[other])
+
+
 def label(vocabulary: str, code: str | None) -> str:
     """The current language's label of a vocabulary code."""
     if not code:
@@ -56,4 +69,4 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale,
                    default_translation_directories=str(app.root_path + "/translations"))
     app.register_blueprint(bp)
-    app.jinja_env.globals.update(bilingual=bilingual, current_locale=locale, label=label)
+    app.jinja_env.globals.update(bilingual=bilingual_html, current_locale=locale, label=label)

@@ -25,6 +25,10 @@ class SyncRun(SQLModel, table=True):
     dry_run: bool = False
     outcome: str = Field(default="running", max_length=20)
     message: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, default=""))
+    # The message as a code and its parameters (sync/messages.py), translated when shown; the
+    # English `message` stays for the CLI and the logs. Runs before 0010 have neither.
+    code: Optional[str] = Field(default=None, max_length=60)
+    params: Optional[dict] = Field(default=None, sa_column=sa.Column(JSONType, nullable=True))
     started_at: datetime = Field(default_factory=utcnow, index=True)
     finished_at: Optional[datetime] = None
     seen: int = 0
@@ -52,3 +56,6 @@ class SyncIssue(SQLModel, table=True):
     source_id: Optional[str] = Field(default=None, max_length=120)
     field: Optional[str] = Field(default=None, max_length=200)
     message: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    # e.g. "sync.unknown_term" with {"vocabulary": "categories", "term": "Crohn's"}.
+    code: Optional[str] = Field(default=None, max_length=60)
+    params: Optional[dict] = Field(default=None, sa_column=sa.Column(JSONType, nullable=True))

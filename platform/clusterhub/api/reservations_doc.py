@@ -3,12 +3,7 @@ from __future__ import annotations
 
 from .reservation_schemas import (CalendarSchema, MonthlyStatementSchema, ReservationActionSchema,
                                   ReservationRequestSchema, ReservationSchema, StatementSchema)
-from .inquiries_doc import DENIED, ERROR, _json
-
-# inquiries_doc no longer defines the CSRF header parameter (it became a security scheme); kept
-# here so the module imports (h-gaps: main did not start; the lead may replace this by the scheme).
-CSRF = {"name": "X-CSRF-Token", "in": "header", "required": True, "schema": {"type": "string"},
-        "description": "The session's CSRF token (the csrf_token field of any form)"}
+from .inquiries_doc import CSRF_FAILED, DENIED, ERROR, ID, SESSION, SESSION_AND_CSRF, _json
 
 SCHEMAS = {"Calendar": CalendarSchema, "Reservation": ReservationSchema, "ReservationRequest": ReservationRequestSchema,
            "ReservationAction": ReservationActionSchema, "Statement": StatementSchema,
@@ -20,7 +15,8 @@ def _ref(name: str) -> dict:
 
 
 def _id(name: str, kind: str = "integer") -> dict:
-    return {"name": name, "in": "path", "required": True, "schema": {"type": kind}}
+    schema = ID if kind == "integer" else {"type": kind}  # ids: the `id` URL converter's range
+    return {"name": name, "in": "path", "required": True, "schema": schema}
 
 
 def _body(name: str) -> dict:
@@ -28,7 +24,7 @@ def _body(name: str) -> dict:
 
 
 CHANGED = {"409": _json(ERROR, "Not allowed now (a slot taken, a deadline passed), with the reason"),
-           "422": _json(ERROR, "Invalid fields, each named"), **DENIED}
+           "422": _json(ERROR, "Invalid fields, each named"), **CSRF_FAILED, **DENIED}
 
 
 def add_paths(spec) -> None:
@@ -45,33 +41,38 @@ def add_paths(spec) -> None:
     spec.path(path="/api/v1/reservations", operations={
         "get": {"summary": "Reservations: a member's company's, an operator's cluster's (admins: ?cluster=)",
                 "parameters": [{"name": "cluster", "in": "query", "schema": {"type": "string"}}],
-                "responses": {"200": _json({"type": "array", "items": _ref("Reservation")}, "Reservations"),
+                "security": SESSION,
+        "responses": {"200": _json({"type": "array", "items": _ref("Reservation")}, "Reservations"),
                               **DENIED}},
         "post": {"summary": "Ask for slots of an instrument (members); a ticket of its cluster carries it",
-                 "parameters": [CSRF], "requestBody": _body("ReservationRequest"),
+                 "security": SESSION_AND_CSRF, "requestBody": _body("ReservationRequest"),
                  "responses": {"201": _json(_ref("Reservation"), "The reservation, requested"), **CHANGED}}})
     spec.path(path="/api/v1/reservations/{reservation_id}", operations={"get": {
         "summary": "One reservation (its company or its cluster's operators)",
         "parameters": [_id("reservation_id")],
+        "security": SESSION,
         "responses": {"200": _json(_ref("Reservation"), "The reservation"), **DENIED}}})
     spec.path(path="/api/v1/reservations/{reservation_id}/{action}", operations={"post": {
         "summary": "confirm, propose (slots, reason), decline (reason): operators; accept (a proposal): the "
                    "company; cancel (reason): either side within the cluster's rules; use (the use record): operators",
         "parameters": [_id("reservation_id"), {"name": "action", "in": "path", "required": True, "schema": {
-            "type": "string", "enum": ["confirm", "propose", "decline", "cancel", "accept", "use"]}}, CSRF],
+            "type": "string", "enum": ["confirm", "propose", "decline", "cancel", "accept", "use"]}}],
+        "security": SESSION_AND_CSRF,
         "requestBody": _body("ReservationAction"),
         "responses": {"200": _json(_ref("Reservation"), "The reservation after the action"), **CHANGED}}})
     spec.path(path="/api/v1/tickets/{ticket_id}/statement", operations={"get": {
         "summary": "The settlement statement (정산서) of a ticket: its used reservations and the total",
         "parameters": [_id("ticket_id")],
+        "security": SESSION,
         "responses": {"200": _json(_ref("Statement"), "The statement"), **DENIED}}})
     spec.path(path="/api/v1/tickets/{ticket_id}/statement/accept", operations={"post": {
         "summary": "Accept the statement (the requesting company), once",
-        "parameters": [_id("ticket_id"), CSRF],
+        "parameters": [_id("ticket_id")], "security": SESSION_AND_CSRF,
         "responses": {"200": _json(_ref("Statement"), "The accepted statement"), **CHANGED}}})
     spec.path(path="/api/v1/statements", operations={"get": {
         "summary": "The monthly statement: a member's company's, an operator's cluster's (admins: ?cluster=)",
-        "parameters": [{"name": "month", "in": "query", "schema": {"type": "string", "example": "2026-12"}},
+        "parameters": [{"name": "month", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "example": "2026-12"}},
                        {"name": "cluster", "in": "query", "schema": {"type": "string"}}],
+        "security": SESSION,
         "responses": {"200": _json(_ref("MonthlyStatement"), "Used reservations whose first slot is in month"),
-                      **DENIED}}})
+                      "422": _json(ERROR, "month is not YYYY-MM"), **DENIED}}})

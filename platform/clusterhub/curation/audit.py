@@ -6,10 +6,11 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from .. import korean_time
 from ..spreadsheet import csv_text
 from .models import AuditEntry
 
-COLUMNS = ("id", "at", "actor", "role", "action", "target", "cluster", "before", "after", "reason")
+COLUMNS = ("id", f"at ({korean_time.ZONE})", "actor", "role", "action", "target", "cluster", "before", "after", "reason")
 PAGE = 200
 
 
@@ -58,5 +59,5 @@ def _cell(value) -> str:
 def to_csv(entries: list[AuditEntry]) -> str:
     """UTF-8 with a BOM for Excel; cells that would run as formulas are neutralised."""
     return csv_text(COLUMNS, ([_cell(v) for v in (
-        e.id, e.at.isoformat(timespec="seconds"), e.actor, e.role, e.action, e.target,
+        e.id, korean_time.for_csv(e.at), e.actor, e.role, e.action, e.target,
         e.cluster, e.before, e.after, e.reason)] for e in entries))

@@ -12,9 +12,11 @@ from ..messages import N_
 from ..models import SyncIssue
 from ..sync import runs
 from . import audit
-from .models import CategoryMapping
+from .models import CategoryMapping, MappingRequest
 
-# The message connectors.conventions.terms.TermMap gives an unknown word; the sync stores it.
+# An unknown word's issue carries it in its params (connectors.conventions.terms.UnknownTerm);
+# runs from before migration 0010 have only the message, read with this pattern.
+UNKNOWN_TERM = "sync.unknown_term"
 UNKNOWN = re.compile(r"unknown (?P<vocabulary>\w+) term '(?P<term>[^']+)'")
 MAPPABLE = ("categories",)
 
@@ -25,16 +27,61 @@ def unmapped(session: Session) -> list[dict]:
     found: dict[tuple, dict] = {}
     for code, run in sorted(runs.last_per_cluster(session).items()):
         for issue in session.exec(select(SyncIssue).where(SyncIssue.run_id == run.id)):
-            match = UNKNOWN.search(issue.message)
-            if not match or match["vocabulary"] not in MAPPABLE:
+            word = unknown_word(issue)
+            if not word or word[0] not in MAPPABLE:
                 continue
-            key = (code, match["vocabulary"], match["term"])
+            key = (code, *word)
             if key in mapped:
                 continue
             entry = found.setdefault(key, {"cluster": code, "field": key[1], "term": key[2],
-                                           "records": [], "run_id": run.id})
+                                           "records": [], "run_id": run.id, "request": None})
             entry["records"].append(issue.location)
-    return list(found.values())
+    for r in session.exec(select(MappingRequest)):
+        if (r.cluster, r.field, r.term) in found:
+            found[(r.cluster, r.field, r.term)]["request"] = r
+    # asked for first: an operator is waiting on these
+    return sorted(found.values(), key=lambda e: (e["request"] is None, e["cluster"], e["term"]))
+
+
+def mappable(message: str) -> tuple[str, str] | None:
+    """(field, word) when an issue's message is an unknown word a curator can map."""
+    match = UNKNOWN.search(message or "")
+    if not match or match["vocabulary"] not in MAPPABLE:
+        return None
+    return match["vocabulary"], match["term"]
+
+
+def requested(session: Session, cluster: str) -> set[tuple[str, str]]:
+    return {(r.field, r.term) for r in session.exec(select(MappingRequest).where(MappingRequest.cluster == cluster))}
+
+
+def request_mapping(session: Session, user, cluster: str, field: str, term: str, note: str,
+                    run_id: int | None = None) -> MappingRequest:
+    """An operator asks the foundation to map a word; it joins the curators' queue with the note."""
+    term, note = (term or "").strip(), (note or "").strip()[:1000]
+    if field not in MAPPABLE:
+        raise Invalid(N_("Only %(fields)s can be mapped."), [{"path": "field", "message": N_("unknown")}],
+                      fields=", ".join(MAPPABLE))
+    if not term:
+        raise Invalid(N_("Name the source word to map."), [{"path": "term", "message": N_("required")}])
+    row = session.exec(select(MappingRequest).where(
+        MappingRequest.cluster == cluster, MappingRequest.field == field,
+        MappingRequest.term == term)).first()
+    row = row or MappingRequest(cluster=cluster, field=field, term=term)
+    row.note, row.requested_by, row.run_id = note, user.email, run_id
+    session.add(row)
+    audit.record(session, user, "mapping.request", f"{cluster}:{field}:{term}", cluster=cluster,
+                 after={"note": note}, reason=note)
+    return row
+
+
+def unknown_word(issue: SyncIssue) -> tuple[str, str] | None:
+    """(vocabulary, term) of an issue about a word no mapping covers, else None."""
+    params = issue.params or {}
+    if issue.code == UNKNOWN_TERM and params.get("vocabulary") and params.get("term"):
+        return params["vocabulary"], params["term"]
+    match = UNKNOWN.search(issue.message)  # an issue stored before the codes
+    return (match["vocabulary"], match["term"]) if match else None
 
 
 def mappings(session: Session, cluster: str | None = None) -> list[CategoryMapping]:

@@ -1,9 +1,6 @@
-"""Duplicate listings: find candidates, merge one into a canonical listing (its URL redirects)."""
+"""Merging a duplicate into a canonical listing (its URL redirects), and undoing it; the
+candidates themselves come from curation.duplicates."""
 from __future__ import annotations
-
-from collections import defaultdict
-
-from sqlmodel import Session, select
 
 from ..errors import Conflict, Invalid, NotFound
 from ..messages import N_
@@ -11,41 +8,6 @@ from ..catalog import listings
 from ..catalog.models import Listing, ListingFlags
 from ..models import utcnow
 from . import audit
-
-
-def _key_text(value) -> str:
-    if isinstance(value, dict):
-        value = value.get("ko") or value.get("en") or ""
-    return " ".join(str(value or "").split()).casefold()
-
-
-def candidates(session: Session, limit: int = 200) -> list[dict]:
-    """Groups of active equipment that look like one instrument, not yet merged."""
-    merged = set(session.exec(select(ListingFlags.listing_id)
-                              .where(ListingFlags.merged_into.is_not(None))))
-    by_nfec: dict[str, list[Listing]] = defaultdict(list)
-    by_model: dict[tuple, list[Listing]] = defaultdict(list)
-    rows = session.exec(select(Listing).where(Listing.kind == "equipment",
-                                              Listing.status == "active"))
-    for row in rows:
-        if row.id in merged:
-            continue
-        d = row.document
-        if d.get("nfec_no"):
-            by_nfec[d["nfec_no"]].append(row)
-        key = (_key_text(d.get("manufacturer")), _key_text(d.get("model")), row.cluster,
-               _key_text(d.get("location")))
-        if key[0] and key[1]:
-            by_model[key].append(row)
-    groups = []
-    for nfec, rows_ in sorted(by_nfec.items()):
-        if len({r.cluster for r in rows_}) > 1 or len({r.source_id for r in rows_}) > 1:
-            groups.append({"reason": "nfec", "key": nfec, "listings": rows_})
-    for key, rows_ in sorted(by_model.items()):
-        if len(rows_) > 1:
-            groups.append({"reason": "model", "key": " · ".join(k for k in key if k),
-                           "listings": rows_})
-    return groups[:limit]
 
 
 def merge(u, user, duplicate_id: str, canonical_id: str, reason: str = "") -> None:

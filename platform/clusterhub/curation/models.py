@@ -54,3 +54,33 @@ class AuditEntry(SQLModel, table=True):
     before: Any = Field(default=None, sa_column=sa.Column(JSONType, nullable=True))
     after: Any = Field(default=None, sa_column=sa.Column(JSONType, nullable=True))
     reason: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, default=""))
+
+
+class DismissedDuplicate(SQLModel, table=True):
+    """A pair of listings a curator said are not one thing: never proposed again."""
+
+    __tablename__ = "dismissed_duplicates"
+    __table_args__ = (sa.UniqueConstraint("first", "second"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    first: str = Field(max_length=220)   # the smaller id of the pair
+    second: str = Field(max_length=220)
+    reason: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, default=""))
+    created_by: str = Field(default="", max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class MappingRequest(SQLModel, table=True):
+    """An operator's request that the foundation map one of the cluster's source words."""
+
+    __tablename__ = "mapping_requests"
+    __table_args__ = (sa.UniqueConstraint("cluster", "field", "term"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    cluster: str = Field(foreign_key="clusters.code", max_length=40, index=True)
+    field: str = Field(default="categories", max_length=60)
+    term: str = Field(max_length=200)
+    note: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, default=""))
+    requested_by: str = Field(default="", max_length=200)
+    run_id: Optional[int] = None
+    created_at: datetime = Field(default_factory=utcnow)

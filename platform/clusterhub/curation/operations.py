@@ -5,13 +5,13 @@ from flask import current_app
 from sqlmodel import Session
 
 from .. import db
-from ..errors import NotFound
+from ..errors import Conflict, Forbidden, NotFound
 from ..messages import N_
 from ..models import SyncIssue, SyncRun
 from ..spreadsheet import csv_text
-from . import audit
+from . import audit, sources
 
-ISSUE_COLUMNS = ("run_id", "severity", "location", "source_id", "field", "message")
+ISSUE_COLUMNS = ("run_id", "severity", "source_file", "sheet", "row", "column", "source_id", "message")
 
 
 def connector_settings(code: str) -> dict:
@@ -52,6 +52,27 @@ def start(user, code: str, *, dry_run: bool,
                             allow_mass_withdrawal=allow_mass_withdrawal)
 
 
+def cancel(user, code: str, run_id: int) -> str:
+    """Cancel a running sync of the cluster (its operators, curators and admins): the engine
+    rolls it back at its next look at the flag, leaving the catalog as it was. Returns
+    "requested" (it stops shortly) or "closed" (it was waiting, or its process is gone)."""
+    from ..auth.roles import CURATOR, check_login
+    from ..sync import background
+
+    check_login(user)
+    if not (user.operates(code) or user.role == CURATOR):
+        raise Forbidden(N_("Only the operators of cluster %(cluster)s, curators and "
+                           "administrators may cancel its syncs."), cluster=repr(code))
+    with db.session() as s:
+        run = run_of(s, code, run_id)
+        if run.outcome != "running":
+            raise Conflict(N_("Sync run %(run)s has already ended (%(outcome)s); there is nothing "
+                              "to cancel."), run=run_id, outcome=run.outcome)
+        audit.record(s, user, "sync.cancel", f"run:{run_id}", cluster=code,
+                     before={"outcome": "running"}, after={"run_id": run_id})
+    return background.cancel(run)
+
+
 def run_of(session: Session, code: str, run_id: int) -> SyncRun:
     """The run, if it belongs to the cluster (another cluster's run is not found, not leaked)."""
     run = session.get(SyncRun, run_id)
@@ -62,5 +83,6 @@ def run_of(session: Session, code: str, run_id: int) -> SyncRun:
 
 def issues_csv(issues: list[SyncIssue]) -> str:
     """UTF-8 with a BOM for Excel; formula-like cells neutralised."""
-    return csv_text(ISSUE_COLUMNS, ((i.run_id, i.severity, i.location, i.source_id, i.field,
-                                     i.message) for i in issues))
+    places = ((i, sources.place(i.location, i.field)) for i in issues)
+    return csv_text(ISSUE_COLUMNS, ((i.run_id, i.severity, p.source, p.sheet, p.row, p.column,
+                                     i.source_id, i.message) for i, p in places))

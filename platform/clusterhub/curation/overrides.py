@@ -46,6 +46,17 @@ def _listing(session: Session, listing_id: str) -> Listing:
 def set_override(u, user, listing_id: str, field: str, raw_value: str,
                  reason: str) -> ListingOverride:
     """Override one field; the effective document must still be a valid listing."""
+    row = _listing(u.session, listing_id)
+    field = paths.check(field)
+    source = paths.get(row.document, field)
+    current = {o.field: o for o in listings.overrides_of(u.session, listing_id)}
+    value = paths.parse(raw_value, source if source is not None else
+                        (current[field].value if field in current else None))
+    return set_value(u, user, listing_id, field, value, reason)
+
+
+def set_value(u, user, listing_id: str, field: str, value, reason: str) -> ListingOverride:
+    """Override one field with a typed value (None removes the field); the listing must stay valid."""
     session = u.session
     row = _listing(session, listing_id)
     field = paths.check(field)
@@ -53,8 +64,6 @@ def set_override(u, user, listing_id: str, field: str, raw_value: str,
         raise Invalid(N_("Say why you override this field."), [{"path": "reason", "message": N_("required")}])
     source = paths.get(row.document, field)
     current = {o.field: o for o in listings.overrides_of(session, listing_id)}
-    value = paths.parse(raw_value, source if source is not None else
-                        (current[field].value if field in current else None))
     existing = current.get(field)
     before = existing.value if existing else source
     trial = listings.effective(row.document, [*(o for f, o in current.items() if f != field),
@@ -111,14 +120,18 @@ def accept_source(u, user, listing_id: str, field: str) -> None:
 
 FLAG_ACTIONS = {"hide": ("hidden", True), "unhide": ("hidden", False),
                 "feature": ("featured", True), "unfeature": ("featured", False)}
+NEEDS_REASON = {  # taking a listing out of search, or putting it forward, says why
+    "hide": N_("Say why you hide this listing."), "feature": N_("Say why you feature this listing.")}
 
 
 def set_flag(u, user, listing_id: str, action: str, reason: str = "") -> ListingFlags:
-    """Hide, unhide, feature or unfeature a listing."""
+    """Hide, unhide, feature or unfeature a listing; hiding and featuring say why."""
     session = u.session
     if action not in FLAG_ACTIONS:
         raise Invalid(N_("Unknown action %(action)s."), [{"path": "action", "message": N_("unknown")}],
                       action=repr(action))
+    if action in NEEDS_REASON and not (reason or "").strip():
+        raise Invalid(NEEDS_REASON[action], [{"path": "reason", "message": N_("required")}])
     row = _listing(session, listing_id)
     name, value = FLAG_ACTIONS[action]
     f = listings.flags(session, listing_id)
@@ -127,6 +140,6 @@ def set_flag(u, user, listing_id: str, action: str, reason: str = "") -> Listing
     f.updated_at = utcnow()
     session.add(f)
     audit.record(session, user, f"listing.{action}", listing_id, cluster=row.cluster,
-                 before={name: before}, after={name: value}, reason=reason)
+                 before={name: before}, after={name: value}, reason=(reason or "").strip())
     u.reindex([listing_id])
     return f

@@ -27,6 +27,33 @@ def effective(session: Session) -> list[dict]:
     return out + [mine[k] for k in sorted(mine)]
 
 
+SHIPPED, CURATED, REPLACED = "shipped", "curated", "replaced"  # where a concept in use comes from
+
+
+def concepts(session: Session, q: str = "") -> list[dict]:
+    """Every concept search uses, with where it came from (the shipped file, a curator, or a
+    curator's entry replacing a shipped one) and who last changed it; q keeps the concepts whose
+    id or terms contain it (case and spacing ignored)."""
+    mine = {row.key: row for row in session.exec(select(ThesaurusEntry))}
+    out = []
+    for e in shipped():
+        row = mine.pop(e["id"], None)
+        out.append({**(row.entry if row else e), "source": REPLACED if row else SHIPPED,
+                    "by": row.created_by if row else None, "at": row.updated_at if row else None})
+    for key in sorted(mine):
+        row = mine[key]
+        out.append({**row.entry, "source": CURATED, "by": row.created_by, "at": row.updated_at})
+    needle = _fold(q)
+    if needle:
+        out = [c for c in out if any(needle in _fold(t) for t in [c["id"], *c.get("ko", []),
+                                                                   *c.get("en", []), *c.get("abbr", [])])]
+    return out
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s_\-]+", "", (text or "").lower())
+
+
 def curated(session: Session) -> list[ThesaurusEntry]:
     return list(session.exec(select(ThesaurusEntry).order_by(ThesaurusEntry.key)))
 

@@ -8,7 +8,7 @@ from flask import Blueprint, jsonify, request
 from .. import db
 from ..api import openapi
 from ..auth import MEMBER, current_user, require_login, require_role
-from ..errors import Invalid, NotFound, fill
+from ..errors import Invalid, fill
 from ..messages import N_
 from . import planner, requests, templates
 from .schemas import (PathwayCreateSchema, PathwaySchema, PlanSchema, TemplateSchema)
@@ -54,12 +54,6 @@ def _pathway(s, user, pathway) -> dict:
                     "shift_days": r.dates.shift_days, "completed_on": r.stage.completed_on, "quote": r.quote,
                     "ticket_id": r.ticket_id, "handoff": r.stage.handoff,
                     "handoff_consent": r.stage.handoff_consent_at is not None} for r in rows]})
-
-
-def _id(value: str) -> int:
-    if not value.isdigit():
-        raise NotFound(N_("No such id %(id)s."), id=repr(value))
-    return int(value)
 
 
 @bp.get("/pathways/templates")
@@ -114,11 +108,11 @@ def mine():
         return jsonify([_pathway(s, user, p) for p in requests.mine(s, user)])
 
 
-@bp.get("/pathways/<pathway_id>")
-def follow(pathway_id: str):
+@bp.get("/pathways/<id:pathway_id>")
+def follow(pathway_id: int):
     user = require_login()
     with db.session() as s:
-        pathway, _side = requests.get_for(s, user, _id(pathway_id))
+        pathway, _side = requests.get_for(s, user, pathway_id)
         return jsonify(_pathway(s, user, pathway))
 
 
@@ -168,7 +162,7 @@ def add_paths(spec: APISpec) -> None:
                                "422": _json(error, "Invalid fields, each named"), **denied}}})
     spec.path(path="/api/v1/pathways/{pathway_id}", operations={"get": {
         "summary": "Follow a pathway: each stage's status and expected dates (quotes only where the caller may see them)",
-        "parameters": [{"name": "pathway_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "parameters": [{"name": "pathway_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1, "maximum": 2147483647}}],
         "responses": {"200": _json(ref("Pathway"), "The pathway"), "404": _json(error, "No such pathway"),
                       **denied}}})
 

@@ -132,7 +132,7 @@ def mine():
     return render_template("pathways/mine.html", rows=rows)
 
 
-@bp.get("/pathways/requests/<int:pathway_id>")
+@bp.get("/pathways/requests/<id:pathway_id>")
 @login_required
 def follow(pathway_id: int, errors=None, status=200):
     user = current_user()
@@ -162,7 +162,7 @@ def _stage_action(stage_id: int, action):
     return redirect(url_for("pathways.follow", pathway_id=pathway_id, _anchor=f"s{stage_id}"), code=303)
 
 
-@bp.post("/pathways/stages/<int:stage_id>/handoff")
+@bp.post("/pathways/stages/<id:stage_id>/handoff")
 @login_required
 def add_handoff(stage_id: int):
     uploads = [Upload(f.filename or "", f.read()) for f in request.files.getlist("files")]
@@ -170,13 +170,13 @@ def add_handoff(stage_id: int):
                                                           request.form.get("note", ""), uploads))
 
 
-@bp.post("/pathways/stages/<int:stage_id>/consent")
+@bp.post("/pathways/stages/<id:stage_id>/consent")
 @login_required
 def consent(stage_id: int):
     return _stage_action(stage_id, lambda s: handoffs.consent(s, current_user(), stage_id))
 
 
-@bp.post("/pathways/stages/<int:stage_id>/end")
+@bp.post("/pathways/stages/<id:stage_id>/end")
 @login_required
 def revise_end(stage_id: int):
     form = request.form
@@ -184,7 +184,7 @@ def revise_end(stage_id: int):
                                                                  form.get("reason", "")))
 
 
-@bp.get("/pathways/files/<int:file_id>")
+@bp.get("/pathways/files/<id:file_id>")
 @login_required
 def handoff_file(file_id: int):
     with db.session() as s:
@@ -204,7 +204,7 @@ def coordinate(errors=None, status=200):
                            stall_days=coordination.STALL_DAYS, handoff_days=coordination.HANDOFF_DAYS), status
 
 
-@bp.post("/pathways/requests/<int:pathway_id>/message")
+@bp.post("/pathways/requests/<id:pathway_id>/message")
 @role_required(CURATOR)
 def message_all(pathway_id: int):
     try:

@@ -21,18 +21,12 @@ from ..curation import review
 from ..models import SyncIssue, SyncRun, utcnow
 from ..catalog.models import Listing
 from .items import Issue, Mapped, nul_fields, shown
+from .messages import english
 
 GUARD_SHARE = 0.30
 # The guard also looks at each kind (one source table) on its own, once the kind has this many
 # published listings: losing a whole table of 216 services must not hide under the cluster's 30 %.
 GUARD_KIND_MIN = 5
-# How to confirm a stopped run, by what started it (a page, the push API, the CLI).
-CONFIRM = {
-    "push": 'If the source really shrank, send the batch again with "allow_mass_withdrawal": true.',
-    "console": "If the source really shrank, confirm with “Withdraw anyway” on this "
-               "run's page.",
-}
-CONFIRM_CLI = "If the source really shrank, run again with --allow-mass-withdrawal."
 BATCH = 1000
 MAX_STORED_ISSUES = 5000
 
@@ -41,8 +35,10 @@ MAX_STORED_ISSUES = 5000
 class SyncReport:
     run_id: int
     cluster: str
-    outcome: str = "running"   # succeeded | failed | stopped | dry_run
-    message: str = ""
+    outcome: str = "running"   # succeeded | failed | stopped | dry_run | cancelled
+    message: str = ""          # in English, for the CLI and the logs
+    code: str = ""             # the message as a code with params (sync/messages.py)
+    params: dict = field(default_factory=dict)
     dry_run: bool = False
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("seen", "added", "updated", "unchanged", "withdrawn", "restored", "errored"), 0))
@@ -57,11 +53,15 @@ class SyncReport:
 
 
 class _Stop(Exception):
-    """Raised inside the transaction to roll it back with an outcome and a message."""
+    """Raised inside the transaction to roll it back with an outcome and a message code."""
 
-    def __init__(self, outcome: str, message: str):
-        super().__init__(message)
-        self.outcome, self.message = outcome, message
+    def __init__(self, outcome: str, code: str, **params):
+        super().__init__(code)
+        self.outcome, self.code, self.params = outcome, code, params
+
+
+def _say(report: SyncReport, code: str, **params) -> None:
+    report.code, report.params, report.message = code, params, english(code, params)
 
 
 def open_run(engine: Engine, cluster: str, dry_run: bool = False, trigger: str = "cli") -> int:
@@ -77,34 +77,46 @@ def _close_run(engine: Engine, report: SyncReport) -> None:
     with Session(engine) as s:
         run = s.get(SyncRun, report.run_id)
         run.outcome, run.message, run.finished_at = report.outcome, shown(report.message), utcnow()
+        run.code, run.params = report.code or None, _stored(report.params)
         for key, value in report.counts.items():
             setattr(run, key, value)
         s.add(run)
         for issue in report.issues[:MAX_STORED_ISSUES]:
-            s.add(SyncIssue(run_id=report.run_id, **issue.as_dict()))
+            s.add(SyncIssue(run_id=report.run_id, **issue.row()))
         s.commit()
 
 
-def fail_run(engine: Engine, run_id: int, message: str) -> None:
-    """Close a run that failed before the engine took it over (it changed nothing)."""
+def _stored(params: dict | None) -> dict | None:
+    return {k: shown(v) for k, v in params.items()} if params else None
+
+
+def fail_run(engine: Engine, run_id: int, code: str, outcome: str = "failed", **params) -> bool:
+    """Close a run that failed (or was cancelled) before the engine took it over (it changed
+    nothing), with a message code of sync/messages.py; False if it was closed already."""
     with Session(engine) as s:
         run = s.get(SyncRun, run_id)
-        if run is not None and run.outcome == "running":
-            run.outcome, run.message, run.finished_at = "failed", shown(message), utcnow()
-            s.add(run)
-            s.commit()
+        if run is None or run.outcome != "running":
+            return False
+        run.outcome, run.message, run.finished_at = outcome, shown(english(code, params)), utcnow()
+        run.code, run.params = code, _stored(params)
+        s.add(run)
+        s.commit()
+        return True
 
 
 Progress = Callable[[dict, str], None]
+CHECK_EVERY = 100  # records between two looks at the cancel flag (and two progress reports)
 
 
 def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: bool = True,
         dry_run: bool = False, allow_mass_withdrawal: bool = False, trigger: str = "cli",
-        progress: Progress | None = None, run_id: int | None = None) -> SyncReport:
+        progress: Progress | None = None, run_id: int | None = None,
+        cancelled: Callable[[], bool] | None = None) -> SyncReport:
     """Sync one cluster. full=False (a partial push) never withdraws what the batch leaves out.
 
     progress(counts, phase) is called every 100 records ("reading") and before the commit
-    ("saving"); run_id continues a run opened with open_run()."""
+    ("saving"); run_id continues a run opened with open_run(). cancelled() is asked every 100
+    records and once more before the commit: True rolls the run back as "cancelled"."""
     started = time.monotonic()
     if run_id is None:
         run_id = open_run(engine, cluster, dry_run, trigger)
@@ -112,39 +124,45 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
     try:
         with Session(engine) as s, s.begin():
             _apply(s, cluster, items, report, full, allow_mass_withdrawal, progress,
-                   CONFIRM.get(trigger, CONFIRM_CLI))
+                   trigger, cancelled)
+            if cancelled and cancelled():
+                raise _Stop("cancelled", "sync.cancelled")
             if dry_run:
-                raise _Stop("dry_run", "Dry run: nothing was changed.")
+                raise _Stop("dry_run", "sync.dry_run")
     except _Stop as stop:
-        report.outcome, report.message = stop.outcome, stop.message
+        report.outcome = stop.outcome
+        _say(report, stop.code, **stop.params)
         report.changed_ids, report.removed_ids = [], []
     except ConnectorError as exc:
         report.outcome = "failed"
-        report.message = f"The source could not be read, so nothing was changed. {exc}"
+        _say(report, "sync.unreadable", reason=str(exc))
         report.changed_ids, report.removed_ids = [], []
     except BaseException as exc:
         # Any failure (MemoryError, a worker's SystemExit, Ctrl-C included) closes the run as
         # failed at once: a run left "running" would look alive for minutes.
-        reason = f"{type(exc).__name__}: {exc}"
+        report.outcome = "failed"
         if isinstance(exc, MemoryError):
             # Free what the failed read held (its frames' locals) before closing the run.
             traceback.clear_frames(exc.__traceback__)
             report.issues = report.issues[:MAX_STORED_ISSUES]
             gc.collect()
-            reason = "the server ran out of memory reading the source"
-        report.outcome = "failed"
-        report.message = f"The sync failed and was rolled back: {reason}"
+            _say(report, "sync.out_of_memory")
+        else:
+            _say(report, "sync.rolled_back", reason=f"{type(exc).__name__}: {exc}")
         report.changed_ids, report.removed_ids = [], []
         report.duration_s = time.monotonic() - started
         try:
             _close_run(engine, report)
         except Exception:  # the issues could not be stored: close the run with its reason
-            fail_run(engine, run_id, report.message)
+            fail_run(engine, run_id, report.code, **report.params)
         raise
     else:
         report.outcome = "succeeded"
         changed = sum(report.counts[k] for k in ("added", "updated", "withdrawn", "restored"))
-        report.message = (f"{changed} change(s) applied." if changed else "Nothing changed at the source.")
+        if changed:
+            _say(report, "sync.succeeded", changed=changed)
+        else:
+            _say(report, "sync.nothing_changed")
     report.duration_s = time.monotonic() - started
     _close_run(engine, report)
     checkpoint(engine)
@@ -172,7 +190,8 @@ def checkpoint(engine: Engine, wait_ms: int = 2000) -> bool:
 
 
 def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
-           allow_mass_withdrawal: bool, progress, confirm: str = CONFIRM_CLI) -> None:
+           allow_mass_withdrawal: bool, progress, trigger: str = "cli",
+           cancelled: Callable[[], bool] | None = None) -> None:
     counts = report.counts
     existing = {row.id: (row.content_hash, row.status, row.source_id, row.kind) for row in s.exec(
         select(Listing.id, Listing.content_hash, Listing.status, Listing.source_id, Listing.kind)
@@ -191,8 +210,10 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
             failed_sources.add(str(source_id))
 
     for item in items:
+        if cancelled and counts["seen"] % CHECK_EVERY == 0 and cancelled():
+            raise _Stop("cancelled", "sync.cancelled")
         counts["seen"] += 1
-        if progress and counts["seen"] % 100 == 0:
+        if progress and counts["seen"] % CHECK_EVERY == 0:
             progress(counts, "reading")
         if isinstance(item, Issue):
             fail([item], item.source_id)
@@ -253,27 +274,27 @@ def _apply(s: Session, cluster: str, items, report: SyncReport, full: bool,
     _flush(s, inserts, updates)
     if counts["seen"] and counts["errored"] == counts["seen"]:
         # Not one record could be taken: a broken export or mapping, not a quiet source.
-        raise _Stop("failed", f"Every one of the {counts['seen']} records read has an issue, "
-                              "so nothing was changed. Fix the issues listed below and sync again.")
+        raise _Stop("failed", "sync.all_failed", seen=counts["seen"])
     if progress:
         progress(counts, "saving")
     if added:
         review.hold_new(s, cluster, added)
 
     if full:
-        _withdraw(s, existing, seen, failed_sources, report, allow_mass_withdrawal, now, confirm)
+        _withdraw(s, existing, seen, failed_sources, report, allow_mass_withdrawal, now, trigger)
     if report.changed_ids or report.removed_ids:
         state.bump(s)
 
 
 def _withdraw(s: Session, existing, seen, failed_sources, report, allow, now,
-              confirm: str = CONFIRM_CLI) -> None:
+              trigger: str = "cli") -> None:
     active = [gid for gid, row in existing.items() if row[1] != "withdrawn"]
     gone = [gid for gid in active if gid not in seen and existing[gid][2] not in failed_sources]
     if gone and not allow:
         problem = _guard(existing, active, gone, seen)
-        if problem:
-            raise _Stop("stopped", f"Stopped: {problem} Nothing was changed. {confirm}")
+        if problem:  # the message ends with how to confirm, by what started the run
+            code, params = problem
+            raise _Stop("stopped", code, trigger=trigger, **params)
     for start in range(0, len(gone), 500):  # chunks keep under SQLite's bound-parameter limit
         s.execute(sa.update(Listing).where(Listing.id.in_(gone[start:start + 500]))
                   .values(status="withdrawn", withdrawn_at=now, updated_at=now))
@@ -281,9 +302,11 @@ def _withdraw(s: Session, existing, seen, failed_sources, report, allow, now,
     report.removed_ids.extend(gone)
 
 
-def _guard(existing, active: list[str], gone: list[str], seen: set[str]) -> str | None:
-    """Why these withdrawals need a confirmation, or None: too many of the cluster's published
-    listings, too many of one kind's, or every listing of a kind (the source sent none)."""
+def _guard(existing, active: list[str], gone: list[str],
+           seen: set[str]) -> tuple[str, dict] | None:
+    """Why these withdrawals need a confirmation, as (code, params), or None: too many of the
+    cluster's published listings, too many of one kind's, or every listing of a kind (the source
+    sent none)."""
     by_kind: dict[str, list[int]] = {}
     for gid in active:
         by_kind.setdefault(existing[gid][3], [0, 0])[0] += 1
@@ -293,16 +316,15 @@ def _guard(existing, active: list[str], gone: list[str], seen: set[str]) -> str 
     read = {gid.split(":")[1] for gid in seen if gid.count(":") >= 2}
     for kind, published, leaving in big:
         if leaving == published and kind not in read:
-            return (f"this run read no {kind} listings at all, where {published:,} are "
-                    "published; it would withdraw every one of them.")
+            return "sync.kind_vanished", {"kind": kind, "published": published}
+    guard = f"{GUARD_SHARE:.0%}"
     if len(gone) > GUARD_SHARE * len(active):
-        return (f"this run would withdraw {len(gone):,} of {len(active):,} published listings "
-                f"({len(gone) / len(active):.0%}), more than the {GUARD_SHARE:.0%} guard.")
+        return "sync.guard", {"gone": len(gone), "active": len(active),
+                              "share": f"{len(gone) / len(active):.0%}", "guard": guard}
     for kind, published, leaving in big:
         if leaving > GUARD_SHARE * published:
-            return (f"this run would withdraw {leaving:,} of {published:,} published {kind} "
-                    f"listings ({leaving / published:.0%}), more than the {GUARD_SHARE:.0%} "
-                    "guard for one kind.")
+            return "sync.guard_kind", {"gone": leaving, "published": published, "kind": kind,
+                                       "share": f"{leaving / published:.0%}", "guard": guard}
     return None
 
 

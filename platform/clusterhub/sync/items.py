@@ -16,12 +16,21 @@ class Issue:
     source_id: str | None = None
     field: str | None = None
     severity: str = "error"
+    # What message says as a code with parameters, when the connector gave one (an unknown
+    # term: "sync.unknown_term", {"vocabulary", "term", "known"}); see sync/messages.py.
+    code: str | None = None
+    params: Mapping | None = None
 
     def as_dict(self) -> dict:
         """The issue as stored: a NUL byte in any part of it is written out as \\x00."""
         return {"location": shown(self.location), "source_id": shown(self.source_id),
                 "field": shown(self.field), "message": shown(self.message),
                 "severity": self.severity}
+
+    def row(self) -> dict:
+        """The columns of its SyncIssue: as_dict() with the code and its parameters."""
+        params = {k: shown(v) for k, v in self.params.items()} if self.params else None
+        return {**self.as_dict(), "code": self.code, "params": params}
 
 
 @dataclass(frozen=True)
@@ -88,12 +97,13 @@ def from_connector(connector: Connector) -> Iterator[Mapped | Issue]:
         except MappingError as exc:
             path, column, message = _named(exc, columns)
             yield Issue(at_column(exc.location or record.location, column), message,
-                        exc.source_id or record.source_id, path)
+                        exc.source_id or record.source_id, path, code=exc.code, params=exc.params)
             continue
         except (KeyError, ValueError, TypeError) as exc:
             # A mapping bug on one odd record must not sink the whole run; say what it was.
             yield Issue(record.location, f"could not map this record: {type(exc).__name__}: {exc}",
-                        record.source_id)
+                        record.source_id, code=getattr(exc, "code", None),
+                        params=getattr(exc, "params", None))
             continue
         yield Mapped(record.location, record.source_id or doc.get("source_id"), doc, columns)
 

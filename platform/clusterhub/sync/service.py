@@ -100,22 +100,20 @@ def _terms(code: str) -> dict:
 
 @contextmanager
 def _tracked(code: str, run_id: int | None, dry_run: bool, trigger: str,
-             extra: engine.Progress | None) -> Iterator[tuple[int, engine.Progress]]:
-    """Open the run (unless opened already) and follow it live; see progress.py."""
+             extra: engine.Progress | None) -> Iterator[tuple[int, progress.Tracker]]:
+    """Open the run (unless opened already) and follow it live; see progress.py. The tracker
+    takes the engine's figures (and passes them to extra) and answers whether it was cancelled."""
     if run_id is None:
         run_id = engine.open_run(db.engine(), code, dry_run, trigger)
     with db.session() as s:
         expected = runs.expected_size(s, code)
-    tracker = progress.Tracker(progress.directory(), run_id, expected=expected)
-
-    def report(counts: dict, phase: str) -> None:
-        tracker(counts, phase)
-        if extra:
-            extra(counts, phase)
+    tracker = progress.Tracker(progress.store(), run_id, expected=expected)
+    if extra:
+        tracker.extra = extra
     try:
-        yield run_id, report
+        yield run_id, tracker
     except Exception as exc:  # before the engine took the run over: close it, then re-raise
-        engine.fail_run(db.engine(), run_id, f"The sync could not start: {exc}")
+        engine.fail_run(db.engine(), run_id, "sync.could_not_start", reason=str(exc))
         raise
     finally:
         tracker.close()
@@ -139,7 +137,8 @@ def sync_cluster(code: str, *, base_url: str | None, dry_run: bool = False,
         connector = registry.create(code, settings)
         report = engine.run(db.engine(), code, items.from_connector(connector), full=True,
                             dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
-                            trigger=trigger, progress=report_progress, run_id=run_id)
+                            trigger=trigger, progress=report_progress, run_id=run_id,
+                        cancelled=report_progress.cancelled)
         report_progress(report.counts, "indexing")
         _after_commit(current_app, report)
     return report
@@ -155,7 +154,8 @@ def push_batch(code: str, documents, *, full: bool = False, dry_run: bool = Fals
     with _tracked(code, None, dry_run, "push", None) as (run_id, report_progress):
         report = engine.run(db.engine(), code, items.from_batch(documents, "listings"), full=full,
                             dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
-                            trigger="push", progress=report_progress, run_id=run_id)
+                            trigger="push", progress=report_progress, run_id=run_id,
+                            cancelled=report_progress.cancelled)
         report_progress(report.counts, "indexing")
         _after_commit(current_app, report)
     return report

@@ -6,10 +6,11 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from .. import db
 from ..auth import cluster_operator_required, current_user, require_role
 from ..catalog import clusters
-from ..curation import audit, operations, quality
+from ..curation import audit, categories, operations, quality, sources
 from ..errors import Forbidden, NotFound
 from ..messages import N_
-from ..sync import background, runs, sources
+from ..sync import background, runs
+from ..sync import sources as sync_sources
 
 bp = Blueprint("operator", __name__, url_prefix="/operator")
 
@@ -38,10 +39,10 @@ def console(code: str):
         live = {r.id: background.live_state(r) for r in recent if r.outcome == "running"}
         score = quality.compute(s, code)
         history = audit.search(s, cluster=code, limit=20)
-        source = sources.source_view(s, code, current_app.config)
+        source = sync_sources.source_view(s, code, current_app.config)
     return render_template("operator/console.html", cluster=cluster, runs=recent, q=score,
-                           settings=operations.connector_settings(code), history=history,
-                           live=live, source=source)
+                           source=source, source_rows=sources.table(operations.connector_settings(code)),
+                           history=history, live=live)
 
 
 @bp.post("/<code>/sync")
@@ -61,9 +62,35 @@ def run(code: str, run_id: int):
         row = operations.run_of(s, code, run_id)
         issues = runs.issues(s, run_id)
         cluster = clusters.get(s, code)
+        asked = categories.requested(s, code)
+
+    def mappable(issue):
+        found = categories.mappable(issue.message)
+        return {"field": found[0], "term": found[1], "requested": found in asked} if found else None
+
     return render_template("operator/run.html", cluster=cluster, run=row, issues=issues[:500],
                            total_issues=len(issues), live=background.live_state(row),
-                           already=request.args.get("already") == "1")
+                           already=request.args.get("already") == "1", place=sources.place,
+                           mappable=mappable)
+
+
+@bp.post("/<code>/runs/<id:run_id>/mapping-request")
+@cluster_operator_required()
+def ask_mapping(code: str, run_id: int):
+    f = request.form
+    with db.session() as s:
+        operations.run_of(s, code, run_id)
+        r = categories.request_mapping(s, current_user(), code, f.get("field", ""), f.get("term", ""),
+                                       f.get("note", ""), run_id)
+        term = r.term
+    return redirect(url_for("operator.run", code=code, run_id=run_id, asked=term), 303)
+
+
+@bp.post("/<code>/runs/<id:run_id>/cancel")
+def cancel(code: str, run_id: int):
+    """Cancel the running sync (its operators, curators, admins); the run page shows the end."""
+    operations.cancel(current_user(), code, run_id)
+    return redirect(url_for("operator.run", code=code, run_id=run_id), 303)
 
 
 @bp.get("/<code>/runs/<id:run_id>/issues.csv")

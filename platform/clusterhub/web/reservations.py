@@ -101,7 +101,7 @@ def ask(listing_id: str):
     return redirect(url_for("reservations.show", reservation_id=made.id), code=303)
 
 
-@bp.get("/reservations/<int:reservation_id>")
+@bp.get("/reservations/<id:reservation_id>")
 @login_required
 def show(reservation_id: int, errors=None, status=200):
     with db.session() as s:
@@ -128,7 +128,7 @@ def _results() -> list:
     return [Upload(f.filename or "", f.read()) for f in request.files.getlist("results")]
 
 
-@bp.post("/reservations/<int:reservation_id>/<action>")
+@bp.post("/reservations/<id:reservation_id>/<action>")
 @login_required
 def act(reservation_id: int, action: str):
     if action not in ACTIONS:
@@ -199,7 +199,7 @@ def add_block(listing_id: str):
     return redirect(url_for("reservations.manage", listing_id=listing_id), code=303)
 
 
-@bp.post("/operator/calendar/<listing_id>/blocks/<int:block_id>/delete")
+@bp.post("/operator/calendar/<listing_id>/blocks/<id:block_id>/delete")
 @role_required(OPERATOR)
 def remove_block(listing_id: str, block_id: int):
     with db.session() as s:
@@ -207,7 +207,7 @@ def remove_block(listing_id: str, block_id: int):
     return redirect(url_for("reservations.manage", listing_id=listing_id), code=303)
 
 
-@bp.get("/tickets/<int:ticket_id>/statement")
+@bp.get("/tickets/<id:ticket_id>/statement")
 @login_required
 def statement_page(ticket_id: int, errors=None, status=200):
     with db.session() as s:
@@ -217,7 +217,7 @@ def statement_page(ticket_id: int, errors=None, status=200):
     return render_template("reservations/statement.html", st=st, side=side, errors=errors or []), status
 
 
-@bp.get("/tickets/<int:ticket_id>/statement.csv")
+@bp.get("/tickets/<id:ticket_id>/statement.csv")
 @login_required
 def statement_csv(ticket_id: int):
     from flask import Response
@@ -227,7 +227,7 @@ def statement_csv(ticket_id: int):
                     mimetype="text/csv", headers={"Content-Disposition": f"attachment; filename=statement-{ticket_id}.csv"})
 
 
-@bp.get("/tickets/<int:ticket_id>/statement.pdf")
+@bp.get("/tickets/<id:ticket_id>/statement.pdf")
 @login_required
 def statement_pdf(ticket_id: int):
     from flask import Response
@@ -245,7 +245,7 @@ def statement_pdf(ticket_id: int):
                     headers={"Content-Disposition": f"attachment; filename=statement-{ticket_id}.pdf"})
 
 
-@bp.post("/tickets/<int:ticket_id>/statement/accept")
+@bp.post("/tickets/<id:ticket_id>/statement/accept")
 @login_required
 def accept_statement(ticket_id: int):
     try:

@@ -17,11 +17,25 @@ def search_url(args) -> str:
     return url_for("search.page", **args.to_dict(flat=False))
 
 
+Q_MAX = 200  # search.params refuses longer queries; the page cuts them first and says so
+
+
+def _cut(args):
+    """The query string's arguments with q cut to Q_MAX, and the length it had when cut (else 0)."""
+    q = " ".join(args.get("q", "").split())
+    if len(q) <= Q_MAX:
+        return args, 0
+    cut = args.copy()
+    cut["q"] = q[:Q_MAX].rstrip()
+    return cut, len(q)
+
+
 @bp.get("/search")
 def page():
-    p = search_params.parse(request.args)
+    args, q_cut = _cut(request.args)
+    p = search_params.parse(args)
     result = service.run(p)
-    search_log.log_search(p, result.total, partial=bool(request.args.get("partial")))
+    search_log.log_search(p, result.total, partial=_live())
     kind_counts = {f.value: f.count for f in result.facets.get("kind", [])}
     template = "search/_results.html" if request.args.get("partial") else "search/page.html"
     # Links and facets follow what was searched: places and a kind read from q show as chips.
@@ -32,8 +46,14 @@ def page():
         read_from_q={(s.field, s.value): s.word for s in result.understood.filters}, facets=[f for f in FACETS if f != "kind"],
         long_facets=LONG_FACETS, kind_tabs=KIND_TABS, kind_counts=kind_counts,
         search_url=search_url, pages=_pages(p.page, result.total, p.size),
-        export_max=service.EXPORT_MAX,
+        export_max=service.EXPORT_MAX, q_cut=q_cut,
         suggestions=service.suggestions(p.q) if not result.total else [])
+
+
+def _live() -> bool:
+    """A results fragment fetched while typing or refining, not a search the user submitted
+    (the script adds submitted=1 on Enter and on a chosen suggestion): not logged."""
+    return bool(request.args.get("partial")) and not request.args.get("submitted")
 
 
 def _pages(current: int, total: int, size: int) -> list[int | None]:

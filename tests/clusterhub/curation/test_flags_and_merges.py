@@ -1,12 +1,12 @@
 """Hide, feature and merge: the page, the API and search follow at once."""
 from clusterhub import db
-from clusterhub.curation import merges
+from clusterhub.curation import duplicates
 from tests.clusterhub.curation.conftest import LISTING, TWIN, post, search_ids
 
 
 def test_hide_takes_the_listing_out_of_search_and_its_page_404s(curator):
     assert LISTING in search_ids(curator, "질량분석기")
-    assert post(curator, f"/curation/listings/{LISTING}/flag", action="hide").status_code == 303
+    assert post(curator, f"/curation/listings/{LISTING}/flag", action="hide", reason="폐기된 장비", confirm="1").status_code == 303
     assert curator.get(f"/listings/{LISTING}").status_code == 404
     assert curator.get(f"/api/v1/listings/{LISTING}").status_code == 404
     assert LISTING not in search_ids(curator, "질량분석기")
@@ -16,15 +16,15 @@ def test_hide_takes_the_listing_out_of_search_and_its_page_404s(curator):
 
 
 def test_healthz_stays_ready_after_curation(curator):
-    post(curator, f"/curation/listings/{LISTING}/flag", action="feature")
+    post(curator, f"/curation/listings/{LISTING}/flag", action="feature", reason="대표 장비", confirm="1")
     assert curator.get("/healthz").json["search"]["state"] == "ready"
 
 
 def test_same_nfec_number_is_a_duplicate_candidate(curated):
     with curated.app_context(), db.session() as s:
-        groups = merges.candidates(s)
-    nfec = [g for g in groups if g["reason"] == "nfec"]
-    assert [sorted(r.id for r in g["listings"]) for g in nfec] == [sorted([LISTING, TWIN])]
+        [pair] = duplicates.pairs(s)
+    assert {pair.first.id, pair.second.id} == {LISTING, TWIN}
+    assert "same NFEC number" in [signal.text for signal in pair.signals]
 
 
 def test_a_merged_listing_redirects_to_the_canonical_one(curated, curator):
@@ -35,7 +35,7 @@ def test_a_merged_listing_redirects_to_the_canonical_one(curated, curator):
     assert curator.get(f"/api/v1/listings/{TWIN}").status_code == 301
     assert TWIN not in search_ids(curator, "질량분석기") and LISTING in search_ids(curator, "질량분석기")
     with curated.app_context(), db.session() as s:
-        assert merges.candidates(s) == []
+        assert duplicates.pairs(s) == []
     assert post(curator, f"/curation/listings/{LISTING}/merge", canonical=TWIN).status_code == 409
     assert post(curator, f"/curation/listings/{TWIN}/unmerge").status_code == 303
     assert curator.get(f"/listings/{TWIN}").status_code == 200

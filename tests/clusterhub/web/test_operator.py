@@ -75,10 +75,15 @@ def test_dry_run_then_sync_from_the_console(world):
     body = a.get(done.headers["Location"] + "/issues.csv").get_data(as_text=True)
     assert body.startswith("\ufeff")
     [issue] = list(csv.DictReader(io.StringIO(body[1:])))
-    assert issue["location"].startswith("gwangju_") and issue["source_id"] and issue["message"]
+    assert issue["source_file"].startswith("gwangju_") and issue["source_file"].endswith(".csv")
+    assert issue["row"].isdigit() and issue["source_id"] and issue["message"]
+    assert run_page.count("<th scope=\"col\">원본 파일</th>") == 1 and "설치 장소" not in run_page
 
     console = a.get(f"/operator/{A}").get_data(as_text=True)
-    assert "연결기 설정" in console and "GwangjuConnector" in console
+    assert "연결기 설정" in console and "gwangju_equipment.csv" in console and "CSV 파일" in console
+    assert "GwangjuConnector" not in console and "samples_dir" not in console and "/connectors/" not in console
+    facts = console.split('id="source"')[1].split("</dl>")[0]
+    assert "02:30" in facts and "KST" in facts  # the schedule, and the last success in Korean time
     with app.app_context(), db.session() as s:
         actions = [e.action for e in s.exec(select(AuditEntry).where(AuditEntry.cluster == A))]
     assert actions == ["sync.dry_run", "sync.start"]

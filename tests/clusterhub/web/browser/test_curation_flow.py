@@ -38,12 +38,29 @@ def test_curator_overrides_a_title_and_search_shows_it(browser, curation_server,
         sign_in(page, curation_server, "curator@example.org", PASSWORD, f"/listings/{LISTING}")
         page.click("text=이 목록 큐레이션")
         page.wait_for_url(re.compile(r"/curation/listings/"))
-        page.fill("input[name=field]", "title.ko")
-        page.fill("textarea[name=value]", "초저온 보관 장비 (큐레이터 확인)")
-        page.fill("form.stack-form input[name=reason]", "장비 명칭 정정")
+        page.click('a[href$="/fields/title"]')
+        page.wait_for_url(re.compile(r"/fields/title$"))
+        page.fill("#value_ko", "초저온 보관 장비 (큐레이터 확인)")
+        page.click("text=재정의 저장")  # no reason yet: refused, the message by the input
+        page.wait_for_selector("#reason-error")
+        assert page.locator("#value_ko").input_value() == "초저온 보관 장비 (큐레이터 확인)"  # kept
+        page.screenshot(path=str(screenshots / "curation-field-error.png"), full_page=True)
+        page.fill("#reason", "장비 명칭 정정")
         page.click("text=재정의 저장")
+        page.wait_for_selector("text=재정의를 저장했습니다")
         page.wait_for_selector("text=장비 명칭 정정")
         page.screenshot(path=str(screenshots / "curation-listing.png"), full_page=True)
+
+        page.fill("#hide-reason", "")
+        page.click("form.flag-hide button")  # the browser asks for the reason and the tick first
+        assert page.locator(".badge-hidden").count() == 0
+        page.fill("#hide-reason", "중복 등록된 장비")
+        page.check("form.flag-hide input[name=confirm]")
+        page.click("form.flag-hide button")
+        page.wait_for_selector(".badge-hidden")
+        page.screenshot(path=str(screenshots / "curation-hidden.png"), full_page=True)
+        page.click("form.flag-unhide button")
+        page.wait_for_selector("form.flag-hide")
 
         page.goto(f"{curation_server}/search?q=" + "초저온")
         card = page.locator(".card").first
@@ -54,6 +71,14 @@ def test_curator_overrides_a_title_and_search_shows_it(browser, curation_server,
 
         page.goto(f"{curation_server}/curation/audit")
         assert "override.set" in page.content() and "장비 명칭 정정" in page.content()
+        assert "listing.hide" in page.content() and "중복 등록된 장비" in page.content()
+
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(f"{curation_server}/curation/listings/{LISTING}/fields/categories")
+        page.screenshot(path=str(screenshots / "curation-field-mobile.png"), full_page=True)
+        page.goto(f"{curation_server}/curation/thesaurus?q=질량")
+        assert page.locator("table.concepts tbody tr").count() >= 1
+        page.screenshot(path=str(screenshots / "curation-thesaurus-mobile.png"), full_page=True)
         assert not violations
     finally:
         context.close()

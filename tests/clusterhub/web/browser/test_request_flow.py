@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from clusterhub import db
+from tests.clusterhub.web.browser.accessibility import clipped_chart_labels, overflows
 from tests.clusterhub.inquiries.conftest import EQUIPMENT, PASSWORD, SERVICE, make_world
 from tests.conftest import serving
 
@@ -101,6 +102,9 @@ def test_the_whole_request_flow_in_the_browser(browser, request_server, screensh
         assert "오가노이드칩평가" in tables.nth(4).inner_text()
         assert "5.0" in tables.nth(3).inner_text()  # the survey's quality
         curator.screenshot(path=str(screenshots / "request-dashboard.png"), full_page=True)
+        curator.set_viewport_size({"width": 390, "height": 844})  # the dashboard fits a phone
+        assert overflows(curator) == 0 and clipped_chart_labels(curator) == []
+        curator.screenshot(path=str(screenshots / "request-dashboard-mobile.png"), full_page=True)
         assert violations == []
     finally:
         for context in contexts:

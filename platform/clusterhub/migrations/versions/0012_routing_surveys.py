@@ -1,15 +1,15 @@
 """Routing and escalation of unanswered tickets; survey campaigns with one-time invitations; gap triage.
 
-Revision ID: 0011
-Revises: 0009 (the lead re-chains it onto 0010 when merging)
+Revision ID: 0012
+Revises: 0011
 """
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 from sqlalchemy.dialects import postgresql
 
-revision = '0011'
-down_revision = '0009'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
