@@ -47,8 +47,8 @@ def create_app(config: dict | None = None) -> Flask:
     for blueprint in (home.bp, health.bp, schema_docs.bp, api.bp, search_pages.bp, export.bp,
                       listings.bp, clusters.bp, needs.bp):
         app.register_blueprint(blueprint)
-    from .web import dashboard, inbox, inquiries  # requests: basket, tickets, inbox, dashboard
-    for blueprint in (inquiries.bp, inbox.bp, dashboard.bp):
+    from .web import campaigns, dashboard, gaps, inbox, inquiries  # requests, inbox, dashboard, surveys, gaps
+    for blueprint in (inquiries.bp, inbox.bp, dashboard.bp, campaigns.bp, gaps.bp):
         app.register_blueprint(blueprint)
     from .web import curator, operator  # curation and operator consoles (issue 7)
     app.register_blueprint(curator.bp)

@@ -41,6 +41,9 @@ def from_environment(instance_path: Path) -> dict:
         "SMTP_PASSWORD": env("SMTP_PASSWORD"),
         "SMTP_FROM": env("SMTP_FROM", "clusterhub@localhost"),
         "SMTP_STARTTLS": env("SMTP_STARTTLS", "1"),
+        # The least n a median or a rate needs to be shown as a headline (cluster page, inbox);
+        # tables for staff show every value with its n.
+        "KPI_MIN_N": int(env("KPI_MIN_N", "5")),
         # Trusted reverse proxies in front of gunicorn (deploy/nginx.conf sets 1); 0: none.
         "PROXY_COUNT": int(env("PROXY_COUNT", "0")),
         # Background jobs (clusterhub.jobs): with REDIS_URL, syncs wait on an RQ queue for

@@ -186,6 +186,27 @@ MATRIX: dict[str, dict[str, Check]] = {
     "api.statement_get": {"GET": Check({**every(404), "anonymous": 401}, {"ticket_id": 1})},
     "api.statement_accept": {"POST": Check({**every(404), "anonymous": 401}, {"ticket_id": 1}, {})},
     "api.statement_month": {"GET": Check({**every(200), "anonymous": 401, "curator": 403})},
+    # Development pathways (issue 13): planning is public; requests are the company's; hand-offs
+    # are their stages' parties'; coordination and template editing are the foundation's.
+    "pathways.index": {"GET": Check(every(200))},
+    "pathways.plan": {"GET": Check(every(200), {"key": "small_molecule"})},
+    "pathways.send": {"POST": Check(only({"member": 422, "admin": 422}), {"key": "small_molecule"}, {})},
+    "pathways.mine": {"GET": Check(only({"member": 200, "admin": 200}))},
+    "pathways.follow": {"GET": Check(signed_in(404), {"pathway_id": 1})},
+    "pathways.add_handoff": {"POST": Check(signed_in(404), {"stage_id": 1}, {})},
+    "pathways.consent": {"POST": Check(signed_in(404), {"stage_id": 1}, {})},
+    "pathways.revise_end": {"POST": Check(signed_in(404), {"stage_id": 1}, {})},
+    "pathways.handoff_file": {"GET": Check(signed_in(404), {"file_id": 1})},
+    "pathways.coordinate": {"GET": Check(only({"curator": 200, "admin": 200}))},
+    "pathways.message_all": {"POST": Check(only({"curator": 404, "admin": 404}), {"pathway_id": 1}, {})},
+    "pathways.edit": {"GET": Check(only({"curator": 200, "admin": 200}), {"key": "small_molecule"})},
+    "pathways.save": {"POST": Check(only({"curator": 422, "admin": 422}), {"key": "small_molecule"}, {})},
+    "pathways_api.template_list": {"GET": Check(every(200))},
+    "pathways_api.template_show": {"GET": Check(every(200), {"key": "small_molecule"})},
+    "pathways_api.plan": {"GET": Check(every(200), {"key": "small_molecule"})},
+    "pathways_api.create": {"POST": Check({**every(403), "anonymous": 401, "member": 422, "admin": 422}, {}, {})},
+    "pathways_api.mine": {"GET": Check({**every(403), "anonymous": 401, "member": 200, "admin": 200})},
+    "pathways_api.follow": {"GET": Check({**every(404), "anonymous": 401}, {"pathway_id": 1})},
 }
 
 

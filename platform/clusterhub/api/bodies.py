@@ -53,6 +53,9 @@ class NewRequestBody(Strict):
 class StatusBody(Strict):
     status = fields.String(required=True, metadata=_enum(STATUSES))
     reason = fields.String(load_default="", metadata={"description": "Needed to decline"})
+    no_quote = Flag(load_default=False, metadata={
+        "description": "Starting the work (in_progress) without a quote: no quote is needed. Otherwise "
+                       "the company must have accepted the quote first."})
 
 
 class QuoteBody(Strict):

@@ -95,7 +95,7 @@ def _then_ticket(ticket_id: int, action):
 def ticket_status(ticket_id: int):
     body = _body(bodies.StatusBody)
     return _then_ticket(ticket_id, lambda s, u: tickets.change_status(
-        s, u, ticket_id, body["status"], body["reason"]))
+        s, u, ticket_id, body["status"], body["reason"], body["no_quote"]))
 
 
 @bp.post("/tickets/<id:ticket_id>/quote")

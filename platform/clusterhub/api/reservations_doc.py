@@ -71,8 +71,8 @@ def add_paths(spec) -> None:
         "responses": {"200": _json(_ref("Statement"), "The accepted statement"), **CHANGED}}})
     spec.path(path="/api/v1/statements", operations={"get": {
         "summary": "The monthly statement: a member's company's, an operator's cluster's (admins: ?cluster=)",
-        "parameters": [{"name": "month", "in": "query", "schema": {"type": "string", "example": "2026-12"}},
+        "parameters": [{"name": "month", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "example": "2026-12"}},
                        {"name": "cluster", "in": "query", "schema": {"type": "string"}}],
         "security": SESSION,
         "responses": {"200": _json(_ref("MonthlyStatement"), "Used reservations whose first slot is in month"),
-                      **DENIED}}})
+                      "422": _json(ERROR, "month is not YYYY-MM"), **DENIED}}})

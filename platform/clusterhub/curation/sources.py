@@ -41,13 +41,15 @@ class Place:
     column: str = ""
 
 
-PART = re.compile(r"^(?:(?P<sheet>sheet) (?P<sheet_name>.+)|(?P<unit>row|line|item) (?P<n>\d+))$")
+PART = re.compile(r"^(?:(?P<sheet>sheet) (?P<sheet_name>.+)|(?P<unit>row|line|item) (?P<n>\d+)"
+                  r"|column (?P<column>.+))$")
 PAGE = re.compile(r"^(?P<path>GET \S+) page (?P<page>\S+)$")
 
 
 def place(location: str | None, column: str | None = None) -> Place:
-    """Split a connector's location ("kmedihub.xlsx, sheet 연구장비, row 12",
-    "GET /kmedihub/equipment page 3, item 7") into its parts; what does not parse stays whole."""
+    """Split a connector's location ("kmedihub.xlsx, sheet 연구장비, row 12, column 분야",
+    "GET /kmedihub/equipment page 3, item 7") into its parts; what does not parse stays whole.
+    The source column named in the location wins over column (older issues: the field)."""
     parts = [p.strip() for p in (location or "").split(", ") if p.strip()]
     source, sheet, row = (parts[0] if parts else ""), "", ""
     page = PAGE.match(source)
@@ -55,7 +57,9 @@ def place(location: str | None, column: str | None = None) -> Place:
         source, row = page["path"], f"page {page['page']}"
     for part in parts[1:]:
         m = PART.match(part)
-        if m and m["sheet"]:
+        if m and m["column"]:
+            column = m["column"]
+        elif m and m["sheet"]:
             sheet = m["sheet_name"]
         elif m and m["unit"] == "row":
             row = f"{row}, {m['n']}" if row else m["n"]

@@ -1,4 +1,4 @@
-"""`clusterhub mail deliver` and `clusterhub mail queue`: the outbox from the command line."""
+"""`clusterhub mail deliver`, `clusterhub mail queue` and `clusterhub tickets escalate`."""
 from __future__ import annotations
 
 import click
@@ -7,7 +7,7 @@ from flask.cli import AppGroup
 from sqlmodel import select
 
 from .. import db
-from . import mail
+from . import escalation, mail
 from .models import OutboxMail
 
 
@@ -41,4 +41,20 @@ def queue():
                    + (f" — {m.last_error}" if m.last_error else ""))
 
 
-COMMANDS = (mail_group,)
+@click.group("tickets", cls=AppGroup)
+def tickets_group():
+    """Tickets: escalate the unanswered ones to the foundation."""
+
+
+@tickets_group.command("escalate")
+def escalate():
+    """Escalate tickets without a first answer after 3 and 5 working days (mails each step once;
+    deploy/systemd/clusterhub-escalate.timer runs this)."""
+    with db.session() as s:
+        raised = [(t.id, t.cluster, level) for t, level in escalation.run(s)]
+    for ticket_id, cluster, level in raised:
+        click.echo(f"#{ticket_id} {cluster}: step {level}")
+    click.echo(f"Escalated {len(raised)} ticket(s).")
+
+
+COMMANDS = (mail_group, tickets_group)

@@ -38,7 +38,7 @@ def per_cluster(s: Session) -> list[dict]:
         answers = scores.get(cluster, [])
         avg = {k: round(sum(getattr(a, k) for a in answers) / len(answers), 1) if answers else None
                for k in surveys.SCALES}
-        out.append({"cluster": cluster, "tickets": len(tickets[cluster]),
+        out.append({"cluster": cluster, "tickets": len(tickets[cluster]), "answered": rt.get("n", 0),
                     "median_hours": rt.get("median_hours"), "within_share": rt.get("within_share"),
                     "surveys": len(answers), **avg})
     return out

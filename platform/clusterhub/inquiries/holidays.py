@@ -64,3 +64,11 @@ def working_days_between(start: datetime, end: datetime) -> int:
         n += is_working_day(day)
         day += timedelta(days=1)
     return n
+
+
+def add_working_days(day: date, n: int) -> date:
+    """The n-th working day after day (its own day does not count, as in working_days_between)."""
+    while n > 0:
+        day += timedelta(days=1)
+        n -= is_working_day(day)
+    return day

@@ -42,6 +42,9 @@ class Ticket(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, index=True)
     first_response_at: Optional[datetime] = None
     updated_at: datetime = Field(default_factory=utcnow)
+    # 0 none, 1 after 3 and 2 after 5 working days without a first answer (inquiries/escalation.py)
+    escalation_level: int = Field(default=0)
+    escalated_at: Optional[datetime] = None
 
 
 class TicketEvent(SQLModel, table=True):
@@ -112,3 +115,68 @@ class SearchLog(SQLModel, table=True):
     filters: dict = Field(default_factory=dict, sa_column=sa.Column(JSONType, nullable=False))
     results: int = 0
     day: date = Field(default_factory=lambda: utcnow().date(), index=True)
+
+
+class SurveyCampaign(SQLModel, table=True):
+    """A regular demand or satisfaction survey (정기 수요·만족도 조사) the foundation sends to an audience."""
+
+    __tablename__ = "survey_campaigns"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    title_ko: str = Field(max_length=200)
+    title_en: str = Field(default="", max_length=200)
+    # [{"id": "q1", "kind": "likert"|"choice"|"text"|"nps", "ko": ..., "en": ..., "options": [{"ko", "en"}]}]
+    questions: list = Field(default_factory=list, sa_column=sa.Column(JSONType, nullable=False))
+    audience: str = Field(max_length=20)  # "all", "cluster" or "no_request" (campaigns.AUDIENCES)
+    cluster: Optional[str] = Field(default=None, max_length=40)
+    period_from: Optional[date] = None
+    period_to: Optional[date] = None
+    closes_on: date
+    created_by: str = Field(default="", max_length=320)
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: Optional[datetime] = None
+
+
+class SurveyInvitation(SQLModel, table=True):
+    """One invited person: the hash of the one-time link's random token, sent, reminded, answered."""
+
+    __tablename__ = "survey_invitations"
+    __table_args__ = (sa.UniqueConstraint("campaign_id", "email"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    campaign_id: int = Field(foreign_key="survey_campaigns.id", index=True)
+    email: str = Field(max_length=320)
+    token_hash: str = Field(max_length=64, unique=True)
+    sent_at: datetime = Field(default_factory=utcnow)
+    reminded_at: Optional[datetime] = None
+    answered_at: Optional[datetime] = None
+
+
+class SurveyResponse(SQLModel, table=True):
+    """The answers of one invitation, kept apart from it (no e-mail, no invitation id)."""
+
+    __tablename__ = "survey_responses"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    campaign_id: int = Field(foreign_key="survey_campaigns.id", index=True)
+    answers: dict = Field(default_factory=dict, sa_column=sa.Column(JSONType, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class GapTriage(SQLModel, table=True):
+    """A curator's decision on one gap group (normalised query): a synonym miss (with the thesaurus
+    entry it added), noise, or a real gap (assigned to clusters, answered to its requesters)."""
+
+    __tablename__ = "gap_triage"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    query: str = Field(max_length=200, unique=True)
+    decision: str = Field(max_length=10)  # "synonym", "noise", "gap" or "merged" (into merged_into)
+    merged_into: str = Field(default="", max_length=200)
+    thesaurus_key: str = Field(default="", max_length=80)
+    results_after: Optional[int] = None  # the query re-run after the synonym entry
+    clusters: list = Field(default_factory=list, sa_column=sa.Column(JSONType, nullable=False))
+    note: str = Field(default="", max_length=1000)
+    decided_by: str = Field(default="", max_length=320)
+    decided_at: datetime = Field(default_factory=utcnow)
+    answered_at: Optional[datetime] = None

@@ -7,7 +7,7 @@ from ..auth import Principal
 from ..auth.models import User
 from ..errors import Forbidden, Invalid, NotFound
 from ..messages import N_
-from . import attachments, basket, mail
+from . import attachments, basket, mail, routing
 from .models import Attachment, InquiryRequest, Ticket, TicketEvent
 
 BUDGETS = ("undecided", "under_10m", "10m_50m", "50m_200m", "over_200m")
@@ -62,9 +62,15 @@ def submit(s: Session, user: Principal, listing_ids: list[str], *, need: str, ti
         s.flush()
         s.add(TicketEvent(ticket_id=ticket.id, kind="status", status="received", author_id=user.id,
                           author_side="company", at=ticket.created_at))
-        for to in mail.operators_of(s, cluster):
+        way = routing.route(s, cluster)
+        due = routing.first_answer_due(ticket).isoformat()
+        intake = ("" if way.kind == routing.OPERATORS else
+                  f"[접수창구/intake desk] {cluster}: 운영자 계정이 없어 재단이 답합니다 / "
+                  "no operator account: the foundation answers\n")
+        for to in way.emails:
             mail.send(s, to, f"[ClusterHub] 새 요청 #{ticket.id} / New request #{ticket.id}",
-                      f"{user.company or user.email}: {need[:500]}\n\n/tickets/{ticket.id}")
+                      f"{intake}{user.company or user.email}: {need[:500]}\n"
+                      f"첫 답변 기한 / first answer due: {due}\n\n/tickets/{ticket.id}")
     return request
 
 

@@ -11,13 +11,14 @@ from ..auth.models import User
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..messages import N_
 from ..models import utcnow
-from . import mail, requests
+from ..auth.roles import CURATOR
+from . import mail, requests, routing
 from .holidays import kst_day
 from .models import InquiryRequest, Ticket, TicketEvent
 
 STATUSES = ("received", "reviewing", "quoted", "in_progress", "completed", "declined")
 OPEN = ("received", "reviewing", "quoted", "in_progress")
-NEXT = {"received": ("reviewing", "quoted", "declined"),
+NEXT = {"received": ("reviewing", "quoted", "in_progress", "declined"),
         "reviewing": ("quoted", "in_progress", "declined"),
         "quoted": ("in_progress", "declined"),
         "in_progress": ("completed", "declined"),
@@ -32,10 +33,16 @@ ANSWERED = {"accepted": N_("This quote was already accepted on %(date)s; a new q
                            "answered again.")}
 
 
+def answers_for(s: Session, user: Principal, ticket: Ticket) -> bool:
+    """True for those who answer the ticket: its cluster's operators and admins, and the curators
+    of the foundation's intake desk when the cluster has no operator."""
+    return user.operates(ticket.cluster) or (user.role == CURATOR and not routing.has_operators(s, ticket.cluster))
+
+
 def side(s: Session, user: Principal, ticket: Ticket) -> str:
     """"cluster" for its operators (and admins), "company" for the requesting company; else Forbidden."""
-    if user.operates(ticket.cluster):
-        return "cluster"
+    if answers_for(s, user, ticket):
+        return "cluster"  # curators answer as the intake desk for a cluster without operators
     if requests.can_see(s, user, s.get(InquiryRequest, ticket.request_id)):
         return "company"
     raise Forbidden(N_("Only the cluster's operators and the requesting company may see this ticket."))
@@ -49,9 +56,14 @@ def get_for(s: Session, user: Principal, ticket_id: int) -> tuple[Ticket, str]:
 
 
 def inbox(s: Session, user: Principal, cluster: str | None = None) -> list[Ticket]:
-    """The tickets of the operator's cluster (admins: every cluster, or the one asked for)."""
-    cluster = cluster if user.role == "admin" else user.cluster
+    """The tickets of the operator's cluster (admins: every cluster, or the one asked for; curators:
+    the clusters without operators, whose tickets the foundation's intake desk answers)."""
     query = select(Ticket).order_by(Ticket.id.desc())
+    if user.role == CURATOR:
+        rows = list(s.exec(query.where(Ticket.cluster == cluster) if cluster else query))
+        intake = {c for c in {t.cluster for t in rows} if not routing.has_operators(s, c)}
+        return [t for t in rows if t.cluster in intake]
+    cluster = cluster if user.role == "admin" else user.cluster
     if cluster:
         query = query.where(Ticket.cluster == cluster)
     elif user.role != "admin":
@@ -70,7 +82,8 @@ def _touch(s: Session, ticket: Ticket, user: Principal, who: str, **event) -> No
         ticket.first_response_at = now
     ticket.updated_at = now
     s.add(ticket)
-    s.add(TicketEvent(ticket_id=ticket.id, author_id=user.id, author_side=who, at=now, **event))
+    author = "foundation" if who == "cluster" and user.role == CURATOR else who
+    s.add(TicketEvent(ticket_id=ticket.id, author_id=user.id, author_side=author, at=now, **event))
 
 
 def _notify_other_side(s: Session, ticket: Ticket, who: str, subject: str, body: str) -> None:
@@ -78,13 +91,33 @@ def _notify_other_side(s: Session, ticket: Ticket, who: str, subject: str, body:
         requester = s.get(User, s.get(InquiryRequest, ticket.request_id).user_id)
         recipients = [requester.email] if requester else []
     else:
-        recipients = mail.operators_of(s, ticket.cluster)
+        recipients = list(routing.route(s, ticket.cluster).emails)
     for to in recipients:
         mail.send(s, to, f"[ClusterHub] #{ticket.id} {subject}", body)
 
 
-def change_status(s: Session, user: Principal, ticket_id: int, status: str, reason: str = "") -> Ticket:
-    """Move a ticket along received → reviewing → quoted → in progress → completed, or decline it."""
+NO_QUOTE = "견적 불필요 / no quote needed"  # the body of a start without a quote, shown to both sides
+
+
+def _check_start(s: Session, ticket: Ticket, no_quote: bool) -> str:
+    """The work starts on an accepted quote, or without a quote when the cluster says none is
+    needed (free use, a consultation): the body of the status event; else Conflict."""
+    if ticket.status == "quoted":
+        answer = quote_answer(events(s, ticket.id))
+        if answer is None or answer.status != "accepted":
+            raise Conflict(N_("The work starts once the company has accepted the quote; it has not "
+                              "(ticket #%(id)s)."), id=ticket.id)
+        return ""
+    if not no_quote:
+        raise Conflict(N_("Send a quote and wait for the company to accept it, or tick \"no quote "
+                          "needed\", before starting the work on ticket #%(id)s."), id=ticket.id)
+    return NO_QUOTE
+
+
+def change_status(s: Session, user: Principal, ticket_id: int, status: str, reason: str = "",
+                  no_quote: bool = False) -> Ticket:
+    """Move a ticket along received → reviewing → quoted → in progress → completed, or decline it.
+    In progress needs the company's acceptance of the quote, or no_quote (an explicit "no quote needed")."""
     ticket, who = get_for(s, user, ticket_id)
     if who != "cluster":
         raise Forbidden(N_("Only the cluster's operators change a ticket's status."))
@@ -97,6 +130,8 @@ def change_status(s: Session, user: Principal, ticket_id: int, status: str, reas
                       [{"path": "reason", "message": N_("Give a reason.")}])
     if status == "quoted" and ticket.quote_amount is None:
         raise Invalid(N_("Send a quote with an amount and a validity date."))
+    if status == "in_progress":
+        reason = _check_start(s, ticket, no_quote)
     ticket.status = status
     ticket.decline_reason = reason[:1000] if status == "declined" else ticket.decline_reason
     _touch(s, ticket, user, "cluster", kind="status", status=status, body=reason)

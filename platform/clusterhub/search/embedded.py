@@ -179,7 +179,8 @@ class EmbeddedBackend(SearchBackend):
             finding = pool.submit(self._find, searcher, combine(text, base), request, text is not None)
             facets = facet_counts(searcher, schema, text, request, pool)
             found = finding.result()
-            if needs_relaxing(found.count, request.size, terms, request.strict):
+            if needs_relaxing(found.count, request.size, terms, request.strict) or _lone_compound(
+                    found.count, terms, request.strict):
                 tried, counts, split = _compounds(searcher, schema, base, terms)
                 ordered = reorder(tried, counts)
                 for required, left_out in ([(ordered, [])] if split else []) + list(steps(ordered)):
@@ -256,6 +257,11 @@ def _compounds(searcher, schema, base, terms: list[Term]) -> tuple[list[Term], l
         out.append(term)
         counts.append(n)
     return out, counts, split
+
+
+def _lone_compound(count: int, terms: list[Term], strict: bool) -> bool:
+    """A q of one Korean compound that matched nothing (단회독성): worth trying as its parts."""
+    return not strict and count == 0 and len(terms) == 1 and as_parts(terms[0]) is not None
 
 
 def _pool() -> ThreadPoolExecutor:

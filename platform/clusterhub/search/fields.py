@@ -9,7 +9,7 @@ import tantivy
 from . import korean
 from .contract import DATE_FIELDS, KEYWORD_FIELDS, NUMERIC_FIELDS
 
-SCHEMA_VERSION = 3   # bump when the schema or the analysis changes: state() then asks for a reindex
+SCHEMA_VERSION = 4   # bump when the schema or the analysis changes: state() then asks for a reindex
 # Text fields searched by q: Korean bigram fields (whitespace tokenizer over pre-tokenized,
 # lowercased bigrams) and English stemmed fields; name -> boost.
 # Title and summary share a "head" field: one field fewer per query word measured about a

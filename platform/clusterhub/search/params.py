@@ -21,7 +21,7 @@ VOCABULARY = {"kind": "kinds", "region": "regions", "categories": "categories",
               "sharing_scope": "sharing_scopes", "booking_mode": "booking_modes",
               "fee_model": "fee_models"}
 CONTROLS = ("q", "sort", "page", "size", "strict")
-IGNORED = ("lang", "partial")  # presentation only: they never change the results
+IGNORED = ("lang", "partial", "submitted")  # presentation and logging only: never the results
 DEFAULT_SIZE = 20
 
 

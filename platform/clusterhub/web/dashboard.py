@@ -8,7 +8,7 @@ from .. import db
 from ..auth import ADMIN, CURATOR, role_required
 from ..errors import NotFound
 from ..messages import N_
-from ..inquiries import charts, dashboard, mail
+from ..inquiries import charts, dashboard, escalation, mail
 from ..spreadsheet import csv_text
 from .labels import value_label
 
@@ -20,8 +20,8 @@ def _tables(s) -> dict[str, tuple[list[str], list[list]]]:
     """Every table of the dashboard as (header, rows); the page and the CSV share them."""
     by = dashboard.requests_by(s)
     per = dashboard.per_cluster(s)
-    cols = ["cluster", "tickets", "median_hours", "within_share", "surveys", "quality", "speed",
-            "communication"]
+    cols = ["cluster", "tickets", "answered", "median_hours", "within_share", "surveys", "quality", "speed",
+            "communication"]  # answered: the n of the median and the share; surveys: the n of the averages
     return {
         "by_cluster": (["cluster", "tickets"], [list(r) for r in by["cluster"]]),
         "by_category": (["category", "tickets"], [list(r) for r in by["category"]]),
@@ -51,12 +51,14 @@ def _labelled(tables: dict) -> dict:
 def index():
     with db.session() as s:
         tables = _labelled(_tables(s))
+        escalated = escalation.escalated(s)
     svg = {name: charts.bars([(r[0], r[1]) for r in tables[name][1]], title)
            for name, title in (("by_cluster", _("Requests by cluster")),
                                ("by_category", _("Requests by category")),
                                ("by_month", _("Requests by month")))}
     return render_template("dashboard/index.html", tables=tables, svg=svg,
-                           low_results=dashboard.LOW_RESULTS)
+                           low_results=dashboard.LOW_RESULTS, escalated=escalated,
+                           steps=escalation.STEPS)
 
 
 @bp.get("/dashboard/<name>.csv")

@@ -1,14 +1,14 @@
 """The basket, sending a request, and the company's view of its requests and tickets."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from .. import db, responses
 from ..auth import MEMBER, current_user, login_required, role_required
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..messages import N_
-from ..inquiries import basket, requests, response_times, surveys, tickets
+from ..inquiries import basket, context, requests, response_times, routing, surveys, tickets
 from ..inquiries.attachments import Upload
 from ..inquiries.models import Attachment, InquiryRequest
 
@@ -20,6 +20,9 @@ STATUS_LABELS = {"received": _l("Received"), "reviewing": _l("Reviewing"), "quot
 BUDGET_LABELS = {"undecided": _l("Not decided yet"), "under_10m": _l("Under 10 million won"),
                  "10m_50m": _l("10 to 50 million won"), "50m_200m": _l("50 to 200 million won"),
                  "over_200m": _l("Over 200 million won")}
+WAITING_LABELS = {"quote": _l("Waiting for you: answer the quote"),
+                  "reply": _l("Waiting for you: the cluster wrote to you"),
+                  "survey": _l("Waiting for you: rate the completed work")}
 QUOTE_LABELS = {"accepted": _l("Quote accepted"), "rejected": _l("Quote rejected")}
 
 
@@ -33,12 +36,17 @@ def _helpers():
         with db.session() as s:
             return surveys.averages(s, cluster=cluster, listing_id=listing)
 
-    return {"status_label": lambda v: STATUS_LABELS.get(v, v), "budget_label": lambda v: BUDGET_LABELS.get(v, v),
+    def ticket_route(ticket):
+        """Who answers this ticket ("operators" or "intake") and the day its first answer is due."""
+        with db.session() as s:
+            return {"kind": routing.route(s, ticket.cluster).kind, "due": routing.first_answer_due(ticket)}
+
+    return {"ticket_route": ticket_route, "waiting_label": lambda v: WAITING_LABELS.get(v, v), "status_label": lambda v: STATUS_LABELS.get(v, v), "budget_label": lambda v: BUDGET_LABELS.get(v, v),
             "quote_label": lambda v: QUOTE_LABELS.get(v, v), "quote_answer": tickets.quote_answer,
             "quote_expired": tickets.quote_expired,
             "cluster_response": cluster_response, "satisfaction": satisfaction,
             "basket_size": lambda: len(basket.ids()), "survey_min_answers": surveys.MIN_ANSWERS,
-            "response_within": response_times.WITHIN}
+            "response_within": response_times.WITHIN, "kpi_min_n": current_app.config.get("KPI_MIN_N", 5)}
 
 
 @bp.get("/basket")
@@ -84,7 +92,8 @@ def send():
 def mine():
     with db.session() as s:
         rows = [(r, requests.tickets_of(s, r.id)) for r in requests.mine(s, current_user())]
-    return render_template("inquiries/mine.html", rows=rows)
+        waiting = context.waiting_by_ticket(s, [t for _r, ts in rows for t in ts])
+    return render_template("inquiries/mine.html", rows=rows, waiting=waiting)
 
 
 @bp.get("/my/requests/<id:request_id>")
@@ -95,7 +104,11 @@ def request_page(request_id: int, errors=None, form=None, status=200):
         rows = [(t, tickets.events(s, t.id), surveys.of_ticket(s, t.id))
                 for t in requests.tickets_of(s, request_id)]
         files = requests.attachments_of(s, request_id)
+        titles = context.titles(s, [i for t, _e, _a in rows for i in t.listing_ids or []])
+        authors = context.authors(s, [e for _t, events, _a in rows for e in events])
+        waiting = {t.id: context.waiting_for_company(t, events, answered) for t, events, answered in rows}
     return render_template("inquiries/request.html", sent=sent, rows=rows, files=files,
+                           titles=titles, authors=authors, waiting=waiting,
                            ticket_errors=errors or {}, form=form or {}), status
 
 
@@ -108,8 +121,8 @@ def attachment(attachment_id: int):
         if row is None:
             raise NotFound(N_("No such attachment."))
         sent = s.get(InquiryRequest, row.request_id)
-        clusters = {t.cluster for t in requests.tickets_of(s, sent.id)}
-        if not requests.can_see(s, user, sent) and not any(user.operates(c) for c in clusters):
+        if not requests.can_see(s, user, sent) and not any(
+                tickets.answers_for(s, user, t) for t in requests.tickets_of(s, sent.id)):
             raise Forbidden(N_("Only the requesting company and the clusters it asked may open this file."))
     return Response(row.data, mimetype=row.content_type, headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{_quote(row.filename)}"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, url_for
 
 from .. import db
-from ..catalog import listings
+from ..catalog import experts, listings
 from ..errors import NotFound
 from ..messages import N_
 from ..sync import runs
@@ -23,6 +23,7 @@ def show(listing_id: str):
                               "or the address is mistyped."), id=repr(listing_id))
         row, doc = found.listing, found.document
         related = listings.related(s, doc.get("related") or [])
+        runners = experts.runners(s, row, doc)
         last_run = runs.last_per_cluster(s).get(row.cluster)
-    return render_template("listing.html", row=row, d=doc, related=related,
+    return render_template("listing.html", row=row, d=doc, related=related, runners=runners,
                            last_run=last_run, featured=found.flags.featured)

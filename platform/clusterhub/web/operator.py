@@ -74,7 +74,7 @@ def run(code: str, run_id: int):
                            mappable=mappable)
 
 
-@bp.post("/<code>/runs/<int:run_id>/mapping-request")
+@bp.post("/<code>/runs/<id:run_id>/mapping-request")
 @cluster_operator_required()
 def ask_mapping(code: str, run_id: int):
     f = request.form

@@ -35,7 +35,7 @@ def page():
     args, q_cut = _cut(request.args)
     p = search_params.parse(args)
     result = service.run(p)
-    search_log.log_search(p, result.total, partial=bool(request.args.get("partial")))
+    search_log.log_search(p, result.total, partial=_live())
     kind_counts = {f.value: f.count for f in result.facets.get("kind", [])}
     template = "search/_results.html" if request.args.get("partial") else "search/page.html"
     # Links and facets follow what was searched: places and a kind read from q show as chips.
@@ -48,6 +48,12 @@ def page():
         search_url=search_url, pages=_pages(p.page, result.total, p.size),
         export_max=service.EXPORT_MAX, q_cut=q_cut,
         suggestions=service.suggestions(p.q) if not result.total else [])
+
+
+def _live() -> bool:
+    """A results fragment fetched while typing or refining, not a search the user submitted
+    (the script adds submitted=1 on Enter and on a chosen suggestion): not logged."""
+    return bool(request.args.get("partial")) and not request.args.get("submitted")
 
 
 def _pages(current: int, total: int, size: int) -> list[int | None]:

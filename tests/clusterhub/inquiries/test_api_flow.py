@@ -30,6 +30,8 @@ def test_the_whole_flow_through_the_api(world):
     assert r.status_code == 200
     r = op_a.post(f"/api/v1/tickets/{ta}/quote", json={"amount": 3500000, "valid_until": VALID})
     assert r.json["status"] == "quoted" and r.json["quote"] == {"amount": 3500000, "valid_until": VALID}
+    r = member.post(f"/api/v1/tickets/{ta}/quote-answer", json={"decision": "accepted"})
+    assert r.status_code == 200, r.json
     for status in ("in_progress", "completed"):
         r = op_a.post(f"/api/v1/tickets/{ta}/status", json={"status": status})
         assert r.status_code == 200 and r.json["status"] == status

@@ -114,7 +114,8 @@ def test_an_expired_quote_is_refused_with_its_date(world):
 
 def test_a_ticket_without_an_open_quote_has_nothing_to_answer(world):
     member, operator, _request_id, ticket = quoted_ticket(world)
-    operator.post(f"/api/v1/tickets/{ticket}/status", json={"status": "in_progress"})
+    assert answer(member, ticket, "accepted").status_code == 303
+    assert operator.post(f"/api/v1/tickets/{ticket}/status", json={"status": "in_progress"}).status_code == 200
     r = member.post(f"/api/v1/tickets/{ticket}/quote-answer", json={"decision": "accepted"})
     assert r.status_code == 409 and "in_progress" in r.json["message"]
 
@@ -152,3 +153,30 @@ def test_quote_answer_reads_the_answer_of_the_last_quote():
     assert tickets.quote_answer([event("status", "quoted"), accepted, event("message", "")]) is accepted
     assert tickets.quote_answer([event("status", "quoted"), accepted, event("status", "quoted")]) is None
     assert A == "kmedihub"
+
+
+def test_the_work_starts_only_on_an_accepted_quote_or_without_one_explicitly(world):
+    member, operator, request_id, ticket = quoted_ticket(world)
+    r = operator.post(f"/api/v1/tickets/{ticket}/status", json={"status": "in_progress"})
+    assert r.status_code == 409 and f"#{ticket}" in r.json["message"]
+    page = operator.post(f"/tickets/{ticket}/status", data={"status": "in_progress"})
+    assert page.status_code == 409 and "견적을 수락" in page.get_data(as_text=True)  # shown on the ticket page
+    assert answer(member, ticket, "rejected", "예산 초과").status_code == 303
+    assert operator.post(f"/api/v1/tickets/{ticket}/status", json={"status": "in_progress"}).status_code == 409
+    # A new quote, accepted this time: now the work may start.
+    operator.post(f"/api/v1/tickets/{ticket}/quote", json={"amount": 3000000, "valid_until": VALID})
+    assert answer(member, ticket, "accepted").status_code == 303
+    r = operator.post(f"/api/v1/tickets/{ticket}/status", json={"status": "in_progress"})
+    assert r.status_code == 200 and r.json["status"] == "in_progress"
+
+
+def test_starting_without_a_quote_must_be_said(world):
+    member, operator = signed_in(world, "member"), signed_in(world, "operator_a")
+    sent = member.post("/api/v1/requests", json={"listing_ids": [EQUIPMENT], "need": "장비 사용 상담",
+                                                 "timeline": "다음 주", "budget": "undecided", "consent": True})
+    ticket = sent.json["tickets"][0]["id"]
+    r = operator.post(f"/api/v1/tickets/{ticket}/status", json={"status": "in_progress"})
+    assert r.status_code == 409 and "no quote" in r.json["message"].lower() or "견적 불필요" in r.json["message"]
+    r = operator.post(f"/api/v1/tickets/{ticket}/status", json={"status": "in_progress", "no_quote": True})
+    assert r.status_code == 200 and r.json["status"] == "in_progress"
+    assert r.json["events"][-1]["body"] == tickets.NO_QUOTE  # the company sees it was started without a quote

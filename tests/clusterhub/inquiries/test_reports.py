@@ -17,7 +17,8 @@ def _completed_tickets(world, n: int) -> list[int]:
                                                   "budget": "undecided", "consent": True})
         ticket = r.json["tickets"][0]["id"]
         for status in ("reviewing", "in_progress", "completed"):
-            assert operator.post(f"/api/v1/tickets/{ticket}/status", json={"status": status}).status_code == 200
+            body = {"status": status, **({"no_quote": True} if status == "in_progress" else {})}
+            assert operator.post(f"/api/v1/tickets/{ticket}/status", json=body).status_code == 200
         ids.append(ticket)
     return ids
 
@@ -66,3 +67,21 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(world):
     world.test_client().get("/search?q=" + "%3DHYPERLINK(1)")
     csv = signed_in(world, "curator").get("/dashboard/gaps.csv").get_data(as_text=True)
     assert "'=hyperlink(1)" in csv
+
+
+def test_the_survey_form_prefills_no_score(world):
+    import re
+    from clusterhub.inquiries.models import Survey
+    from sqlmodel import select
+    [ticket] = _completed_tickets(world, 1)
+    member = signed_in(world, "member")
+    request_id = member.get(f"/api/v1/tickets/{ticket}").json["request_id"]
+    page = member.get(f"/my/requests/{request_id}").get_data(as_text=True)
+    form = page[page.index('class="need-form survey-form"'):]
+    form = form[:form.index("</form>")]
+    assert not re.search(r'<option value="[1-5]" selected', form)
+    assert form.count('<option value="" selected disabled>') == 3
+    r = member.post(f"/tickets/{ticket}/survey", data={"comment": "한 번 클릭"})  # no score chosen
+    assert r.status_code == 422
+    with world.app_context(), db.session() as s:
+        assert s.exec(select(Survey).where(Survey.ticket_id == ticket)).first() is None

@@ -28,7 +28,8 @@ def test_stalled_stages_and_overdue_hand_offs(world):
     with world.app_context(), db.session() as s:
         stages = requests.stages_of(s, pathway_id)
         for status in ("reviewing", "in_progress", "completed"):
-            tickets.change_status(s, who(world, "daegu"), stages[0].ticket_id, status)
+            tickets.change_status(s, who(world, "daegu"), stages[0].ticket_id, status,
+                                  no_quote=status == "in_progress")
     today = kst_day(utcnow())
     with world.app_context(), db.session() as s:
         [now] = coordination.overview(s, who(world, "curator"), today)

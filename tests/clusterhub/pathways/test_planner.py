@@ -30,7 +30,7 @@ def test_the_plans_example_comes_out_with_its_reasons(world):
     assert not any(r.startswith("same") for r in _reasons(discovery.candidates[1]))
     assert "turnaround 30 days" in _reasons(discovery.candidates[1])
     assert "fee from 5,000,000 won" in _reasons(discovery.candidates[1])
-    assert _reasons(p.stages[2].pick)[0] == "matches 4 of 5 stage words: 마모셋, 영장류, marmoset, 독성"
+    assert _reasons(p.stages[2].pick)[0] == "matches 5 of 5 stage words: 마모셋, 영장류, marmoset, primate, 독성"
 
 
 def test_without_a_neighbour_next_door_turnaround_decides(world):

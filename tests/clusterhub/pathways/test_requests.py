@@ -35,7 +35,7 @@ def _stages(app, pathway_id):
 def _complete(app, operator, ticket_id):
     with app.app_context(), db.session() as s:
         for status in ("reviewing", "in_progress", "completed"):
-            tickets.change_status(s, who(app, operator), ticket_id, status)
+            tickets.change_status(s, who(app, operator), ticket_id, status, no_quote=status == "in_progress")
 
 
 def _mail_to(app, name):

@@ -340,3 +340,9 @@ def test_a_compound_matching_nothing_whole_is_tried_as_its_parts(backend):
     result = search(backend, "단회독성 평가", size=10)
     assert TOX_SINGLE in [h.id for h in result.hits]
     assert "단회독성" not in result.dropped
+
+
+def test_a_lone_compound_is_tried_as_its_parts_too(backend):
+    # A q of one word has no word to leave out, but the compound is still tried as its parts.
+    result = search(backend, "단회독성", size=10)
+    assert TOX_SINGLE in [h.id for h in result.hits] and result.dropped == ()

@@ -69,3 +69,34 @@ def test_phrase_terms_find_exactly_the_substring(embedded):
                      index_document("kmedihub:equipment:B", dict(base, source_id="B", title={"ko": "반복 독성시험"}))])
     from clusterhub.search.contract import SearchRequest
     assert [h.id for h in embedded.search(SearchRequest(q="독성시험")).hits] == ["kmedihub:equipment:B"]
+
+
+def test_a_number_glued_to_a_counter_syllable_is_one_token():
+    assert korean.bigrams("임상 1상 시험 수행") == ["임상", "1", "1상", "상시", "시험", "험수", "수행"]
+    assert korean.bigrams("2상 3상") == ["2", "2상", "3", "3상"]
+    assert korean.bigrams("4주간 반복") == ["4", "4주", "주간", "간반", "반복"]
+    assert korean.phrase_terms("1상") == [(0, "1"), (1, "1상")]
+
+
+@pytest.mark.parametrize("word, stem", [("1상을", "1상"), ("4주간", "4주간"), ("3상", "3상")])
+def test_strip_particle_after_a_number(word, stem):
+    assert korean.strip_particle(word) == stem
+
+
+@pytest.mark.parametrize("q", ["임상 1상", "1상", "1상을", "임상시험 1상", "1상 수행"])
+def test_phase_one_finds_the_phase_one_trials(embedded, docs, q):
+    """The demo's "임상시험 1상 수행 컨설팅": "1상" alone used to match nothing (the syllable 상
+    was only indexed inside the bigram 상수)."""
+    from clusterhub.search.contract import SearchRequest
+
+    base = next(d for d in docs if d["visibility"] == "public" and d["kind"] == "service")
+    trial = dict(base, id="osong:service:PH1", title_ko="임상시험 1상 수행 컨설팅",
+                 title_en="Clinical trial phase 1 conduct consulting", summary_ko="임상시험 1상 수행을 지원합니다.")
+    other = dict(base, id="osong:service:PH2", title_ko="임상시험 2상 설계 컨설팅",
+                 title_en="Clinical trial phase 2 design consulting", summary_ko="4주 반복투여 후 2상을 설계합니다.")
+    embedded.rebuild(docs + [trial, other], "v1")
+    found = [h.id for h in embedded.search(SearchRequest(q=q, size=20)).hits]
+    assert found and found[0] == "osong:service:PH1", found
+    if " " not in q:      # several words may be relaxed, which ranks the 2상 trial below
+        assert "osong:service:PH2" not in found
+    assert [h.id for h in embedded.search(SearchRequest(q="4주", size=20)).hits].count("osong:service:PH2") == 1

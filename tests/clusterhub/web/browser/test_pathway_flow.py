@@ -83,6 +83,8 @@ def test_plan_send_complete_and_follow_the_plans_example(browser, pathway_server
         assert daegu.locator("a[href^='/pathways/requests/']").count() == 1
         for status in ("reviewing", "in_progress", "completed"):
             daegu.select_option("#status", status)
+            if status == "in_progress":
+                daegu.check("#no_quote")  # no quote for this stage: say so explicitly
             daegu.click("form.status-form button[type=submit]")
             daegu.wait_for_load_state()
         assert "완료" in daegu.locator("dl.fields").inner_text()

@@ -73,6 +73,10 @@ def test_the_whole_request_flow_in_the_browser(browser, request_server, screensh
         operator.fill("#valid_until", (date.today() + timedelta(days=30)).isoformat())
         operator.click("form.quote-form button[type=submit]")
         operator.wait_for_selector("text=₩3,500,000")
+        member.reload()  # the work starts once the company has accepted the quote
+        member.click("form.quote-accept-form button[type=submit]")
+        member.wait_for_selector(".quote-answer.quote-accepted")
+        operator.reload()
         for status in ("in_progress", "completed"):
             operator.select_option("#status", status)
             operator.click("form.status-form button[type=submit]")

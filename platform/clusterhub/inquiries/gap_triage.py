@@ -1,0 +1,197 @@
+"""Gap technologies as a workflow: curators triage each group of the gap report (dashboard.gaps)
+as a synonym miss (one click adds a curated thesaurus entry; the view re-runs the query), noise
+(left out of the report), or a real gap (assigned to clusters that could offer it, whose
+inboxes hear of it; answered to the requesters who left an address); the yearly report in Korean."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from sqlmodel import Session, select
+
+from ..catalog.models import UnmetNeed
+from ..curation import thesaurus
+from ..errors import Invalid, NotFound
+from ..messages import N_
+from ..models import utcnow
+from . import dashboard, mail, routing
+from .holidays import kst_day
+from .models import GapTriage, SearchLog
+from .search_log import normalise
+
+DECISIONS = ("synonym", "noise", "gap")
+LABELS_KO = {"synonym": "동의어 누락", "noise": "잡음", "gap": "실제 공백", "merged": "병합됨", "": "미분류"}
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def triaged(s: Session) -> dict[str, GapTriage]:
+    return {t.query: t for t in s.exec(select(GapTriage))}
+
+
+def contacts(s: Session) -> dict[str, list[str]]:
+    """{normalised query: the reply addresses its "tell us what you need" submitters left}."""
+    out: dict[str, list[str]] = {}
+    for need in s.exec(select(UnmetNeed).where(UnmetNeed.contact_email.is_not(None))):
+        emails = out.setdefault(normalise(need.query), [])
+        if need.contact_email not in emails:
+            emails.append(need.contact_email)
+    return out
+
+
+def _target(decided: dict[str, GapTriage], key: str) -> str:
+    """The group a query counts in: itself, or the group it was merged into (followed to the end)."""
+    seen = {key}
+    while key in decided and decided[key].decision == "merged" and decided[key].merged_into not in seen:
+        key = decided[key].merged_into
+        seen.add(key)
+    return key
+
+
+def groups(s: Session) -> list[dict]:
+    """The gap report's groups with their triage and reply addresses; merged groups count in
+    the group they were merged into (listed under "merged")."""
+    decided, reply = triaged(s), contacts(s)
+    out: dict[str, dict] = {}
+    for g in dashboard.gaps(s):
+        key = _target(decided, g["query"])
+        into = out.setdefault(key, {"query": key, "zero": 0, "low": 0, "needs": 0, "examples": [],
+                                    "pathways": [], "merged": [], "triage": decided.get(key), "contacts": []})
+        for n in ("zero", "low", "needs"):
+            into[n] += g[n]
+        into["examples"] += [e for e in g["examples"] if len(into["examples"]) < 3]
+        into["pathways"] += [p for p in g["pathways"] if p not in into["pathways"]]
+        into["contacts"] += [c for c in reply.get(g["query"], []) if c not in into["contacts"]]
+        if key != g["query"]:
+            into["merged"].append(g["query"])
+    return sorted(out.values(), key=lambda g: (-(g["needs"] * 3 + g["zero"] * 2 + g["low"]), g["query"]))
+
+
+def merge(s: Session, user, query: str, into: str) -> GapTriage:
+    """Merge a group into a similar one (e.g. "mass spec" into "질량분석"): its counts go there."""
+    key, target = normalise(query), normalise(into)
+    if not target or target == key:
+        raise Invalid(N_("Name another query to merge into."), [{"path": "into", "message": N_("Name another query to merge into.")}])
+    row = _row(s, key, user, "merged")
+    row.merged_into = target
+    return row
+
+
+def _row(s: Session, query: str, user, decision: str, note: str = "") -> GapTriage:
+    key = normalise(query)
+    if not key:
+        raise Invalid(N_("Name the query to triage."), [{"path": "query", "message": N_("Name the query to triage.")}])
+    row = s.exec(select(GapTriage).where(GapTriage.query == key)).first() or GapTriage(query=key, decision=decision)
+    row.merged_into = ""
+    row.decision, row.decided_by, row.decided_at = decision, user.email, utcnow()
+    row.note = (note or row.note or "").strip()[:1000]
+    s.add(row)
+    return row
+
+
+def synonym(u, user, query: str, terms: str) -> GapTriage:
+    """A synonym miss: add a curated thesaurus entry joining the query and the terms the catalog
+    uses (comma-separated; Korean terms go to ko, others to en) through the thesaurus service."""
+    key = normalise(query)
+    words = [key] + [w.strip() for w in (terms or "").split(",") if w.strip() and normalise(w) != key]
+    if len(words) < 2:
+        raise Invalid(N_("Give the term the catalog uses for %(query)s."),
+                      [{"path": "terms", "message": N_("at least one other term")}], query=repr(key))
+    ascii_ = re.sub(r"[^a-z0-9]+", "_", key).strip("_")
+    ident = "gap_" + (ascii_[:60] if ascii_ and not HANGUL.search(key) else hashlib.sha1(key.encode()).hexdigest()[:12])
+    ko = ", ".join(w for w in words if HANGUL.search(w))
+    en = ", ".join(w for w in words if not HANGUL.search(w))
+    thesaurus.save(u, user, ident, ko, en, "")
+    row = _row(u.session, key, user, "synonym")
+    row.thesaurus_key = ident
+    return row
+
+
+def rerun_recorded(s: Session, query: str, results: int) -> None:
+    row = s.exec(select(GapTriage).where(GapTriage.query == normalise(query))).first()
+    if row is not None:
+        row.results_after = int(results)
+        s.add(row)
+
+
+def mark(s: Session, user, query: str, decision: str, note: str = "") -> GapTriage:
+    if decision not in ("noise", "gap"):  # synonym and merged need their own arguments
+        raise Invalid(N_("Choose synonym, noise or gap."), [{"path": "decision", "message": N_("Choose synonym, noise or gap.")}])
+    return _row(s, query, user, decision, note)
+
+
+def assign(s: Session, user, query: str, clusters: list[str]) -> GapTriage:
+    """A real gap, assigned to clusters that could offer it: each responsible inbox is mailed."""
+    clusters = sorted({c for c in clusters if c})
+    if not clusters:
+        raise Invalid(N_("Choose at least one cluster."), [{"path": "clusters", "message": N_("Choose at least one cluster.")}])
+    row = _row(s, query, user, "gap")
+    row.clusters = clusters
+    for cluster in clusters:
+        for to in routing.route(s, cluster).emails:
+            mail.send(s, to, f"[ClusterHub] 공백 기술 배정 / Gap technology: {row.query}",
+                      f"재단이 '{row.query}' 수요를 {cluster}에 배정했습니다. 제공할 수 있는지 검토해 주세요.\n"
+                      f"The foundation assigned the unmet need '{row.query}' to {cluster}: can you offer it?"
+                      + (f"\n\n{row.note}" if row.note else ""))
+    return row
+
+
+def answer(s: Session, user, query: str, message: str) -> int:
+    """Mail the requesters of a group who left an address; returns how many were mailed."""
+    key = normalise(query)
+    message = (message or "").strip()
+    if not message:
+        raise Invalid(N_("Write the answer."), [{"path": "message", "message": N_("Write the answer.")}])
+    to = next((g["contacts"] for g in groups(s) if g["query"] == key), [])  # merged groups' too
+    if not to:
+        raise NotFound(N_("Nobody who asked for %(query)s left an address."), query=repr(key))
+    for address in to:
+        mail.send(s, address, f"[ClusterHub] 요청하신 '{key}'에 대한 답변 / About '{key}'", message[:4000])
+    row = s.exec(select(GapTriage).where(GapTriage.query == key)).first() or _row(s, key, user, "gap")
+    row.answered_at = utcnow()
+    s.add(row)
+    return len(to)
+
+
+REPORT_HEADER = ["검색어", "분류", "검색 0건", "검색 결과 적음", "수요 제출", "합계", "배정 클러스터", "예시",
+                 "경로 단계", "처리자", "처리일"]
+
+
+def yearly_report(s: Session, year: int) -> tuple[list[str], list[list]]:
+    """The year's gap-technology report in Korean: counts of that year, noise left out, biggest first."""
+    groups_: dict[str, dict] = {}
+
+    def group(query: str) -> dict:
+        key = normalise(query)
+        return groups_.setdefault(key, {"zero": 0, "low": 0, "needs": 0, "examples": [], "pathways": []})
+
+    for log in s.exec(select(SearchLog).where(SearchLog.results <= dashboard.LOW_RESULTS, SearchLog.query != "")):
+        if log.day.year == year:
+            group(log.query)["zero" if log.results == 0 else "low"] += 1
+    for need in s.exec(select(UnmetNeed)):
+        if kst_day(need.created_at).year != year:
+            continue
+        g = group(need.query)
+        g["needs"] += 1
+        if len(g["examples"]) < 3:
+            g["examples"].append(need.description[:200])
+        for template, stage in zip(need.filters.get("pathway", []), need.filters.get("stage", [])):
+            g["pathways"].append(f"{template}/{stage}")
+    decided = triaged(s)
+    folded: dict[str, dict] = {}
+    for key, g in groups_.items():
+        into = folded.setdefault(_target(decided, key), {"zero": 0, "low": 0, "needs": 0, "examples": [], "pathways": []})
+        for n in ("zero", "low", "needs"):
+            into[n] += g[n]
+        into["examples"] += g["examples"][:max(0, 3 - len(into["examples"]))]
+        into["pathways"] += g["pathways"]
+    rows = []
+    for key, g in folded.items():
+        t = decided.get(key)
+        if t is not None and t.decision == "noise":
+            continue
+        total = g["zero"] + g["low"] + g["needs"]
+        rows.append([key, LABELS_KO[t.decision if t else ""], g["zero"], g["low"], g["needs"], total,
+                     " ".join(t.clusters) if t else "", " | ".join(g["examples"]), " ".join(sorted(set(g["pathways"]))),
+                     t.decided_by if t else "", kst_day(t.decided_at).isoformat() if t else ""])
+    rows.sort(key=lambda r: (-r[5], r[0]))
+    return REPORT_HEADER, rows
