@@ -141,7 +141,8 @@ MATRIX: dict[str, dict[str, Check]] = {
     "inquiries.attachment": {"GET": Check(signed_in(404), {"attachment_id": 1})},
     "inquiries.survey": {"POST": Check(signed_in(404), {"ticket_id": 1}, {"quality": "5"})},
     "inquiries.quote_answer": {"POST": Check(signed_in(404), {"ticket_id": 1}, {"decision": "accepted"})},
-    "inbox.index": {"GET": Check(only({"operator_a": 200, "operator_b": 200, "admin": 200}))},
+    # Curators answer as the intake desk of clusters without an operator (issue 16).
+    "inbox.index": {"GET": Check(only({"operator_a": 200, "operator_b": 200, "curator": 200, "admin": 200}))},
     "inbox.ticket": {"GET": Check(signed_in(404), {"ticket_id": 1})},
     **{f"inbox.{name}": {"POST": Check(signed_in(404), {"ticket_id": 1}, {})}
        for name in ("status", "quote", "message")},
@@ -207,6 +208,22 @@ MATRIX: dict[str, dict[str, Check]] = {
     "pathways_api.create": {"POST": Check({**every(403), "anonymous": 401, "member": 422, "admin": 422}, {}, {})},
     "pathways_api.mine": {"GET": Check({**every(403), "anonymous": 401, "member": 200, "admin": 200})},
     "pathways_api.follow": {"GET": Check({**every(404), "anonymous": 401}, {"pathway_id": 1})},
+    # Search as you type: public suggestions.
+    "api.suggest_list": {"GET": Check(every(200), query="q=%EC%A7%88%EB%9F%89")},
+    # Survey campaigns and gap triage are the foundation's; a survey link needs no login, only
+    # a valid one-time token (issue 16).
+    "campaigns.index": {"GET": Check(only({"curator": 200, "admin": 200}))},
+    "campaigns.new": {"GET": Check(only({"curator": 200, "admin": 200}))},
+    "campaigns.create": {"POST": Check(only({"curator": 422, "admin": 422}), data={})},
+    "campaigns.show": {"GET": Check(only({"curator": 404, "admin": 404}), {"campaign_id": 1})},
+    "campaigns.send": {"POST": Check(only({"curator": 404, "admin": 404}), {"campaign_id": 1}, {})},
+    "campaigns.remind": {"POST": Check(only({"curator": 404, "admin": 404}), {"campaign_id": 1}, {})},
+    "campaigns.csv_export": {"GET": Check(only({"curator": 404, "admin": 404}), {"campaign_id": 1})},
+    "campaigns.respond": {"GET": Check(every(403), {"campaign_id": 1, "token": "forged"}),
+                          "POST": Check(every(403), {"campaign_id": 1, "token": "forged"}, {})},
+    "gaps.index": {"GET": Check(only({"curator": 200, "admin": 200}))},
+    "gaps.triage": {"POST": Check(only({"curator": 422, "admin": 422}), data={})},
+    "gaps.report": {"GET": Check(only({"curator": 200, "admin": 200}), {"year": 2026})},
 }
 
 
