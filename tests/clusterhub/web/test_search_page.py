@@ -85,7 +85,7 @@ def test_a_word_that_empties_the_page_is_left_out_and_said_so(web):
     assert 'class="suggestions"' not in page
     assert "EQ-004" in page                       # the confocal microscope
     note = re.search(r'<p class="relaxed" id="relaxed">(.*?)</p>', page, re.S).group(1)
-    assert "‘xyz’ 없이 찾은 결과" in note
+    assert "‘xyz’ 없이 찾은 결과도" in note
     strict = re.search(r'<a href="([^"]+)">모든 단어로 찾기', note).group(1).replace("&amp;", "&")
     assert parse_qs(urlsplit(strict).query) == {"q": ["confokal microscopy xyz"], "strict": ["1"]}
 
@@ -93,7 +93,7 @@ def test_a_word_that_empties_the_page_is_left_out_and_said_so(web):
 def test_words_of_intent_are_left_out_and_named(web):
     page = html(web, "/search?q=독성시험+비용")
     assert "SV-001" in page or "반복투여" in page
-    assert "‘비용’ 없이 찾은 결과" in page
+    assert "‘비용’ 없이 찾은 결과도" in page
 
 
 def test_a_place_in_the_query_becomes_a_removable_chip(web):

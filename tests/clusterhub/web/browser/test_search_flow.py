@@ -90,7 +90,7 @@ def test_a_natural_need_reads_the_place_and_says_which_word_it_left_out(page, li
     page.fill("#q", "오송 독성시험 비용")
     page.press("#q", "Enter")
     page.wait_for_selector("#relaxed")
-    assert "‘비용’ 없이 찾은 결과" in page.locator("#relaxed").inner_text()
+    assert "‘비용’ 없이 찾은 결과도" in page.locator("#relaxed").inner_text()
     assert "오송첨단의료복합단지" in page.locator(".chips").inner_text()
     assert "반복투여" in page.locator(".cards").inner_text()
     page.set_viewport_size({"width": 1280, "height": 1100})
