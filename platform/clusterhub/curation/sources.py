@@ -128,7 +128,7 @@ def save(session: Session, user, code: str, form: Mapping[str, str],
         errors.append({"path": "key_secret", "message": N_(
             "this is the API key itself; give the NAME of the secret that holds it")})
     if errors:
-        raise Invalid(N_("The source was not changed: %(errors)s"), errors, errors=errors)
+        raise Invalid(N_("The source was not changed: %(problems)s"), errors, problems=errors)
     before = values(row)
     if before == wanted:
         return row

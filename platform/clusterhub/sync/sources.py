@@ -162,7 +162,10 @@ def source_view(session: Session, code: str, config: Mapping) -> SourceView | No
     shown = src.location if src.origin in (FROM_CLUSTER, FROM_ENVIRONMENT) else None
     if shown and src.api:
         shown = shown.rstrip("/") + "/"
-    reads = tuple(t.source.describe().replace("{cluster}", code) for t in getattr(cls, "tables", ()))
+    # Paths under the cluster's own address drop the /<code> a shared address puts before them.
+    prefix = "/{cluster}" if src.origin == FROM_CLUSTER else "{cluster}"
+    reads = tuple(t.source.describe().replace(prefix, "" if src.origin == FROM_CLUSTER else code)
+                  for t in getattr(cls, "tables", ()))
     key = None
     if src.key_secret:
         key = {"environment": N_("set (environment variable %(secret)s)"),

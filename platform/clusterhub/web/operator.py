@@ -78,6 +78,8 @@ def _source_page(code: str, form=None, errors: dict | None = None, status: int =
                           "the push API."), cluster=code)
     stored = sources.values(view.resolved.setting)
     inputs = {f: (form.get(f, "") if form is not None else (stored[f] or "")) for f in sources.FIELDS}
+    if errors and "key_secret" in errors:  # it may be a pasted key: never echo it
+        inputs["key_secret"] = ""
     return render_template("operator/source.html", cluster=cluster, source=view,
                            fields=sources.applies(view.resolved.format), inputs=inputs,
                            errors=errors or {}, paging=sync_sources.PAGING,
