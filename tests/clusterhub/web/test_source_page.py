@@ -57,7 +57,7 @@ def signed_in(app, email):
 
 def post(client, form):
     return client.post("/operator/daedeok/source",
-                       data={**form, "csrf_token": csrf_token(client, "/operator/daedeok/source")})
+                       data={**form, "csrf_token": csrf_token(client, "/operator/daedeok")})
 
 
 def test_a_changed_base_url_is_read_by_the_next_sync_and_the_key_stays_secret(
