@@ -5,7 +5,7 @@ from flask import jsonify, request
 
 from .. import db
 from ..auth import MEMBER, OPERATOR, require_login, require_role
-from ..inquiries import requests, response_times, surveys, tickets
+from ..inquiries import requests, response_times, surveys, ticket_actions, tickets
 from . import bodies, bp
 
 
@@ -82,44 +82,35 @@ def ticket_get(ticket_id: int):
         return jsonify(_ticket(s, t, with_events=True))
 
 
-def _then_ticket(ticket_id: int, action):
+def _act(ticket_id: int, action: str, schema):
+    """A ticket action with its JSON body; the ticket afterwards, with its events."""
+    body = _body(schema)
     user = require_login()
     with db.session() as s:
-        action(s, user)
-        s.flush()
-        t, _side = tickets.get_for(s, user, ticket_id)
+        t = ticket_actions.perform(s, user, ticket_id, action, body)
         return jsonify(_ticket(s, t, with_events=True))
 
 
 @bp.post("/tickets/<id:ticket_id>/status")
 def ticket_status(ticket_id: int):
-    body = _body(bodies.StatusBody)
-    return _then_ticket(ticket_id, lambda s, u: tickets.change_status(
-        s, u, ticket_id, body["status"], body["reason"], body["no_quote"]))
+    return _act(ticket_id, "status", bodies.StatusBody)
 
 
 @bp.post("/tickets/<id:ticket_id>/quote")
 def ticket_quote(ticket_id: int):
-    body = _body(bodies.QuoteBody)
-    return _then_ticket(ticket_id, lambda s, u: tickets.quote(
-        s, u, ticket_id, str(body["amount"]), body["valid_until"]))
+    return _act(ticket_id, "quote", bodies.QuoteBody)
 
 
 @bp.post("/tickets/<id:ticket_id>/messages")
 def ticket_message(ticket_id: int):
-    body = _body(bodies.MessageBody)
-    return _then_ticket(ticket_id, lambda s, u: tickets.post_message(s, u, ticket_id, body["body"]))
+    return _act(ticket_id, "messages", bodies.MessageBody)
 
 
 @bp.post("/tickets/<id:ticket_id>/survey")
 def ticket_survey(ticket_id: int):
-    body = _body(bodies.SurveyBody)
-    return _then_ticket(ticket_id, lambda s, u: surveys.answer(
-        s, u, ticket_id, {k: body[k] for k in surveys.SCALES}, body["comment"]))
+    return _act(ticket_id, "survey", bodies.SurveyBody)
 
 
 @bp.post("/tickets/<id:ticket_id>/quote-answer")
 def ticket_quote_answer(ticket_id: int):
-    body = _body(bodies.QuoteAnswerBody)
-    return _then_ticket(ticket_id, lambda s, u: tickets.answer_quote(
-        s, u, ticket_id, body["decision"], body["reason"]))
+    return _act(ticket_id, "quote-answer", bodies.QuoteAnswerBody)
