@@ -4,9 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import json
-from urllib.parse import quote
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext
 
 from .. import db, responses
@@ -16,7 +15,7 @@ from ..errors import Forbidden, Invalid
 from ..i18n import bilingual, locale
 from ..inquiries.attachments import Upload
 from ..messages import N_
-from ..web.inquiries import BUDGET_LABELS, act
+from ..web.inquiries import BUDGET_LABELS, act, download
 from . import coordination, handoffs, planner, requests, templates
 
 bp = Blueprint("pathways", __name__)
@@ -184,8 +183,7 @@ def revise_end(stage_id: int):
 def handoff_file(file_id: int):
     with db.session() as s:
         row = handoffs.file_for(s, current_user(), file_id)
-    return Response(row.data, mimetype=row.content_type, headers={
-        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(row.filename)}"})
+    return download(row)
 
 
 

@@ -117,6 +117,11 @@ def request_page(request_id: int, errors=None, form=None, status=200):
 def attachment(attachment_id: int):
     with db.session() as s:
         row = ticket_actions.attachment_for(s, current_user(), attachment_id)
+    return download(row)
+
+
+def download(row) -> Response:
+    """A stored file (data, content_type, filename) as a download under its own name."""
     return Response(row.data, mimetype=row.content_type, headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(row.filename)}"})
 
