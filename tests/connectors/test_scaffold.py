@@ -63,7 +63,7 @@ def test_a_real_export_becomes_a_connector_and_the_dry_run_says_what_is_left(rep
     for line in ('("title.ko", "장비명"),', '("manufacturer", "제조사"),',
                  '("year_acquired", "도입일자", parse_year),', '("categories", "분야", FIELDS.many()),',
                  '("sharing_scope", "공동활용여부", sharing_scope),', '("fee", "이용요금", fee_document),',
-                 '# unmapped: "담당자"\n', '# unmapped: "비고"\n',
+                 '# not mapped: "담당자"  (personal data', '# unmapped: "비고"\n',
                  '"신약개발": "drug_discovery",', '# "영상": "",'):
         assert line in module, line
     assert 'CsvFile("gangwon_equipment.csv"),\n    "연번", (' in module
@@ -77,7 +77,7 @@ def test_a_real_export_becomes_a_connector_and_the_dry_run_says_what_is_left(rep
     assert "records with issues: 4" in out
     assert "categories (column 분야): 3" in out and "'영상'" in out
     assert "year_acquired (column 도입일자): 1" in out and "2017.02.30" in out
-    assert "Source columns not mapped: 담당자 (equipment), 비고 (equipment)" in out
+    assert "Source columns not mapped: 담당자 (equipment, personal data: leave out), 비고 (equipment)" in out
 
 
 def test_required_fields_without_a_column_are_listed_first(repo, tmp_path):
