@@ -4,16 +4,17 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from schemas import vocabularies
 
 from ..conventions.flags import NO, YES
 from . import personal
-from .guesses import IMPORTS, guess, id_column
+from .guesses import IMPORTS, Guess, guess, id_column
 from .headers import Sample
 
 SOURCE_FORMATS = {"csv": "csv", "xlsx": "xlsx", "json": "json_api", "xml": "xml_api", "zeus": "zeus_api"}
+HANGUL = re.compile(r"[가-힣]")
 TABLE_NAMES = {"equipment": "equipment", "service": "services", "expert": "experts"}
 
 
@@ -42,6 +43,7 @@ def skeleton(code: str, fmt: str, kind: str, sample: Sample, source: str, title:
     for column in sample.columns:
         found = guess(column, kind, zeus) if column != ident else None
         if found:
+            found = found[0], _language(found[1], _cells(sample, column))
             guesses[column] = found[1]
             if found[1].path not in best or found[0] < best[found[1].path][0]:
                 best[found[1].path] = (found[0], column)
@@ -60,14 +62,22 @@ def skeleton(code: str, fmt: str, kind: str, sample: Sample, source: str, title:
             out.unmapped.append(column)
             continue
         out.mapped.append((found.path, column, parser))
-        if found.path == "name.ko" and "title.ko" not in best:   # an expert's title is their name
-            out.mapped.append(("title.ko", column, None))
+        if found.path.startswith("name.") and not any(p.startswith("title.") for p in best):
+            out.mapped.append(("title" + found.path[4:], column, None))   # an expert's title is their name
     words, category_column = _category_words(out, sample, zeus)
     if zeus:
         out.mapped.append(("categories", '("stdClsNm", "equipId")', "class_categories(FIELDS.many())"))
     known, out.unknown_words = _match_categories(words)
     out.text = _render(code, fmt, kind, source, title, out, known, category_column, sample)
     return out
+
+
+def _language(found: Guess, cells: list[str]) -> Guess:
+    """A Korean text field whose sample values hold no Hangul is English (a CRO's English sheet:
+    `Service Name` -> title.en), whatever the header's language."""
+    if found.path.endswith(".ko") and cells and not any(HANGUL.search(c) for c in cells):
+        return replace(found, path=found.path[:-2] + "en")
+    return found
 
 
 # Status words beyond yes/no: in use (운영, 가동) or not (유휴, 불용, 고장).

@@ -15,7 +15,7 @@ from .synonyms import squash
 PERSON_WORDS = ("담당자", "책임자", "관리자", "운영자", "작성자", "등록자", "신청자", "contactperson",
                 "personincharge", "manager", "contactname", "registnm", "staff")
 # Headers of contact details; their values count as a person's unless the header says otherwise.
-CONTACT_WORDS = ("연락처", "문의", "전화", "휴대폰", "핸드폰", "이메일", "메일", "contact", "phone", "mobile", "tel",
+CONTACT_WORDS = ("연락처", "문의", "내선", "전화", "휴대폰", "핸드폰", "이메일", "메일", "contact", "phone", "mobile", "tel",
                  "email", "fax", "팩스")
 PHONE = re.compile(r"(?<![\w.])(?:\+?82[\s.-]?|0)\d{1,2}[\s.)-]?\d{3,4}[\s.-]?\d{4}(?![\w])")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -26,10 +26,17 @@ NAME = re.compile(r"^(?:[가-힣]{3}|[가-힣]{2,4}\s*(?:님|씨|박사|교수|�
                   r"대리|과장|부장))$")
 
 
+# A contact header with one of these is the organisation's line (대표전화, 센터 메일): it may be mapped.
+ORGANISATION_WORDS = ("대표", "기관", "센터", "main", "office", "general")
+
+
 def is_personal_header(column: str) -> bool:
-    """The header names a person or a person's contact: 담당자, 담당자 연락처, 책임자(내선), PIC e-mail."""
+    """The header names a person or contact details not marked as the organisation's: 담당자,
+    담당자 연락처, 책임자(내선), PIC e-mail, 전화번호, E-mail (but not 대표전화)."""
     key = squash(column)
-    return any(word in key for word in PERSON_WORDS) or bool(re.search(r"\bPIC\b", str(column), re.I))
+    if any(word in key for word in PERSON_WORDS) or re.search(r"\bPIC\b", str(column), re.I):
+        return True
+    return any(w in key for w in CONTACT_WORDS) and not any(w in key for w in ORGANISATION_WORDS)
 
 
 def is_contact_header(column: str) -> bool:

@@ -42,7 +42,7 @@ SYNONYMS: tuple[Synonyms, ...] = (
         "취득일자", "취득일", "도입일자", "도입일", "도입년도", "도입연도", "구입일자", "구입일", "구축일자",
         "취득년도", "취득연도", "takeDt", "acqYmd", "acqDt", "acquired", "acquisition date",
         "purchase date", "year acquired")),
-    Synonyms("nfec_no", None, EQUIPMENT, ("nfec", "nfec번호", "nfec no", "zeus등록번호", "장비등록번호",
+    Synonyms("nfec_no", None, EQUIPMENT, ("nfec", "nfec번호", "nfec no", "nfec 등록번호", "nfec 장비번호", "zeus등록번호", "장비등록번호",
                                          "등록번호", "equipNo")),
     Synonyms("categories", "FIELDS.many()", KINDS, ("분야", "기술분야", "지원분야", "서비스분야", "분류", "카테고리",
                                                    "category", "categories", "field", "fldNm")),
@@ -75,9 +75,12 @@ SYNONYMS: tuple[Synonyms, ...] = (
     Synonyms("source_updated_at", "iso_date", KINDS, (
         "최종수정일", "수정일", "수정일자", "갱신일", "최종수정일자", "updated", "updated at", "last modified",
         "lastMdfcnYmd")),
-    # The organisation's own line and address (a person's are personal.py's, never mapped).
-    Synonyms("contact.phone", None, KINDS, ("대표전화", "전화", "전화번호", "연락처", "phone", "tel", "telephone")),
-    Synonyms("contact.email", None, KINDS, ("대표메일", "이메일", "email", "메일")),
+    # The organisation's own line and address only: any other phone or e-mail column may be a
+    # person's, and personal.py keeps it unmapped.
+    Synonyms("contact.phone", None, KINDS, ("대표전화", "대표번호", "대표연락처", "기관전화", "기관연락처",
+                                           "센터전화", "센터연락처", "main phone", "office phone")),
+    Synonyms("contact.email", None, KINDS, ("대표메일", "대표이메일", "기관메일", "기관이메일", "센터메일",
+                                           "센터이메일", "office email", "general email")),
     Synonyms("url", None, KINDS, ("홈페이지", "url", "링크", "상세페이지", "homepage", "website", "link")),
     Synonyms("keywords", "text_list", KINDS, ("키워드", "keywords", "tags", "태그")),
 )
