@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -166,3 +167,19 @@ def test_the_trial_export_maps_its_fee_and_status_and_prints_no_personal_data(re
            "(services, personal data: leave out), 비고 (services)" in out
     assert "service_type (column 서비스구분): 1" in out and "'보관'" in out
     assert "fee (" not in out.split("Optional schema fields not mapped")[1]
+
+
+def test_a_real_zeus_answer_is_dry_run_as_the_one_page_it_is(repo, tmp_path):
+    """The real list answer says total 759 for its 2 records: the sample's copy says 2, so the dry
+    run reads both records instead of failing the source as an incomplete listing."""
+    reference = REPO / "tests/connectors/readers/reference/zeus-equips-list-response.json"
+    assert json.loads(reference.read_text(encoding="utf-8"))["total"] > 2
+    done = run(repo, "new", "zeus_trial", "--format", "zeus", "--sample", str(reference),
+               "--region", "gangwon", "--root", str(repo))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "could not be read" not in done.stdout
+    counts = done.stdout.split("mapped and valid: ")[1].splitlines()[0]
+    valid = sum(int(n) for n in re.findall(r"\w+ (\d+)(?:,|;)", counts.split(";")[0] + ";"))
+    assert valid + int(counts.rsplit("records with issues: ", 1)[1]) == 2, counts
+    page = json.loads((repo / "connectors/samples/zeus_trial/equipment/page-0001.json").read_text("utf-8"))
+    assert page["total"] == 2 and len(page["pageList"]) == 2
