@@ -159,7 +159,8 @@ def _one_page(fmt: str, raw: bytes, sample: Sample) -> bytes:
     its own, or the reader would ask for page 2 and fail the dry run as an incomplete listing."""
     count = len(sample.rows)
     if fmt == "xml":
-        return re.sub(rb"<totalCount>\s*\d+\s*</totalCount>", f"<totalCount>{count}</totalCount>".encode(), raw)
+        total = f"<totalCount>{count}</totalCount>".encode()
+        return re.sub(rb"<totalCount>\s*\d+\s*</totalCount>", total, raw)
     if not sample.total_path:
         return raw
     body = json.loads(raw.decode("utf-8-sig"))

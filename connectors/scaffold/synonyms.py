@@ -42,8 +42,8 @@ SYNONYMS: tuple[Synonyms, ...] = (
         "취득일자", "취득일", "도입일자", "도입일", "도입년도", "도입연도", "구입일자", "구입일", "구축일자",
         "취득년도", "취득연도", "takeDt", "acqYmd", "acqDt", "acquired", "acquisition date",
         "purchase date", "year acquired")),
-    Synonyms("nfec_no", None, EQUIPMENT, ("nfec", "nfec번호", "nfec no", "nfec 등록번호", "nfec 장비번호", "zeus등록번호", "장비등록번호",
-                                         "등록번호", "equipNo")),
+    Synonyms("nfec_no", None, EQUIPMENT, ("nfec", "nfec번호", "nfec no", "nfec 등록번호", "nfec 장비번호",
+                                         "zeus등록번호", "장비등록번호", "등록번호", "equipNo")),
     Synonyms("categories", "FIELDS.many()", KINDS, ("분야", "기술분야", "지원분야", "서비스분야", "분류", "카테고리",
                                                    "category", "categories", "field", "fldNm")),
     Synonyms("equipment_class", "EQUIPMENT_CLASSES", EQUIPMENT, (
