@@ -73,3 +73,10 @@ def test_the_dry_run_never_quotes_a_phone_number_or_e_mail_address_from_an_issue
     text = render(result)
     assert "033-250-1234" not in text and "hong@" not in text
     assert "[phone number]" in text and "[e-mail address]" in text and "row 2" in text
+
+
+def test_an_issue_of_a_staff_members_column_quotes_no_value():
+    result = DryRun("trial_bio")
+    _issue(result, ("center.ko", "담당자"), "x.csv, row 3: center: value '홍길동' is too long")
+    text = render(result)
+    assert "홍길동" not in text and "'[personal data]'" in text and "(column 담당자)" in text
