@@ -68,7 +68,7 @@ def test_a_status_column_gets_its_words_and_a_trial_export_maps_fee_and_status()
 
 def test_the_dry_run_never_quotes_a_phone_number_or_e_mail_address_from_an_issue():
     result = DryRun("trial_bio")
-    _issue(result, ("status", "담당자 연락처"),
+    _issue(result, ("status", "비고"),
            "x.csv, row 2: status: unknown status '033-250-1234 / hong@kangwon.ac.kr'; this source writes Y")
     text = render(result)
     assert "033-250-1234" not in text and "hong@" not in text
