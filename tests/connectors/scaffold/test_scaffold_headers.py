@@ -80,3 +80,19 @@ def test_the_whole_header_wins_over_a_stripped_one():
 
 def test_a_header_that_names_no_field_stays_unmapped():
     assert list(mapped(["번호", "장비명", "비고", "구매 예산 코드"], "equipment")) == ["장비명", "번호"]
+
+
+def test_the_synonym_table_is_unambiguous_and_every_parser_can_be_imported():
+    """A name given to two fields of one kind would map by table order, silently; a parser the
+    written module cannot import would stop every clusterhub command."""
+    from connectors.scaffold.guesses import IMPORTS
+    from connectors.scaffold.synonyms import SYNONYMS, squash
+
+    fields: dict[tuple[str, str], set[str]] = {}
+    for entry in SYNONYMS:
+        for kind in entry.kinds:
+            for name in entry.names:
+                fields.setdefault((kind, squash(name)), set()).add(entry.path)
+    assert {key: paths for key, paths in fields.items() if len(paths) > 1} == {}
+    parsers = {entry.parser.split("(")[0].split(".")[0] for entry in SYNONYMS if entry.parser}
+    assert parsers - set(IMPORTS) == {"FIELDS"}   # FIELDS is the module's own TermMap
