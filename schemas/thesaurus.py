@@ -9,6 +9,9 @@ from pathlib import Path
 
 THESAURUS_FILE = Path(__file__).with_name("thesaurus.json")
 TERM_KEYS = ("ko", "en", "abbr")
+# One-way: a broad word the user types (쥐, 개, 비임상) also finds the narrower terms the listings
+# use (마우스, 랫드; 비글견; 독성시험, 약물동태), never the reverse (마우스 does not find rats).
+NARROWER = "narrower"
 _HANGUL_GAP = re.compile(r"(?<=[\uac00-\ud7a3])\s+(?=[\uac00-\ud7a3])")
 _SPACES = re.compile(r"\s+")
 
@@ -34,6 +37,9 @@ def check_entries(entries: list[dict]) -> None:
         terms = [t for k in TERM_KEYS for t in entry.get(k) or []]
         if len(terms) < 2 or not all(isinstance(t, str) and t.strip() for t in terms):
             raise ThesaurusError(f"entry {ident}: needs at least two non-empty terms in {TERM_KEYS}")
+        narrower = entry.get(NARROWER) or []
+        if not isinstance(narrower, list) or not all(isinstance(t, str) and t.strip() for t in narrower):
+            raise ThesaurusError(f"entry {ident}: {NARROWER} must be a list of non-empty terms")
 
 
 class Thesaurus:
@@ -67,12 +73,13 @@ class Thesaurus:
         return normalize(term) in self._index
 
     def expansions(self, term: str) -> list[str]:
-        """The other terms of every entry containing term (empty when term is unknown)."""
+        """The other terms of every entry containing term, then their narrower terms (empty when
+        term is unknown)."""
         key = normalize(term)
         out: list[str] = []
         seen = {key}
         for n in self._index.get(key, ()):
-            for other in self.terms(self.entries[n]):
+            for other in self.terms(self.entries[n]) + list(self.entries[n].get(NARROWER) or []):
                 k = normalize(other)
                 if k not in seen:
                     seen.add(k)
