@@ -20,7 +20,7 @@ def run(params: SearchParams, facets=None) -> SearchResult:
     """One page of results with disjunctive facet counts (featured listings carry the mark the
     index keeps for them). Unless params.strict, q is read first (search/understand.py): places
     and a kind word become selections, words of intent leave q; a kind that would empty the page
-    is dropped again. `result.understood` is that reading, with the params actually searched;
+    is dropped again, and a kind only hinted at (시험, study) when it would not fill a page. `result.understood` is that reading, with the params actually searched;
     `result.dropped` lists every word of q that the results do not require."""
     reading = understand.Reading(params.q, params.q) if params.strict else understand.read(params.q)
     if "kind" in params.selections:        # the user's own choice of kind wins: the word is intent
@@ -29,9 +29,11 @@ def run(params: SearchParams, facets=None) -> SearchResult:
     searched = _steered(params, reading)
     result = _search(searched, facets)
     kind = next((s for s in reading.filters if s.field == "kind"), None)
-    if kind is not None and not result.total and "kind" not in params.selections:
+    if kind is not None and "kind" not in params.selections and (
+            result.total < params.size if kind.soft else not result.total):
         reading.filters.remove(kind)
-        reading.intents.append(kind.word)
+        if not kind.soft:                  # a hint word is still in q: nothing was left out
+            reading.intents.append(kind.word)
         searched = _steered(params, reading)
         result = _search(searched, facets)
     reading.params = searched

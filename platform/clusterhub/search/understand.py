@@ -2,7 +2,8 @@
 
 "오송 독성시험 비용" is read as: cluster kbiohealth (from 오송), text 독성시험, and 비용 left out
 (a word of price matches no listing's content). Kind words (전문가, 예약, 의뢰) select a kind;
-the search service drops that kind again if it would empty the page. Runs of words that name a
+the search service drops that kind again if it would empty the page. Hint words (시험, 평가,
+study, CRO) stay content and select a kind softly: kept only when it fills a page. Runs of words that name a
 thesaurus concept ("contract research organization") are content and never read as intent.
 Quoted phrases are left as they are. Data: schemas/places.json, schemas/intents.json.
 """
@@ -25,6 +26,7 @@ class Steer:
     word: str
     field: str
     value: str
+    soft: bool = False      # a hint: the word stays in q, the filter holds only if it fills a page
 
 
 @dataclass
@@ -72,8 +74,19 @@ def read(q: str, thesaurus=None, intents=None, places=None) -> Reading:
         else:
             kept.append(word)
         i += 1
+    if not kind_seen:
+        _hint(kept, intents, reading)
     reading.q = " ".join(kept)
     return reading
+
+
+def _hint(kept: list[str], intents, reading: Reading) -> None:
+    """The first content word that hints at a kind ("독성 시험" -> service) selects it softly."""
+    for word in kept:
+        kind = intents.hint_of(korean.strip_particle(word)) or intents.hint_of(word)
+        if kind:
+            reading.filters.append(Steer(word, "kind", kind, soft=True))
+            return
 
 
 def _place(words: list[str], i: int, places, reading: Reading) -> int:
