@@ -2,6 +2,7 @@
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from clusterhub.search.understand import read
 from tests.clusterhub.search.corpus import LISTINGS
 
 
@@ -154,3 +155,15 @@ def test_the_chip_of_a_hinted_kind_opens_every_kind(web):
     assert {"q": ["전자파 시험"], "kind": ["service", "equipment", "expert"], "size": ["1"]} in queries
     opened = web.get("/api/v1/search?q=전자파+시험&size=1&kind=service&kind=equipment&kind=expert").get_json()
     assert opened["total"] >= 2
+
+
+def test_a_korean_typo_that_finds_nothing_is_searched_as_the_known_term(web):
+    body = web.get("/api/v1/search?q=세포베양기").get_json()
+    assert body["total"] > 0 and body["understood"]["q"] == "세포배양기"
+    assert all("세포배양기" in h["title"]["ko"] for h in body["hits"])
+    page = html(web, "/search?q=세포베양기")
+    assert "“세포베양기” → 세포배양기" in page
+    # among other words, a typo the engine left out (it matched nothing) is respelled too
+    assert "세포배양기" in read("세포배양긱 CO2").corrected.values()
+    kept = web.get("/api/v1/search?q=CO2+세포배양긱").get_json()
+    assert kept["understood"]["q"] == "CO2 세포배양기" and kept["total"] > 0
