@@ -17,7 +17,8 @@ from tests.clusterhub.search.relevance.judge import load, measure
 ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
 # (file, report, minimum cases, recall@10 floor, zero-result ceiling); floors in docs/search.md
 SETS = [("cases.json", "relevance.md", 150, 0.95, 0.02),
-        ("heldout.json", "relevance-heldout.md", 80, 0.0, 1.0)]
+        # measured 0.950 and no empty page after the fixes of 2026-12-03 (0.811 and 4 % before)
+        ("heldout.json", "relevance-heldout.md", 80, 0.94, 0.01)]
 
 
 def _search(q: str):
