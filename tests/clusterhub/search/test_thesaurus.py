@@ -75,3 +75,10 @@ def test_broad_words_find_narrower_terms_one_way_only(thesaurus, broad, narrow):
     assert narrow in thesaurus.expansions(broad)
     assert normalize(broad) not in {normalize(t) for t in thesaurus.expansions(narrow)}
     assert narrow in thesaurus.synonyms()[broad]      # Meilisearch's synonyms are one-way too
+
+
+@pytest.mark.parametrize("typed, term", [("RNAseq", "RNA-seq"), ("LCMS", "질량분석기"), ("PKPD", "PK/PD"),
+                                         ("RNA seq", "RNA-seq"), ("cellsorter", "세포분리기")])
+def test_terms_are_found_without_their_hyphens_slashes_and_spaces(thesaurus, typed, term):
+    assert typed in thesaurus
+    assert term in thesaurus.expansions(typed)
