@@ -5,7 +5,8 @@ matched as bigrams, and one wrong syllable breaks two of them: "세포베양기"
 "원심분리긱", "액체크로마토그라프" found nothing at all. The known terms are the Korean terms of
 the thesaurus (what companies and the catalogues call instruments and services) and the labels
 of the shipped vocabularies. A word is corrected only when
-  - it is three syllables or more and holds a bigram no known term holds (so a spaced or glued
+  - it is four syllables or more (a three-syllable loanword such as 바이럴 is
+    too often one syllable from an unrelated term: 바이알) and holds a bigram no known term holds (so a spaced or glued
     compound of known words, or a word the terms contain, is never touched), and
   - exactly one known term is one syllable away: one substituted syllable, or else one inserted
     or left out.
@@ -20,7 +21,7 @@ from schemas.thesaurus import normalize
 
 from . import korean
 
-MIN_SYLLABLES = 3
+MIN_SYLLABLES = 4
 VOCABULARIES = ("categories", "service_types", "equipment_classes", "kinds")
 
 

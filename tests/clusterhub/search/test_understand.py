@@ -25,6 +25,11 @@ def steers(reading):
     ("CRO 독성", "CRO 독성", [("CRO", "kind", "service")], []),
     ("흡입독성 시험 장비", "흡입독성 시험", [("장비", "kind", "equipment")], []),
     ("독성시험기", "독성시험기", [], []),
+    # names of places typed with or without their hyphens and spaces, in mixed script
+    ("K-바이오헬스 GMP", "GMP", [("K-바이오헬스", "cluster", "kbiohealth")], []),
+    ("KMEDI hub 독성", "독성", [("KMEDI hub", "cluster", "kmedihub")], []),
+    ("대구 경북", "", [("대구 경북", "cluster", "kmedihub")], []),
+    ("PCR 기계", "PCR", [("기계", "kind", "equipment")], []),
     ("장비 예약", "", [("장비", "kind", "equipment")], ["예약"]),   # one kind; the second word is intent
 ])
 def test_reading(q, searched, filters, intents):
@@ -40,3 +45,7 @@ def test_quotes_and_concepts_are_left_alone():
 def test_hints_are_soft_and_kind_words_are_not():
     assert [s.soft for s in read("원숭이 약효 평가").filters] == [True]
     assert [s.soft for s in read("질량분석기 예약").filters] == [False]
+
+
+def test_a_three_syllable_loanword_is_never_respelled():
+    assert read("바이럴 벡터").corrected == {} and read("바이럴").corrected == {}
