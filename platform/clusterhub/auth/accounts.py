@@ -125,10 +125,9 @@ def set_language(s: Session, user_id: int, language: str) -> None:
     if language not in ("ko", "en"):
         raise Invalid(N_("Choose Korean or English."), [{"path": "language", "message": N_("Choose Korean or English.")}])
     user = s.get(User, user_id)
-    if user is None:
-        raise NotFound(N_("No user %(email)s."), email=repr(user_id))
-    user.language = language
-    s.add(user)
+    if user is not None:
+        user.language = language
+        s.add(user)
 
 
 def principal(s: Session, user: User) -> Principal:
