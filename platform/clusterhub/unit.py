@@ -83,6 +83,8 @@ def of(session: Session, app: Flask | None = None) -> Unit:
         u = Unit(session)
 
         def done(s: Session) -> None:
+            if s.in_nested_transaction():  # a savepoint released: the transaction goes on
+                return
             if s.info.get(KEY) is u:  # else this unit was rolled back or has run already
                 del s.info[KEY]
                 committed(app, u)
