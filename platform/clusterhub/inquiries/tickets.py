@@ -55,6 +55,15 @@ def get_for(s: Session, user: Principal, ticket_id: int) -> tuple[Ticket, str]:
     return ticket, side(s, user, ticket)
 
 
+def acting(s: Session, user: Principal, ticket_id: int, only: str, refusal: str) -> Ticket:
+    """The ticket, when user acts on it from the side `only` ("cluster" or "company"); else
+    Forbidden(refusal)."""
+    ticket, who = get_for(s, user, ticket_id)
+    if who != only:
+        raise Forbidden(refusal)
+    return ticket
+
+
 def inbox(s: Session, user: Principal, cluster: str | None = None) -> list[Ticket]:
     """The tickets of the operator's cluster (admins: every cluster, or the one asked for; curators:
     the clusters without operators, whose tickets the foundation's intake desk answers)."""
@@ -120,9 +129,7 @@ def change_status(s: Session, user: Principal, ticket_id: int, status: str, reas
                   no_quote: bool = False) -> Ticket:
     """Move a ticket along received → reviewing → quoted → in progress → completed, or decline it.
     In progress needs the company's acceptance of the quote, or no_quote (an explicit "no quote needed")."""
-    ticket, who = get_for(s, user, ticket_id)
-    if who != "cluster":
-        raise Forbidden(N_("Only the cluster's operators change a ticket's status."))
+    ticket = acting(s, user, ticket_id, "cluster", N_("Only the cluster's operators change a ticket's status."))
     if status not in NEXT.get(ticket.status, ()):
         raise Conflict(N_("A ticket that is %(status)s cannot become %(next)s."),
                        status=ticket.status, next=status)
@@ -145,9 +152,7 @@ def change_status(s: Session, user: Principal, ticket_id: int, status: str, reas
 
 def quote(s: Session, user: Principal, ticket_id: int, amount: str, valid_until: str) -> Ticket:
     """Record a quote (KRW amount, valid until a date) and mark the ticket quoted."""
-    ticket, who = get_for(s, user, ticket_id)
-    if who != "cluster":
-        raise Forbidden(N_("Only the cluster's operators send quotes."))
+    ticket = acting(s, user, ticket_id, "cluster", N_("Only the cluster's operators send quotes."))
     if ticket.status not in ("received", "reviewing", "quoted"):
         raise Conflict(N_("A ticket that is %(status)s cannot be quoted."), status=ticket.status)
     errors = []
@@ -218,9 +223,7 @@ def answer_quote(s: Session, user: Principal, ticket_id: int, decision: str, rea
 
     The status stays quoted either way: after an acceptance the cluster starts the work (in
     progress); after a rejection, which needs a reason, it may send a new quote or decline."""
-    ticket, who = get_for(s, user, ticket_id)
-    if who != "company":
-        raise Forbidden(N_("Only the requesting company accepts or rejects a quote."))
+    ticket = acting(s, user, ticket_id, "company", N_("Only the requesting company accepts or rejects a quote."))
     if ticket.status != "quoted" or ticket.quote_amount is None:
         raise Conflict(N_("There is no open quote to answer: the ticket is %(status)s."), status=ticket.status)
     earlier = quote_answer(events(s, ticket.id))
