@@ -37,6 +37,8 @@ def create_app(config: dict | None = None) -> Flask:
     from . import jobs  # background jobs: RQ on Redis, or threads (docs/deployment.md)
     jobs.init_app(app)
     catalog.init_app(app)
+    from . import curation  # its hooks into the sync engine (sync/hooks.py)
+    curation.init_app(app)
     i18n.init_app(app)
     responses.init_app(app)
     search.init_app(app)

@@ -13,7 +13,6 @@ from sqlmodel import Session
 
 from connectors.base import ConnectorError
 
-from ..curation import review
 from ..db import SQLITE_BUSY_MS
 from ..models import SyncIssue, SyncRun, utcnow
 from . import diff, publish
@@ -72,7 +71,7 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
         dry_run: bool = False, allow_mass_withdrawal: bool = False, trigger: str = "cli",
         progress: Progress | None = None, run_id: int | None = None,
         cancelled: Callable[[], bool] | None = None,
-        on_added: publish.OnAdded | None = review.hold_new) -> SyncReport:
+        on_added: publish.OnAdded | None = None) -> SyncReport:
     """Sync one cluster. full=False (a partial push) never withdraws what the batch leaves out.
 
     Two stages: the source is read, validated and diffed with no transaction open (diff.py,
@@ -82,7 +81,8 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
     progress(counts, phase) is called every 100 records ("reading") and before the apply
     ("saving"); run_id continues a run opened with open_run(). cancelled() is asked every 100
     records and once more before the commit: True rolls the run back as "cancelled".
-    on_added(session, cluster, ids) runs inside the transaction with the ids added."""
+    on_added(session, cluster, ids) runs inside the transaction with the ids added (curation
+    holds them for review: sync/hooks.py); raising rolls the whole run back."""
     started = time.monotonic()
     if run_id is None:
         run_id = open_run(engine, cluster, dry_run, trigger)

@@ -10,7 +10,7 @@ from clusterhub import db
 from clusterhub.catalog import state
 from clusterhub.catalog.models import Cluster, Listing, ListingFlags
 from clusterhub.models import SyncRun
-from clusterhub.sync import engine as sync_engine
+from clusterhub.sync import engine as sync_engine, hooks
 from clusterhub.sync.items import from_batch
 from tests.clusterhub.auth.browser import add_user, csrf_token, log_in
 from tests.clusterhub.sync.test_engine import fleet
@@ -78,7 +78,7 @@ def snapshot(engine):
 
 
 def test_a_login_and_a_curator_decision_succeed_while_a_sync_reads(site):
-    held = HeldSync(db.engine(site), fleet(RECORDS))
+    held = HeldSync(db.engine(site), fleet(RECORDS), on_added=hooks.of(site).on_added)
     # The sync is mid-read, 1100 records in: a curator logs in (a write) and requires review
     # of the cluster's new listings (a write to the cluster the sync is filling).
     curator = site.test_client()
