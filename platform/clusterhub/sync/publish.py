@@ -61,7 +61,7 @@ def apply(s: Session, diff: Diff, report: SyncReport, *, full: bool, allow_mass_
                 continue
             report.changed_ids.append(row["id"])
         if write and inserts:
-            s.execute(sa.insert(Listing), inserts)
+            s.execute(sa.insert(Listing.__table__), inserts)  # Core: no ORM bookkeeping
         if write and updates:
             s.execute(sa.update(Listing), updates)
     if write:
