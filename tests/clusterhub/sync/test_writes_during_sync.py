@@ -159,3 +159,63 @@ def test_a_dry_run_of_a_held_sync_lets_others_write_and_changes_nothing(site):
     report = held.finish()
     assert (report.outcome, report.counts["updated"], report.counts["added"]) == ("dry_run", 10, 20)
     assert snapshot(engine) == before
+
+
+@pytest.fixture
+def pg_site(tmp_path, postgres_url):
+    app = build_app(tmp_path, postgres_url)
+    yield app
+    db.engine(app).dispose()
+
+
+def test_on_postgresql_two_publishes_of_one_cluster_queue_and_the_second_diffs_against_the_first(
+        pg_site):
+    """A sync publishing holds the cluster's row: a push of the same cluster waits for it, then
+    sees what the sync published (no duplicate insert, no lost update)."""
+    import sqlalchemy as sa
+
+    engine = db.engine(pg_site)
+    holder, in_publish, release = [], threading.Event(), threading.Event()
+
+    def hold_in_publish(s, cluster, ids):
+        holder.append(s.connection().exec_driver_sql("select pg_backend_pid()").scalar())
+        in_publish.set()
+        assert release.wait(WAIT_S)
+
+    done = {}
+
+    def run(name, docs, **kw):
+        try:
+            done[name] = sync_engine.run(engine, "kmedihub", from_batch(docs), **kw)
+        except BaseException as exc:  # shown by the assertions below
+            done[name] = exc
+
+    sync = threading.Thread(target=run, args=("sync", fleet(10)),
+                            kwargs={"on_added": hold_in_publish}, daemon=True)
+    sync.start()
+    pushed = [fleet(10)[0], {**fleet(10)[1], "model": "Pushed later"}]
+    push = threading.Thread(target=run, args=("push", pushed),
+                            kwargs={"full": False, "trigger": "push"}, daemon=True)
+    try:
+        assert in_publish.wait(WAIT_S), done
+        push.start()
+        with engine.connect() as watch:  # until the push waits on the publishing sync's lock
+            blocked = 0
+            while not blocked and push.is_alive():
+                blocked = watch.execute(sa.text("select count(*) from pg_stat_activity "
+                                                "where :holder = any(pg_blocking_pids(pid))"),
+                                        {"holder": holder[0]}).scalar()
+        assert blocked == 1 and "push" not in done, done
+    finally:
+        release.set()
+        sync.join(WAIT_S)
+        if push.is_alive() or push.ident:
+            push.join(WAIT_S)
+    assert (done["sync"].outcome, done["sync"].counts["added"]) == ("succeeded", 10)
+    # Its read began before the sync published; its publish diffed against what it found then.
+    assert done["push"].outcome == "succeeded", done["push"].message
+    assert (done["push"].counts["added"], done["push"].counts["updated"],
+            done["push"].counts["unchanged"]) == (0, 1, 1)
+    with Session(engine) as s:
+        assert len(s.exec(select(Listing.id)).all()) == 10
+        assert s.get(Listing, "kmedihub:equipment:EQ-0001").document["model"] == "Pushed later"
