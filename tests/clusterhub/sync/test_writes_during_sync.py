@@ -205,6 +205,7 @@ def test_on_postgresql_two_publishes_of_one_cluster_queue_and_the_second_diffs_a
                 blocked = watch.execute(sa.text("select count(*) from pg_stat_activity "
                                                 "where :holder = any(pg_blocking_pids(pid))"),
                                         {"holder": holder[0]}).scalar()
+                watch.rollback()  # pg_stat_activity is a snapshot per transaction: a new one
         assert blocked == 1 and "push" not in done, done
     finally:
         release.set()
