@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import threading
 import unicodedata
 
@@ -115,4 +116,14 @@ def _write(engine: Engine) -> None:
         log.warning("search log write failed (%d lines skipped)", len(rows), exc_info=True)
 
 
+def _forget_in_child() -> None:
+    """A forked process (gunicorn with preload, an RQ work horse) owns none of its parent's
+    lines (the parent writes them) and has no timer thread: it starts afresh."""
+    global _timer, _lock
+    _lock = threading.Lock()
+    _buffers.clear()
+    _timer = None
+
+
 atexit.register(flush)
+os.register_at_fork(after_in_child=_forget_in_child)

@@ -67,3 +67,20 @@ def test_a_full_buffer_is_written_by_the_search_that_fills_it(tmp_path, monkeypa
         assert client.get("/api/v1/search", query_string={"q": q}).status_code == 200
     assert logged(app) == ["a1", "b2", "c3"]
     db.engine(app).dispose()
+
+
+def test_a_forked_child_does_not_write_its_parents_lines_again(tmp_path):
+    import os
+
+    app = build_app(tmp_path, f"sqlite:///{tmp_path / 'k.db'}")
+    assert app.test_client().get("/search?q=세포배양").status_code == 200
+    pid = os.fork()
+    if pid == 0:  # the child: its buffer starts empty, so flushing writes nothing
+        try:
+            search_log.flush()
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    search_log.flush(db.engine(app))
+    assert logged(app) == ["세포배양"]
+    db.engine(app).dispose()
