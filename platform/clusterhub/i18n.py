@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from schemas import vocabularies
 
+from . import db
 from .redirects import safe_next
 
 babel = Babel()
@@ -85,9 +86,17 @@ def label(vocabulary: str, code: str | None) -> str:
 
 @bp.get("/lang/<code>")
 def switch(code: str):
-    """Set the language cookie and go back where the user was (works without JavaScript)."""
+    """Set the language cookie (and a signed-in user's mail language) and go back where the user
+    was (works without JavaScript)."""
     if code not in current_app.config["LANGUAGES"]:
         code = current_app.config["BABEL_DEFAULT_LOCALE"]
+    from .auth import accounts
+    from .auth.current import current_user
+
+    user = current_user()
+    if user.is_authenticated:  # mail follows the language the user reads the site in
+        with db.session() as s:
+            accounts.set_language(s, user.id, code)
     response = redirect(safe_next(request.args.get("next"), url_for("home.index")))
     response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
     return response

@@ -2,20 +2,17 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Iterator
 
 from flask import Flask, current_app
 
-from connectors.base import SourceSettings
-from connectors.limits import Limits
-from connectors.sample_server import SAMPLES_DIR, SampleServer
+from connectors.sample_server import SampleServer
 
 from .. import db, unit
 from ..catalog import clusters
-from ..errors import Conflict, Invalid, NotFound
+from ..errors import Invalid, NotFound
 from ..messages import N_
-from . import engine, items, progress, runs
+from . import engine, items, progress, runs, sources
 from .engine import SyncReport
 
 def _after_commit(app: Flask, report: SyncReport) -> None:
@@ -45,30 +42,6 @@ def source_base_url(app: Flask | None = None, *, demo: bool | None = None) -> It
         yield server.url
 
 
-API_FORMATS = ("json_api", "xml_api", "zeus_api")
-
-
-def source_of(app: Flask, code: str, base_url: str | None, demo: bool | None = None) -> Path:
-    """The folder of the cluster's files; Conflict when its source is not configured outside
-    demo mode (nothing is read, nothing changes)."""
-    from connectors import registry
-
-    demo = app.config.get("DEMO_MODE") if demo is None else demo
-    configured = app.config.get("CONNECTOR_FILES_DIR")
-    api = registry.get(code).source_format in API_FORMATS
-    if api and not base_url:
-        raise Conflict(N_("No source is configured for cluster %(cluster)s: its API address is "
-                          "not set. Set CONNECTOR_BASE_URL (and its key, see docs/connectors.md); "
-                          "generated samples are read only in demo mode (CLUSTERHUB_DEMO=1). "
-                          "Nothing was changed."), cluster=code)
-    if not api and not configured and not demo:
-        raise Conflict(N_("No source is configured for cluster %(cluster)s: its export folder is "
-                          "not set. Set CONNECTOR_FILES_DIR to the folder of the clusters' exports "
-                          "(see docs/connectors.md); generated samples are read only in demo mode "
-                          "(CLUSTERHUB_DEMO=1). Nothing was changed."), cluster=code)
-    return Path(configured or SAMPLES_DIR)
-
-
 def require_cluster(code: str) -> None:
     with db.session() as s:
         if clusters.get(s, code) is None:
@@ -80,14 +53,6 @@ def require_cluster(code: str) -> None:
             raise NotFound(N_("No cluster %(cluster)s. Known clusters: %(known)s. A new cluster "
                               "is added to schemas/clusters.json, then `clusterhub clusters load`."),
                            cluster=repr(code), known=known)
-
-
-def _api_key(app: Flask, code: str) -> str | None:
-    """The cluster's API key (CONNECTOR_API_KEY_<CODE>); the sample server takes any key."""
-    key = (app.config.get("CONNECTOR_API_KEYS") or {}).get(code)
-    if key or app.config.get("CONNECTOR_BASE_URL"):
-        return key
-    return "sample"
 
 
 def _terms(code: str) -> dict:
@@ -129,11 +94,10 @@ def sync_cluster(code: str, *, base_url: str | None, dry_run: bool = False,
     from connectors import registry  # the platform needs connectors only when it syncs one
 
     require_cluster(code)
-    files = source_of(current_app, code, base_url, demo)
+    with db.session() as s:  # the cluster's source setting over the environment's (sources.py)
+        source = sources.for_run(s, code, current_app.config, base_url, demo)
     with _tracked(code, run_id, dry_run, trigger, progress) as (run_id, report_progress):
-        settings = SourceSettings(samples_dir=files / code, base_url=base_url, terms=_terms(code),
-                                  api_key=_api_key(current_app, code),
-                                  limits=Limits.from_mapping(current_app.config))
+        settings = sources.connector_settings(source, current_app.config, terms=_terms(code))
         connector = registry.create(code, settings)
         report = engine.run(db.engine(), code, items.from_connector(connector), full=True,
                             dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
