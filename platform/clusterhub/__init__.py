@@ -39,6 +39,8 @@ def create_app(config: dict | None = None) -> Flask:
     from .inquiries import mail
     mail.init_app(app)  # mail queued by a unit of work is delivered by a job after its commit
     catalog.init_app(app)
+    from . import curation  # its hooks into the sync engine (sync/hooks.py)
+    curation.init_app(app)
     i18n.init_app(app)
     responses.init_app(app)
     search.init_app(app)
