@@ -18,6 +18,7 @@ from ..models import utcnow
 from . import dashboard, mail, routing
 from .holidays import kst_day
 from .models import GapTriage, SearchLog
+from . import search_log
 from .search_log import normalise
 
 DECISIONS = ("synonym", "noise", "gap")
@@ -165,6 +166,7 @@ def yearly_report(s: Session, year: int) -> tuple[list[str], list[list]]:
         key = normalise(query)
         return groups_.setdefault(key, {"zero": 0, "low": 0, "needs": 0, "examples": [], "pathways": []})
 
+    search_log.flush(s.get_bind())  # this process's buffered searches count too
     for log in s.exec(select(SearchLog).where(SearchLog.results <= dashboard.LOW_RESULTS, SearchLog.query != "")):
         if log.day.year == year:
             group(log.query)["zero" if log.results == 0 else "low"] += 1
