@@ -76,6 +76,7 @@ MATRIX: dict[str, dict[str, Check]] = {
     "auth.oidc_login": {"GET": Check(every(404))},  # no OIDC_ISSUER here: tests/clusterhub/auth
     "auth.oidc_callback": {"GET": Check(every(404), query="code=x&state=y")},
     "auth.account": {"GET": Check(signed_in(200))},
+    "auth.account_language": {"POST": Check(signed_in(302), data={"language": "en"})},
     # Administration of users.
     "users.index": {"GET": Check(only({"admin": 200}))},
     "users.create": {"POST": Check(only({"admin": 302}), data={"email": "new@example.org",

@@ -41,7 +41,7 @@ def console(code: str):
         history = audit.search(s, cluster=code, limit=20)
         source = sync_sources.source_view(s, code, current_app.config)
     return render_template("operator/console.html", cluster=cluster, runs=recent, q=score,
-                           source=source, source_rows=sources.table(operations.connector_settings(code)),
+                           source=source, source_rows=sources.table(operations.connector_settings(code, current_app.config)),
                            history=history, live=live)
 
 

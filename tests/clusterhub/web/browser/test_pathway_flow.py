@@ -92,7 +92,7 @@ def test_plan_send_complete_and_follow_the_plans_example(browser, pathway_server
         assert "완료" in daegu.locator("dl.fields").inner_text()
         with app.app_context(), db.session() as s:
             told = [m.subject for m in s.exec(select(OutboxMail).where(OutboxMail.to == "daegu@example.org"))
-                    if "Previous stage done" in m.subject]
+                    if "이전 단계 완료" in m.subject]
         assert len(told) == 1  # stage 2 (Daegu's smart factory) is told stage 1 is done
 
         member.goto(follow)
