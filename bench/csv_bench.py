@@ -25,7 +25,7 @@ from report import write_section  # noqa: E402
 from clusterhub import create_app, db, migrations  # noqa: E402
 from clusterhub.catalog import clusters  # noqa: E402
 from clusterhub.sync import service  # noqa: E402
-from connectors.sample_server import SAMPLES_DIR  # noqa: E402
+from connectors.demo import SAMPLES_DIR  # noqa: E402
 
 CODE = "chungju"
 FILE = "chungju_equipment.csv"

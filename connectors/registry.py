@@ -36,19 +36,6 @@ def names() -> list[str]:
     return sorted(CONNECTORS)
 
 
-def generated() -> list[str]:
-    """The codes of the demo federation, whose samples the generator writes, sorted. Every other
-    registered cluster is real: its export is its own, with counts in samples/<code>/expected.json."""
-    from .generator.federation import BY_CODE  # plain data: the plan, not the generator
-
-    return sorted(code for code in BY_CODE if code in CONNECTORS)
-
-
-def real() -> list[str]:
-    """The registered clusters whose exports are real, not generated, sorted."""
-    return sorted(set(CONNECTORS) - set(generated()))
-
-
 def get(code: str) -> type[Connector]:
     """The connector class registered as code; UnknownConnector lists the known names."""
     try:

@@ -94,12 +94,12 @@ def demo_app(tmp_path_factory):
     from clusterhub import db
     from clusterhub.search import indexer
     from clusterhub.sync import service
-    from connectors import registry
+    from connectors import demo, registry
 
     tmp = tmp_path_factory.mktemp("demo")
     app = build_app(tmp, f"sqlite:///{tmp / 'demo.db'}")
     with app.test_request_context(), service.source_base_url() as base_url:
-        for code in registry.generated():
+        for code in demo.codes():
             report = service.sync_cluster(code, base_url=base_url, trigger="test")
             assert report.outcome == "succeeded", (code, report.message)
     with app.app_context():

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from contextlib import ExitStack
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import schemas
 
 from .. import registry
 from ..base import MappingError, SourceFormatError, SourceRejected, SourceSettings, SourceUnavailable
-from ..sample_server import SampleServer
 from . import personal
 from .headers import ZEUS_HANDLED
 from .guesses import SET_BY_CONNECTOR, required_fields, schema_fields
@@ -39,14 +39,21 @@ class DryRun:
                 "issues": self.issue_count}
 
 
-def dry_run(code: str, samples_dir: Path) -> DryRun:
-    """Read the cluster's sample export (APIs through the sample server) and map every record."""
+Serve = Callable[[Path], AbstractContextManager[str]]
+
+
+def dry_run(code: str, samples_dir: Path, serve: Serve | None = None) -> DryRun:
+    """Read the cluster's sample export and map every record. An API cluster's recorded pages
+    are read over HTTP: serve(samples_dir) serves them for the run and gives the base URL (the
+    caller passes the demo folder's sample server, which is not shipped; see connectors.demo)."""
     result = DryRun(code)
     cls = registry.get(code)
     with ExitStack() as stack:
         base_url = None
         if cls.source_format in API:
-            base_url = stack.enter_context(SampleServer(samples_dir)).url
+            if serve is None:
+                raise ValueError(f"{code} reads an API: pass serve, a server of its recorded pages")
+            base_url = stack.enter_context(serve(Path(samples_dir)))
         settings = SourceSettings(samples_dir=Path(samples_dir) / code, base_url=base_url,
                                   api_key="sample", retries=1, backoff=0.01)
         connector = registry.create(code, settings)

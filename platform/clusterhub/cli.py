@@ -160,12 +160,11 @@ def demo_group():
 @click.option("--refresh", is_flag=True, help="Sync every cluster again even if it was loaded.")
 def demo_load(refresh: bool):
     """Load the demo federation: cluster records, every generated sample export, the index."""
-    from connectors import registry
-
     from .catalog import clusters, state
     from . import search
+    from .errors import ServiceError
     from .search import indexer
-    from .sync import runs, service
+    from .sync import demo as demo_sources, runs, service
 
     if migrations.current(db.engine()) != migrations.head():
         raise click.ClickException("The database is not migrated: run `clusterhub db upgrade` first.")
@@ -174,7 +173,11 @@ def demo_load(refresh: bool):
     click.echo(f"Cluster records: {added} added, {updated} updated.")
     with db.session() as s:
         done = {code for code, r in runs.last_per_cluster(s).items() if r.outcome == "succeeded"}
-    todo = [c for c in registry.generated() if refresh or c not in done]
+    try:
+        codes = demo_sources.codes()
+    except ServiceError as exc:  # an installed package: no demo folder
+        raise click.ClickException(exc.message) from None
+    todo = [c for c in codes if refresh or c not in done]
     if todo:
         click.echo(f"Syncing {len(todo)} cluster(s) from their sample exports ...")
         # The demo federation is the generated samples, whatever the mode of the site.

@@ -41,30 +41,54 @@ def connectors_new(code, fmt, sample, kind, name_ko, name_en, region, root):
         click.echo(f"wrote {path}")
     click.echo(f"Guessed {len(made.skeleton.mapped)} of {len(made.sample.columns)} columns; "
                f"id column {made.skeleton.id_column!r}.")
-    _echo_dry_run(dryrun.dry_run(code, (root or scaffold.ROOT).resolve() / "connectors" / "samples"))
+    _echo_dry_run(_dry_run(code, (root or scaffold.ROOT).resolve() / "connectors" / "samples"))
 
 
 @connectors_group.command("try")
 @click.argument("code")
 @click.option("--files", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The folder of exports, one subfolder per cluster (default: connectors/samples).")
+              help="The folder of exports, one subfolder per cluster (default: connectors/samples "
+                   "for a real cluster, connectors/demo/samples for a demo one).")
 @click.option("--write-expected", is_flag=True,
               help="Declare the counts in <files>/CODE/expected.json for the cluster's end-to-end test.")
 def connectors_try(code, files, write_expected):
     """Dry-run CODE's connector on its export: map and validate every record, no database."""
-    from connectors import registry
+    from connectors import registry, scaffold
     from connectors.base import UnknownConnector
-    from connectors.sample_server import SAMPLES_DIR
     from connectors.scaffold import dryrun
 
     try:
         registry.get(code)
     except UnknownConnector as exc:
         raise click.ClickException(f"{exc}. A new cluster: `clusterhub connectors new`.") from None
-    result = dryrun.dry_run(code, files or SAMPLES_DIR)
+    files = files or _samples_of(code, scaffold.ROOT / "connectors" / "samples")
+    result = _dry_run(code, files)
     _echo_dry_run(result)
     if write_expected:
-        click.echo(f"wrote {dryrun.write_expected(result, files or SAMPLES_DIR)}")
+        click.echo(f"wrote {dryrun.write_expected(result, files)}")
+
+
+def _samples_of(code: str, real: Path) -> Path:
+    """Where the cluster's sample export is: a real cluster's where `connectors new` wrote it, a
+    demo cluster's in the demo folder."""
+    from .errors import Conflict
+    from .sync import demo
+
+    if (real / code).is_dir():
+        return real
+    try:
+        return demo.samples_dir() if code in demo.codes() else real
+    except Conflict:  # no demo folder (an installed package): only real clusters can be tried
+        return real
+
+
+def _dry_run(code: str, files: Path):
+    """The dry run, an API cluster's recorded pages served by the sample server."""
+    from connectors.scaffold import dryrun
+
+    from .sync import demo
+
+    return dryrun.dry_run(code, files, serve=demo.sample_server)
 
 
 def _echo_dry_run(result) -> None:

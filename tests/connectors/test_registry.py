@@ -5,10 +5,10 @@ from collections import Counter
 import pytest
 
 import schemas
-from connectors import registry
+from connectors import demo, registry
 from connectors.base import Connector, SourceSettings, UnknownConnector
 from connectors.clusters import ClusterConnector
-from connectors.sample_server import SAMPLES_DIR
+from connectors.demo import SAMPLES_DIR
 
 SETTINGS = SourceSettings(samples_dir=SAMPLES_DIR)
 
@@ -39,11 +39,11 @@ def test_unknown_name_lists_the_known_ones():
 
 
 def test_the_demo_federation_mixes_every_source_format():
-    formats = Counter(registry.get(code).source_format for code in registry.generated())
+    formats = Counter(registry.get(code).source_format for code in demo.codes())
     assert formats["xlsx"] >= 3 and formats["json_api"] >= 3 and formats["xml_api"] >= 3
     assert formats["zeus_api"] == 2
     encodings = Counter()
-    for code in registry.generated():
+    for code in demo.codes():
         cls = registry.get(code)
         if cls.source_format == "csv":
             folder = SAMPLES_DIR / code
@@ -65,7 +65,7 @@ def _encoding(raw: bytes) -> str:
 
 
 def test_every_cluster_is_generated_or_real():
-    generated, real = registry.generated(), registry.real()
+    generated, real = demo.codes(), demo.real()
     assert len(generated) == 20 and {"kmedihub", "kbiohealth", "daedeok"} <= set(generated)
     assert sorted(generated + real) == registry.names() and not set(generated) & set(real)
 

@@ -36,8 +36,9 @@ def repo(tmp_path) -> Path:
         shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     tests = root / "tests" / "connectors"
     (tests / "clusters").mkdir(parents=True)
-    for name in ("test_registry.py", "test_generator.py"):
-        shutil.copy(REPO / "tests/connectors" / name, tests)
+    (tests / "demo").mkdir()
+    shutil.copy(REPO / "tests/connectors/test_registry.py", tests)
+    shutil.copy(REPO / "tests/connectors/demo/test_generator.py", tests / "demo")
     for name in ("conftest.py", "test_real_clusters.py"):
         shutil.copy(REPO / "tests/connectors/clusters" / name, tests / "clusters")
     return root
@@ -108,7 +109,7 @@ def test_once_mapped_the_cluster_passes_its_own_test_and_breaks_none(repo, tmp_p
     tests = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--import-mode=importlib",
          "-c", os.devnull, "--rootdir", str(repo), "tests/connectors/test_registry.py",
-         "tests/connectors/test_generator.py", "tests/connectors/clusters/test_real_clusters.py"],
+         "tests/connectors/demo/test_generator.py", "tests/connectors/clusters/test_real_clusters.py"],
         cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)}, capture_output=True, text=True, timeout=600)
     assert tests.returncode == 0, tests.stdout[-3000:]
     assert "skipped" not in tests.stdout   # the real cluster's tests ran

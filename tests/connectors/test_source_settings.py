@@ -4,7 +4,7 @@ import json
 
 from connectors.base import SourceSettings
 from connectors.conventions.sources import CsvFile, JsonEndpoint
-from connectors.sample_server import SampleServer
+from connectors.demo.sample_server import SampleServer
 
 
 def test_an_own_address_paging_and_page_size_replace_the_tables(tmp_path):

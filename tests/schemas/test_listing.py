@@ -76,7 +76,7 @@ def test_the_canonical_form_is_exactly_what_marshmallow_dumps():
     connectors and the schema samples, the canonical form must equal the dump, key order too."""
     from connectors import registry
     from connectors.base import SourceSettings
-    from connectors.sample_server import SAMPLES_DIR
+    from connectors.demo import SAMPLES_DIR
     from schemas.document import _schema
     from tests.schemas.samples import equipment, expert, service
 

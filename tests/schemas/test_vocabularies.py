@@ -31,10 +31,10 @@ def test_unknown_vocabulary_lists_the_known_ones():
 
 
 def test_the_twenty_demo_clusters_with_valid_regions():
-    from connectors import registry
+    from connectors import demo, registry
 
     records = load_clusters()
     codes = {r["code"] for r in records}
     assert len(codes) == len(records) >= 20
-    assert set(registry.generated()) <= codes and {"kmedihub", "kbiohealth"} <= codes
+    assert set(demo.codes()) <= codes and {"kmedihub", "kbiohealth"} <= codes
     assert {r["region"] for r in records} <= set(vocabularies.get("regions").codes)

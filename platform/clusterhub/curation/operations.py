@@ -22,11 +22,13 @@ def connector_settings(code: str, config: Mapping) -> dict:
 
     from connectors import registry
     from connectors.base import SourceSettings
-    from connectors.sample_server import SAMPLES_DIR
 
-    files = Path(config.get("CONNECTOR_FILES_DIR") or SAMPLES_DIR)
+    from ..sync import demo
+
     base = config.get("CONNECTOR_BASE_URL") or None
     try:
+        files = Path(config.get("CONNECTOR_FILES_DIR") or
+                     (demo.samples_dir() if config.get("DEMO_MODE") else "."))
         connector = registry.create(code, SourceSettings(samples_dir=files / code, base_url=base))
     except Exception as exc:  # an unknown connector is shown, not raised: the page still helps
         return {"error": str(exc)}

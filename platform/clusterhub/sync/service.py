@@ -7,13 +7,11 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from connectors.sample_server import SampleServer
-
 from .. import db, jobs, unit
 from ..catalog import clusters
 from ..errors import Invalid, NotFound
 from ..messages import N_
-from . import engine, hooks, items, progress, runs, sources
+from . import demo as demo_sources, engine, hooks, items, progress, runs, sources
 from .engine import SyncReport
 
 def _app(app=None):
@@ -44,8 +42,8 @@ def source_base_url(app=None, *, demo: bool | None = None) -> Iterator[str | Non
     if not (app.config.get("DEMO_MODE") if demo is None else demo):
         yield None
         return
-    with SampleServer() as server:
-        yield server.url
+    with demo_sources.sample_server() as url:
+        yield url
 
 
 def require_cluster(code: str) -> None:

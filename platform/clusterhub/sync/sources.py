@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 
 from ..messages import N_, Term
 from ..models import ClusterSource, SyncRun
+from . import demo as demo_sources
 
 API_FORMATS = ("json_api", "xml_api", "zeus_api")
 FORMAT_LABELS = {"csv": N_("CSV files"), "xlsx": N_("Excel workbook (XLSX)"),
@@ -70,7 +71,6 @@ def resolve(session: Session, code: str, config: Mapping, *, root_url: str | Non
     """The cluster's source. root_url is the address the run's API clusters share (the
     environment's CONNECTOR_BASE_URL, or the sample server started for a demo run)."""
     from connectors import registry
-    from connectors.sample_server import SAMPLES_DIR
 
     fmt = registry.get(code).source_format
     api = fmt in API_FORMATS
@@ -83,8 +83,8 @@ def resolve(session: Session, code: str, config: Mapping, *, root_url: str | Non
         location, origin = _under(env, code, api), FROM_ENVIRONMENT
     elif api and root_url:
         location, origin = _under(root_url, code, api), FROM_DEMO
-    elif demo and not api:
-        location, origin = str(SAMPLES_DIR / code), FROM_DEMO
+    elif demo and not api and demo_sources.available():
+        location, origin = str(demo_sources.samples_dir() / code), FROM_DEMO
     else:
         location, origin = None, None
     key_secret = key_origin = None
@@ -192,6 +192,8 @@ def for_run(session: Session, code: str, config: Mapping, root_url: str | None,
     from ..errors import Conflict
 
     src = resolve(session, code, config, root_url=root_url, demo=demo)
+    if not src.configured and (config.get("DEMO_MODE") if demo is None else demo):
+        demo_sources.samples_dir()  # an installed package has no demo folder: it says so
     if not src.configured:
         what = Term(N_("its API address") if src.api else N_("its export folder"))
         raise Conflict(N_("No source is configured for cluster %(cluster)s: %(what)s is not set. "

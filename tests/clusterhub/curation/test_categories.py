@@ -56,7 +56,7 @@ def test_a_word_with_an_apostrophe_is_queued_and_mappable(tmp_path):
     import shutil
 
     from clusterhub.auth.roles import Principal
-    from connectors.sample_server import SAMPLES_DIR
+    from connectors.demo import SAMPLES_DIR
     from tests.conftest import build_app
 
     folder = tmp_path / "exports" / "gwangju"

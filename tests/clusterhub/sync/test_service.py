@@ -10,7 +10,7 @@ from sqlmodel import select
 from clusterhub import db
 from clusterhub.catalog.models import Listing
 from clusterhub.sync import service
-from connectors.sample_server import SAMPLES_DIR
+from connectors.demo import SAMPLES_DIR
 from tests.conftest import build_app
 
 

@@ -12,7 +12,7 @@ from sqlmodel import select
 from clusterhub import db
 from clusterhub.catalog.models import Listing
 from clusterhub.sync import service
-from connectors.sample_server import SampleServer
+from connectors.demo.sample_server import SampleServer
 from tests.conftest import build_app
 
 PAGE_PARAMS = {"json_api": "page", "xml_api": "pageNo", "zeus_api": "page"}
@@ -145,7 +145,7 @@ def test_a_hostile_workbook_fails_the_run_at_once_and_changes_nothing(tmp_path, 
     and 92 s, then a run left "running"): refused before reading, the run closed as failed."""
     import shutil
 
-    from connectors.sample_server import SAMPLES_DIR
+    from connectors.demo import SAMPLES_DIR
     from clusterhub.models import SyncRun
     from tests.connectors.readers import hostile
 

@@ -11,7 +11,7 @@ from clusterhub.auth import accounts
 from clusterhub.catalog.models import Listing
 from clusterhub.curation import categories
 from clusterhub.sync import service
-from connectors.sample_server import SampleServer
+from connectors.demo.sample_server import SampleServer
 from tests.conftest import build_app
 from tests.connectors.readers.test_zeus_api import real_answer
 

@@ -9,7 +9,7 @@ from clusterhub import db
 from clusterhub.search import indexer
 from clusterhub.sync import engine, items
 from tests.clusterhub.search.corpus import LISTINGS
-from connectors.sample_server import SampleServer
+from connectors.demo.sample_server import SampleServer
 from tests.conftest import build_app
 
 

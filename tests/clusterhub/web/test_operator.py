@@ -165,7 +165,7 @@ def test_a_stopped_run_is_confirmed_from_its_page(tmp_path):
     """The guard asks the console what it asks the CLI: a "Withdraw anyway" button on the run."""
     import shutil
 
-    from connectors.sample_server import SAMPLES_DIR
+    from connectors.demo import SAMPLES_DIR
 
     files = tmp_path / "exports"
     shutil.copytree(SAMPLES_DIR / B, files / B)

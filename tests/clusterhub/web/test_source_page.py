@@ -12,7 +12,7 @@ from clusterhub.catalog.models import Listing
 from clusterhub.curation import categories
 from clusterhub.curation.models import AuditEntry
 from clusterhub.sync import service
-from connectors.sample_server import SampleServer
+from connectors.demo.sample_server import SampleServer
 from tests.clusterhub.auth.browser import add_user, csrf_token, log_in
 from tests.conftest import build_app
 from tests.connectors.readers.test_zeus_api import real_answer

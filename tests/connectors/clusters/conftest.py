@@ -1,17 +1,21 @@
-"""Fixtures of the cluster tests: the real sample server and each connector's run, once a session."""
+"""Fixtures of the cluster tests: the real sample servers and each connector's run, once a session."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import schemas
-from connectors import registry
+from connectors import demo, registry
 from connectors.base import MappingError, SourceRecord, SourceSettings
-from connectors.generator.catalog import build
-from connectors.generator.layouts import all_layouts
-from connectors.sample_server import SAMPLES_DIR, SampleServer
+from connectors.demo.generator.catalog import build
+from connectors.demo.generator.layouts import all_layouts
+from connectors.demo import SAMPLES_DIR
+from connectors.demo.sample_server import SampleServer
+
+REAL_SAMPLES = Path(registry.__file__).with_name("samples")  # the real clusters' own exports
 
 
 @dataclass
@@ -57,15 +61,21 @@ def _lookup(data: dict, column: str):
 
 
 @pytest.fixture(scope="session")
-def sample_server():
-    with SampleServer(SAMPLES_DIR) as server:
-        yield server
+def settings():
+    """settings(code): the cluster's source settings: a demo cluster reads connectors/demo/samples,
+    a real one connectors/samples (where `clusterhub connectors new` writes it), each folder's
+    API pages served by its own sample server."""
+    servers = {folder: SampleServer(folder).start() for folder in (SAMPLES_DIR, REAL_SAMPLES)}
+    demo_codes = set(demo.codes())
 
+    def of(code: str) -> SourceSettings:
+        folder = SAMPLES_DIR if code in demo_codes else REAL_SAMPLES
+        return SourceSettings(samples_dir=folder, base_url=servers[folder].url, api_key="sample",
+                              timeout=10.0, retries=1, backoff=0.01)
 
-@pytest.fixture(scope="session")
-def settings(sample_server) -> SourceSettings:
-    return SourceSettings(samples_dir=SAMPLES_DIR, base_url=sample_server.url, api_key="sample", timeout=10.0,
-                          retries=1, backoff=0.01)
+    yield of
+    for server in servers.values():
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +85,7 @@ def runs(settings):
 
     def run(code: str) -> Run:
         if code not in cache:
-            connector = registry.create(code, settings)
+            connector = registry.create(code, settings(code))
             result = Run(code)
             for record in connector.records():
                 try:

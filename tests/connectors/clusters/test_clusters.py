@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 import schemas
-from connectors import registry
+from connectors import demo, registry
 from connectors.base import MappingError
 
 CLUSTERS = {c["code"]: c for c in schemas.load_clusters()}
-CODES = registry.generated()
+CODES = demo.codes()
 KINDS = ("service", "equipment", "expert")
 # Wonju files several life-science fields under one word (바이오); ZEUS exports have no field at all.
 COARSE_CATEGORIES = {"wonju", "daedeok", "pohang"}

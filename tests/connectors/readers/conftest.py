@@ -1,4 +1,5 @@
-"""Fixtures of the reader tests: a real local HTTP server, fast retry settings, memory probes."""
+"""Fixtures of the reader tests: scripted routes and memory probes (the local HTTP server and the
+fast retry settings are in tests/connectors/conftest.py, shared with the sample server's tests)."""
 from __future__ import annotations
 
 import json
@@ -8,26 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from connectors.sample_server import SampleServer
-
-
-@pytest.fixture
-def samples_dir(tmp_path) -> Path:
-    path = tmp_path / "samples"
-    path.mkdir()
-    return path
-
-
-@pytest.fixture
-def server(samples_dir):
-    with SampleServer(samples_dir) as running:
-        yield running
-
-
-@pytest.fixture
-def http() -> dict:
-    """Reader keyword arguments: quick retries so fault tests stay fast (never timed)."""
-    return {"timeout": 2.0, "retries": 2, "backoff": 0.001}
 
 
 class Script:

@@ -1,6 +1,6 @@
 """A local HTTP server for the API-type sample exports, with routes tests can add to inject faults.
 
-Sample convention. Each API cluster folder connectors/samples/<cluster>/ holds a manifest.json:
+Sample convention. Each API cluster folder connectors/demo/samples/<cluster>/ holds a manifest.json:
 
     {"format": "json_api" | "xml_api" | "zeus_api",
      "endpoints": {"<endpoint>": {"page_param": "page", "size_param": "size", "page_size": 100,
@@ -24,7 +24,7 @@ query parameters (serviceKey, ...) are ignored. GET / lists the endpoints. Anyth
 Tests add routes: server.add_route("/x", handler), where handler(query: dict[str, str]) returns
 (status, headers, body) with body bytes or str, or None to drop the connection unanswered.
 
-Run it by hand with: python -m connectors.sample_server --port 8765
+Run it by hand with: python -m connectors.demo.sample_server --port 8765
 """
 from __future__ import annotations
 
@@ -37,10 +37,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from .readers.xml_api import render_page
-from .readers.zeus_api import zeus_page
+from ..readers.xml_api import render_page
+from ..readers.zeus_api import zeus_page
+from . import SAMPLES_DIR
 
-SAMPLES_DIR = Path(__file__).with_name("samples")
 NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 Reply = tuple[int, Mapping[str, str], bytes | str]
 Handler = Callable[[dict[str, str]], Reply | None]
@@ -208,7 +208,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
 def main(argv: list[str] | None = None) -> int:
     """Serve the samples until interrupted."""
-    parser = argparse.ArgumentParser(prog="python -m connectors.sample_server",
+    parser = argparse.ArgumentParser(prog="python -m connectors.demo.sample_server",
                                      description="Serve the API sample exports over HTTP.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from connectors import registry
-from connectors.generator import generate
-from connectors.generator.catalog import DEFAULT_SEED, build
-from connectors.generator.korean import fill, romanize_name
-from connectors.sample_server import SAMPLES_DIR
+from connectors import demo
+from connectors.demo import SAMPLES_DIR
+from connectors.demo.generator import generate
+from connectors.demo.generator.catalog import DEFAULT_SEED, build
+from connectors.demo.generator.korean import fill, romanize_name
 
 
 @pytest.fixture(scope="module")
@@ -20,16 +20,16 @@ def federation():
 
 def _files(root: Path) -> dict[str, bytes]:
     """The generated clusters' files under root; a real cluster's export is not the generator's."""
-    return {str(p.relative_to(root)): p.read_bytes() for code in registry.generated()
+    return {str(p.relative_to(root)): p.read_bytes() for code in demo.codes()
             for p in sorted((root / code).rglob("*")) if p.is_file()}
 
 
 def test_regenerating_gives_the_committed_samples_byte_for_byte(tmp_path):
     generate(tmp_path, seed=DEFAULT_SEED)
     fresh, committed = _files(tmp_path), _files(SAMPLES_DIR)
-    assert sorted(fresh) == sorted(committed), "run: python -m connectors.generator"
+    assert sorted(fresh) == sorted(committed), "run: python -m connectors.demo.generator"
     changed = [name for name in fresh if fresh[name] != committed[name]]
-    assert not changed, f"stale samples (run: python -m connectors.generator): {changed[:5]}"
+    assert not changed, f"stale samples (run: python -m connectors.demo.generator): {changed[:5]}"
 
 
 def test_another_seed_gives_another_federation():
@@ -38,7 +38,7 @@ def test_another_seed_gives_another_federation():
 
 
 def test_workbooks_carry_fixed_timestamps():
-    workbooks = [w for code in registry.generated() for w in (SAMPLES_DIR / code).glob("*.xlsx")]
+    workbooks = [w for code in demo.codes() for w in (SAMPLES_DIR / code).glob("*.xlsx")]
     assert workbooks
     for workbook in workbooks:
         with zipfile.ZipFile(workbook) as archive:

@@ -1,4 +1,4 @@
-"""Command line: python -m connectors.generator [--seed N] [--out DIR] [--cluster CODE ...]."""
+"""Command line: python -m connectors.demo.generator [--seed N] [--out DIR] [--cluster CODE ...]."""
 from __future__ import annotations
 
 import argparse
@@ -10,12 +10,12 @@ from .catalog import DEFAULT_SEED
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m connectors.generator",
+    parser = argparse.ArgumentParser(prog="python -m connectors.demo.generator",
                                      description="Write the demo federation's native sample exports.")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED,
                         help=f"random seed; the same seed gives the same bytes (default {DEFAULT_SEED})")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "samples",
-                        help="output folder (default: connectors/samples)")
+                        help="output folder (default: connectors/demo/samples)")
     parser.add_argument("--cluster", action="append", help="only this cluster (repeatable)")
     args = parser.parse_args(argv)
     summary = generate(args.out, seed=args.seed, clusters=args.cluster)

@@ -12,7 +12,7 @@ import requests
 from connectors.readers.json_api import fetch_pages
 from connectors.readers.xml_api import fetch_pages as fetch_xml_pages
 from connectors.readers.xml_api import render_page
-from connectors.sample_server import SampleServer
+from connectors.demo.sample_server import SampleServer
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -92,7 +92,7 @@ def test_a_failing_route_answers_500(server):
 
 
 def test_start_stop_and_url():
-    server = SampleServer(ROOT / "connectors" / "samples")
+    server = SampleServer(ROOT / "connectors" / "demo" / "samples")
     with pytest.raises(RuntimeError, match="not started"):
         _ = server.url
     with server:
@@ -103,7 +103,7 @@ def test_start_stop_and_url():
 
 def test_command_line_serves_until_stopped(samples_dir, json_cluster):
     process = subprocess.Popen(
-        [sys.executable, "-m", "connectors.sample_server", "--port", "0", "--samples",
+        [sys.executable, "-m", "connectors.demo.sample_server", "--port", "0", "--samples",
          str(samples_dir)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         banner = process.stdout.readline()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from ..conventions.fees import Fee
+from ...conventions.fees import Fee
 
 Cell = Callable[[Any, Any], Any]
 

@@ -8,8 +8,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from ..readers.xml_api import render_page
-from ..readers.zeus_api import zeus_page
+from ...readers.xml_api import render_page
+from ...readers.zeus_api import zeus_page
 from .catalog import Cluster
 from .layouts import Context, Layout, Table
 from .workbooks import Sheet, write_workbook

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from schemas import load_clusters
 
-from ..conventions.fees import Fee
+from ...conventions.fees import Fee
 from . import people
 from .federation import PLANS, CentrePlan, ClusterPlan
 from .instruments import BY_KEY, FAMILIES, Family

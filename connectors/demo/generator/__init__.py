@@ -1,4 +1,4 @@
-"""Deterministic generator of the demo federation's native sample exports (connectors/samples)."""
+"""Deterministic generator of the demo federation's native sample exports (connectors/demo/samples)."""
 from __future__ import annotations
 
 import shutil
