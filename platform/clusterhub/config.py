@@ -29,7 +29,7 @@ def from_environment(instance_path: Path) -> dict:
         "MEILI_SEARCH_KEY": env("MEILI_SEARCH_KEY"),
         "MEILI_INDEX": env("MEILI_INDEX", "listings"),
         "CONNECTOR_BASE_URL": env("CONNECTOR_BASE_URL"),
-        "CONNECTOR_FILES_DIR": env("CONNECTOR_FILES_DIR"),  # default: connectors/samples
+        "CONNECTOR_FILES_DIR": env("CONNECTOR_FILES_DIR"),  # unset: demo mode reads connectors/demo/samples
         # API keys a source wants in its URL (ZEUS), one per cluster: CONNECTOR_API_KEY_DAEDEOK=...
         "CONNECTOR_API_KEYS": {name[len("CONNECTOR_API_KEY_"):].lower(): value
                                for name, value in os.environ.items()
