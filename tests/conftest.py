@@ -94,7 +94,7 @@ def demo_app(tmp_path_factory):
     from clusterhub import db
     from clusterhub.search import indexer
     from clusterhub.sync import service
-    from connectors import demo, registry
+    from connectors import demo
 
     tmp = tmp_path_factory.mktemp("demo")
     app = build_app(tmp, f"sqlite:///{tmp / 'demo.db'}")

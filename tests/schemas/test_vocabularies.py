@@ -31,7 +31,7 @@ def test_unknown_vocabulary_lists_the_known_ones():
 
 
 def test_the_twenty_demo_clusters_with_valid_regions():
-    from connectors import demo, registry
+    from connectors import demo
 
     records = load_clusters()
     codes = {r["code"] for r in records}
