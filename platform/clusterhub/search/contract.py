@@ -5,21 +5,17 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Iterable, Union
 
+from .registry import DATE_FIELDS, FILTER_ONLY_FIELDS, NUMERIC_FIELDS, REGISTRY
+
 MAX_SIZE = 100
 SORTS = ("relevance", "updated", "title")
 
+# The fields a filter and the facets may name, derived from the facet registry (search/registry.py).
 # Keyword fields that can be filtered with In and counted as facets (list fields hold several codes).
-FACET_FIELDS = (
-    "kind", "cluster", "region", "categories", "certifications", "service_type",
-    "regulatory_grade", "equipment_class", "manufacturer", "sharing_scope", "booking_mode",
-    "fee_model", "languages", "expertise",
-)
-# Fields with values for In/Exists/IsEmpty that are not shown as facets.
-KEYWORD_FIELDS = FACET_FIELDS + ("status", "visibility", "nfec_no", "model", "center_key")
-# Numeric and date fields usable in Range and Exists; dates are ISO strings "YYYY-MM-DD[THH:MM:SS]".
-NUMERIC_FIELDS = ("fee_min_krw", "fee_max_krw", "year_acquired", "turnaround_days", "lead_time_days")
-DATE_FIELDS = ("updated_at", "source_updated_at")
-LIST_FIELDS = ("categories", "certifications", "languages", "expertise")
+FACET_FIELDS = tuple(f.field for f in REGISTRY)
+# Fields with values for In/Exists/IsEmpty; the ones after the facets are not shown as facets.
+KEYWORD_FIELDS = FACET_FIELDS + FILTER_ONLY_FIELDS
+LIST_FIELDS = tuple(f.field for f in REGISTRY if f.list_field)
 
 # Matching, the same in every backend. Every word of q is required first. When that finds fewer
 # listings than a page (`size`), words are left out one at a time from the end of q (Meilisearch's

@@ -7,9 +7,10 @@ from ..inquiries import search_log
 from ..search import params as search_params
 from ..search import grouping, service
 from ..search.params import FACETS
+from ..search.registry import SHOWN
 
 bp = Blueprint("search", __name__)
-LONG_FACETS = ("cluster", "manufacturer", "expertise")
+LONG_FACETS = tuple(f.field for f in SHOWN if f.long)  # with a box to find a value
 KIND_TABS = ("service", "equipment", "expert")
 
 
