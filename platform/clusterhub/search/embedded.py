@@ -45,7 +45,7 @@ from .fields import SCHEMA_VERSION, build_schema, load_payload, to_tantivy
 from .filters import combine, to_query
 from .generations import META, Generations, Reader, open_index, stamp
 from .hits import hits
-from .query import Term, as_parts, parse, term_query, text_query
+from .query import Term, as_parts, parse, term_query
 from .relax import needs_relaxing, reorder, steps, tiered
 
 _POOLS: dict[int, ThreadPoolExecutor] = {}
@@ -168,7 +168,8 @@ class EmbeddedBackend(SearchBackend):
             return SearchResult([], 0, {f: [] for f in request.facets}, {}, 0.0, self.name)
         searcher, schema = index.searcher(), index.schema
         terms = parse(request.q, self.thesaurus)
-        text = text_query(schema, terms) if terms else None
+        built = Built(schema, terms)
+        text = built.all(terms) if terms else None
         if terms and text is None:
             text = tantivy.Query.empty_query()
         base = to_query(schema, request.filter_without(None))
@@ -176,23 +177,12 @@ class EmbeddedBackend(SearchBackend):
         try:
             # tantivy releases the GIL: the hits are found while the facet passes run in the pool.
             pool = _pool()
-            finding = pool.submit(self._find, searcher, combine(text, base), request, text is not None)
-            facets = facet_counts(searcher, schema, text, request, pool)
-            found = finding.result()
+            found, facets = self._find_with_facets(searcher, schema, text, base, request, pool)
             if needs_relaxing(found.count, request.size, terms, request.strict) or _lone_compound(
                     found.count, terms, request.strict):
-                tried, counts, split = _compounds(searcher, schema, base, terms)
-                ordered = reorder(tried, counts)
-                for required, left_out in ([(ordered, [])] if split else []) + list(steps(ordered)):
-                    loose = tiered(text_query(schema, required),
-                                   [term_query(schema, t) for t in left_out])
-                    if loose is None:
-                        continue
-                    found = self._find(searcher, combine(loose, base), request, True)
-                    text, dropped = loose, left_out
-                    if found.count >= request.size:
-                        break
-                facets = facet_counts(searcher, schema, text, request, pool)
+                relaxed = self._relax(searcher, schema, built, base, request, pool)
+                if relaxed is not None:
+                    found, facets, text, dropped = relaxed
         except ValueError as exc:
             raise BackendError(f"embedded search failed: {exc}") from exc
         payloads = [load_payload(searcher.doc(addr).get_first("payload")) for _, addr in found.hits]
@@ -202,6 +192,36 @@ class EmbeddedBackend(SearchBackend):
         took = (time.perf_counter() - started) * 1000
         return SearchResult(result_hits, found.count, facets, {}, round(took, 3), self.name,
                             dropped=tuple(t.text for t in dropped))
+
+    def _find_with_facets(self, searcher, schema, text, base, request, pool):
+        """The page of hits of text (under base) and the facet counts of text, side by side."""
+        finding = pool.submit(self._find, searcher, combine(text, base), request, text is not None)
+        facets = facet_counts(searcher, schema, text, request, pool)
+        return finding.result(), facets
+
+    def _relax(self, searcher, schema, built: "Built", base, request: SearchRequest, pool):
+        """(found, facets, text, left out) of the first relaxing step that fills a page, else of
+        the last step; None when no step can be built. Each word is counted once (the counts run
+        side by side); a step whose rarest word matches fewer listings than a page cannot fill it
+        and is not searched (unless it is the last); facets are counted for searched steps only."""
+        tried, counts, split = _compounds(searcher, schema, base, built, pool)
+        count_of = {id(t): n for t, n in zip(tried, counts)}
+        ordered = reorder(tried, counts)
+        candidates = []
+        for required, left_out in ([(ordered, [])] if split else []) + list(steps(ordered)):
+            loose = tiered(built.all(required), [built.one(t) for t in left_out])
+            if loose is not None:
+                candidates.append((required, left_out, loose))
+        out = None
+        for n, (required, left_out, loose) in enumerate(candidates):
+            bound = min((count_of[id(t)] for t in required if built.one(t) is not None), default=0)
+            if bound < request.size and n < len(candidates) - 1:
+                continue        # the conjunction matches at most `bound` listings: it cannot fill
+            found, facets = self._find_with_facets(searcher, schema, loose, base, request, pool)
+            out = (found, facets, loose, left_out)
+            if found.count >= request.size:
+                break
+        return out
 
     @staticmethod
     def _find(searcher, query, request: SearchRequest, has_text: bool):
@@ -240,22 +260,55 @@ class EmbeddedBackend(SearchBackend):
         return IndexState(self.name, "ready", count, version, f"generation {gen.name}")
 
 
-def _compounds(searcher, schema, base, terms: list[Term]) -> tuple[list[Term], list[int], bool]:
+class Built:
+    """The tantivy query of each term of one search, built once (building a concept's query
+    weighs its expansions: building them again for every relaxing step cost 3-4 ms a search)."""
+
+    def __init__(self, schema, terms: list[Term]):
+        self.schema = schema
+        self.terms = list(terms)
+        self._queries: dict[int, object] = {}
+        self._keep = list(terms)      # every term asked about lives as long as this: ids stay unique
+
+    def one(self, term: Term):
+        key = id(term)
+        if key not in self._queries:
+            self._keep.append(term)
+            self._queries[key] = term_query(self.schema, term)
+        return self._queries[key]
+
+    def all(self, terms: list[Term]):
+        """Every term required (query.text_query, from the built terms)."""
+        queries = [q for q in (self.one(t) for t in terms) if q is not None]
+        if not queries:
+            return None
+        return queries[0] if len(queries) == 1 else tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, q) for q in queries])
+
+
+def _compounds(searcher, schema, base, built: Built, pool) -> tuple[list[Term], list[int], bool]:
     """Each term with the number of listings it matches; a Korean word matching nothing as a whole
     is tried as its parts, anywhere in the listing (단회독성 finds "단회투여 독성"). Meilisearch
-    splits such compounds itself (its Korean dictionary segments them)."""
+    splits such compounds itself (its Korean dictionary segments them). The counts run side by
+    side in the pool (tantivy releases the GIL)."""
     def count(term: Term) -> int:
-        query = term_query(schema, term)
+        query = built.one(term)
         return searcher.search(combine(query, base), limit=1, count=True).count if query is not None else 0
 
-    out, counts, split = [], [], False
-    for term in terms:
-        n = count(term)
-        parts = as_parts(term) if n == 0 else None
-        if parts is not None and (m := count(parts)):
-            term, n, split = parts, m, True
+    terms = built.terms
+    for t in terms:
+        built.one(t)            # built here, in this thread, once
+    counts = list(pool.map(count, terms))
+    parts = {n: as_parts(t) for n, t in enumerate(terms) if counts[n] == 0}
+    parts = {n: p for n, p in parts.items() if p is not None}
+    for p in parts.values():
+        built.one(p)
+    part_counts = dict(zip(parts, pool.map(count, parts.values())))
+    out, split = [], False
+    for n, term in enumerate(terms):
+        if part_counts.get(n):
+            term, counts[n], split = parts[n], part_counts[n], True
         out.append(term)
-        counts.append(n)
     return out, counts, split
 
 
