@@ -29,6 +29,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 import time
 from pathlib import Path
@@ -40,7 +42,7 @@ from schemas.thesaurus import Thesaurus
 from schemas.thesaurus import default as default_thesaurus
 
 from .contract import BackendError, IndexState, SearchBackend, SearchRequest, SearchResult
-from .facets import facet_counts
+from .facets import start as facets_start
 from .fields import SCHEMA_VERSION, build_schema, load_payload, to_tantivy
 from .filters import combine, to_query
 from .generations import META, Generations, Reader, open_index, stamp
@@ -65,6 +67,7 @@ class EmbeddedBackend(SearchBackend):
         self._thesaurus = thesaurus if thesaurus is not None else default_thesaurus()
         self._thesaurus_stamp = None
         self._stamp_cache: tuple | None = None
+        self._counts = WordCounts()
 
     # --- writing -------------------------------------------------------------------------
 
@@ -161,49 +164,53 @@ class EmbeddedBackend(SearchBackend):
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         try:
-            index = self.reader.index()
+            index, searcher, version = self.reader.versioned()
         except (OSError, ValueError) as exc:
             raise BackendError(f"embedded index cannot be opened: {exc}") from exc
         if index is None:
             return SearchResult([], 0, {f: [] for f in request.facets}, {}, 0.0, self.name)
-        searcher, schema = index.searcher(), index.schema
+        schema = index.schema
         terms = parse(request.q, self.thesaurus)
-        built = Built(schema, terms)
+        built = Built(schema, terms, self._counts, (version, request.filter_without(None)))
         text = built.all(terms) if terms else None
         if terms and text is None:
             text = tantivy.Query.empty_query()
         base = to_query(schema, request.filter_without(None))
         dropped: list[Term] = []
         try:
-            # tantivy releases the GIL: the hits are found while the facet passes run in the pool.
             pool = _pool()
-            found, facets = self._find_with_facets(searcher, schema, text, base, request, pool)
-            if needs_relaxing(found.count, request.size, terms, request.strict) or _lone_compound(
-                    found.count, terms, request.strict):
-                relaxed = self._relax(searcher, schema, built, base, request, pool)
-                if relaxed is not None:
-                    found, facets, text, dropped = relaxed
+            relaxable = not request.strict and (len(terms) > 1 or _lone_compound(0, terms, False))
+            if relaxable:
+                # Relaxing is decided by the count of all words: the facets wait for the final q.
+                found = self._find(searcher, combine(text, base), request, text is not None)
+                if needs_relaxing(found.count, request.size, terms, request.strict) or _lone_compound(
+                        found.count, terms, request.strict):
+                    relaxed = self._relax(searcher, schema, built, base, request, pool)
+                    if relaxed is not None:
+                        found, text, dropped = relaxed
+                counting = facets_start(searcher, schema, text, request, pool, background=True)
+            else:
+                # tantivy releases the GIL: the hits are found while the facet passes run in the pool.
+                finding = pool.submit(self._find, searcher, combine(text, base), request, text is not None)
+                counting = facets_start(searcher, schema, text, request, pool)
+                found = finding.result()
+            # The hits are loaded and highlighted while the facet passes still run.
+            payloads = [load_payload(searcher.doc(addr).get_first("payload")) for _, addr in found.hits]
+            scores = [float(s) if text is not None and request.sort == "relevance" else None
+                      for s, _ in found.hits]
+            result_hits = hits(payloads, scores, terms if request.highlight else [])
+            facets = counting()
         except ValueError as exc:
             raise BackendError(f"embedded search failed: {exc}") from exc
-        payloads = [load_payload(searcher.doc(addr).get_first("payload")) for _, addr in found.hits]
-        scores = [float(s) if text is not None and request.sort == "relevance" else None
-                  for s, _ in found.hits]
-        result_hits = hits(payloads, scores, terms if request.highlight else [])
         took = (time.perf_counter() - started) * 1000
         return SearchResult(result_hits, found.count, facets, {}, round(took, 3), self.name,
                             dropped=tuple(t.text for t in dropped))
 
-    def _find_with_facets(self, searcher, schema, text, base, request, pool):
-        """The page of hits of text (under base) and the facet counts of text, side by side."""
-        finding = pool.submit(self._find, searcher, combine(text, base), request, text is not None)
-        facets = facet_counts(searcher, schema, text, request, pool)
-        return finding.result(), facets
-
     def _relax(self, searcher, schema, built: "Built", base, request: SearchRequest, pool):
-        """(found, facets, text, left out) of the first relaxing step that fills a page, else of
-        the last step; None when no step can be built. Each word is counted once (the counts run
-        side by side); a step whose rarest word matches fewer listings than a page cannot fill it
-        and is not searched (unless it is the last); facets are counted for searched steps only."""
+        """(found, text, left out) of the first relaxing step that fills a page, else of the last
+        step; None when no step can be built. Each word is counted once (the counts run side by
+        side); a step whose rarest word matches fewer listings than a page cannot fill it and is
+        not searched (unless it is the last). Facets are counted once, on the final text."""
         tried, counts, split = _compounds(searcher, schema, base, built, pool)
         count_of = {id(t): n for t, n in zip(tried, counts)}
         ordered = reorder(tried, counts)
@@ -217,8 +224,8 @@ class EmbeddedBackend(SearchBackend):
             bound = min((count_of[id(t)] for t in required if built.one(t) is not None), default=0)
             if bound < request.size and n < len(candidates) - 1:
                 continue        # the conjunction matches at most `bound` listings: it cannot fill
-            found, facets = self._find_with_facets(searcher, schema, loose, base, request, pool)
-            out = (found, facets, loose, left_out)
+            found = self._find(searcher, combine(loose, base), request, True)
+            out = (found, loose, left_out)
             if found.count >= request.size:
                 break
         return out
@@ -227,6 +234,10 @@ class EmbeddedBackend(SearchBackend):
     def _find(searcher, query, request: SearchRequest, has_text: bool):
         return searcher.search(query, limit=request.size, offset=request.offset, count=True,
                                **_order(request, has_text))
+
+    def forget_counts(self) -> None:
+        """Drop the kept word counts (the benchmark times the relaxed path without them)."""
+        self._counts = WordCounts()
 
     def stamp(self) -> str:
         """The live generation, its catalog version and the saved thesaurus' file stamp. Every
@@ -264,8 +275,9 @@ class Built:
     """The tantivy query of each term of one search, built once (building a concept's query
     weighs its expansions: building them again for every relaxing step cost 3-4 ms a search)."""
 
-    def __init__(self, schema, terms: list[Term]):
+    def __init__(self, schema, terms: list[Term], counts: "WordCounts | None" = None, scope=None):
         self.schema = schema
+        self.counts, self.scope = counts, scope
         self.terms = list(terms)
         self._queries: dict[int, object] = {}
         self._keep = list(terms)      # every term asked about lives as long as this: ids stay unique
@@ -292,8 +304,15 @@ def _compounds(searcher, schema, base, built: Built, pool) -> tuple[list[Term], 
     splits such compounds itself (its Korean dictionary segments them). The counts run side by
     side in the pool (tantivy releases the GIL)."""
     def count(term: Term) -> int:
+        key = (built.scope, term.text, term.phrase, tuple(term.words), tuple(term.expansions), tuple(term.parts))
+        known = built.counts.get(key) if built.counts is not None else None
+        if known is not None:
+            return known
         query = built.one(term)
-        return searcher.search(combine(query, base), limit=1, count=True).count if query is not None else 0
+        n = searcher.search(combine(query, base), limit=1, count=True).count if query is not None else 0
+        if built.counts is not None:
+            built.counts.put(key, n)
+        return n
 
     terms = built.terms
     for t in terms:
@@ -310,6 +329,31 @@ def _compounds(searcher, schema, base, built: Built, pool) -> tuple[list[Term], 
             term, counts[n], split = parts[n], part_counts[n], True
         out.append(term)
     return out, counts, split
+
+
+class WordCounts:
+    """How many listings each word matches under a filter, per index version: relaxing counts
+    every word of q, and the same words come back on the next page, the next keystroke of search
+    as you type, the next user. A new commit or generation is a new key, so no count is stale."""
+
+    SIZE = 4096
+
+    def __init__(self):
+        self._data: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key) -> int | None:
+        with self._lock:
+            n = self._data.get(key)
+            if n is not None:
+                self._data.move_to_end(key)
+            return n
+
+    def put(self, key, n: int) -> None:
+        with self._lock:
+            self._data[key] = n
+            while len(self._data) > self.SIZE:
+                self._data.popitem(last=False)
 
 
 def _lone_compound(count: int, terms: list[Term], strict: bool) -> bool:
