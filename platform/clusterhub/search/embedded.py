@@ -29,8 +29,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import threading
-from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 import time
 from pathlib import Path
@@ -42,13 +40,14 @@ from schemas.thesaurus import Thesaurus
 from schemas.thesaurus import default as default_thesaurus
 
 from .contract import BackendError, IndexState, SearchBackend, SearchRequest, SearchResult
+from . import grouping
 from .facets import start as facets_start
 from .fields import SCHEMA_VERSION, build_schema, load_payload, to_tantivy
 from .filters import combine, to_query
 from .generations import META, Generations, Reader, open_index, stamp
 from .hits import hits
-from .query import Term, as_parts, parse, term_query
-from .relax import needs_relaxing, reorder, steps, tiered
+from .query import Term, parse
+from .relax import Built, WordCounts, compounds, lone_compound, needs_relaxing, reorder, steps, tiered
 
 _POOLS: dict[int, ThreadPoolExecutor] = {}
 WRITER_HEAP = 64_000_000
@@ -179,39 +178,51 @@ class EmbeddedBackend(SearchBackend):
         dropped: list[Term] = []
         try:
             pool = _pool()
-            relaxable = not request.strict and (len(terms) > 1 or _lone_compound(0, terms, False))
+            relaxable = not request.strict and (len(terms) > 1 or lone_compound(0, terms, False))
             if relaxable:
                 # Relaxing is decided by the count of all words: the facets wait for the final q.
                 found = self._find(searcher, combine(text, base), request, text is not None)
-                if needs_relaxing(found.count, request.size, terms, request.strict) or _lone_compound(
+                if needs_relaxing(found.count, request.size, terms, request.strict) or lone_compound(
                         found.count, terms, request.strict):
                     relaxed = self._relax(searcher, schema, built, base, request, pool)
                     if relaxed is not None:
                         found, text, dropped = relaxed
+                counting = facets_start(searcher, schema, text, request, pool, background=True)
+            elif request.group:
                 counting = facets_start(searcher, schema, text, request, pool, background=True)
             else:
                 # tantivy releases the GIL: the hits are found while the facet passes run in the pool.
                 finding = pool.submit(self._find, searcher, combine(text, base), request, text is not None)
                 counting = facets_start(searcher, schema, text, request, pool)
                 found = finding.result()
+            total, total_groups, members = None, None, {}
+            if request.group:
+                groups = grouping.page(searcher, schema, combine(text, base), request,
+                                       _order(request, text is not None), pool)
+                page_hits, total, total_groups, members = (groups.hits, groups.total,
+                                                           groups.total_groups, groups.members)
+            else:
+                page_hits, total = found.hits, found.count
             # The hits are loaded and highlighted while the facet passes still run.
-            payloads = [load_payload(searcher.doc(addr).get_first("payload")) for _, addr in found.hits]
+            payloads = [load_payload(searcher.doc(addr).get_first("payload")) for _, addr in page_hits]
             scores = [float(s) if text is not None and request.sort == "relevance" else None
-                      for s, _ in found.hits]
+                      for s, _ in page_hits]
             result_hits = hits(payloads, scores, terms if request.highlight else [])
+            for n, ids in members.items():
+                result_hits[n].members = tuple(ids)
             facets = counting()
         except ValueError as exc:
             raise BackendError(f"embedded search failed: {exc}") from exc
         took = (time.perf_counter() - started) * 1000
-        return SearchResult(result_hits, found.count, facets, {}, round(took, 3), self.name,
-                            dropped=tuple(t.text for t in dropped))
+        return SearchResult(result_hits, total, facets, {}, round(took, 3), self.name,
+                            dropped=tuple(t.text for t in dropped), total_groups=total_groups)
 
     def _relax(self, searcher, schema, built: "Built", base, request: SearchRequest, pool):
         """(found, text, left out) of the first relaxing step that fills a page, else of the last
         step; None when no step can be built. Each word is counted once (the counts run side by
         side); a step whose rarest word matches fewer listings than a page cannot fill it and is
         not searched (unless it is the last). Facets are counted once, on the final text."""
-        tried, counts, split = _compounds(searcher, schema, base, built, pool)
+        tried, counts, split = compounds(searcher, schema, base, built, pool)
         count_of = {id(t): n for t, n in zip(tried, counts)}
         ordered = reorder(tried, counts)
         candidates = []
@@ -269,96 +280,6 @@ class EmbeddedBackend(SearchBackend):
         except Exception as exc:     # any failure to open is reported, not raised, for /healthz
             return IndexState(self.name, "error", 0, version, f"index cannot be opened: {exc}")
         return IndexState(self.name, "ready", count, version, f"generation {gen.name}")
-
-
-class Built:
-    """The tantivy query of each term of one search, built once (building a concept's query
-    weighs its expansions: building them again for every relaxing step cost 3-4 ms a search)."""
-
-    def __init__(self, schema, terms: list[Term], counts: "WordCounts | None" = None, scope=None):
-        self.schema = schema
-        self.counts, self.scope = counts, scope
-        self.terms = list(terms)
-        self._queries: dict[int, object] = {}
-        self._keep = list(terms)      # every term asked about lives as long as this: ids stay unique
-
-    def one(self, term: Term):
-        key = id(term)
-        if key not in self._queries:
-            self._keep.append(term)
-            self._queries[key] = term_query(self.schema, term)
-        return self._queries[key]
-
-    def all(self, terms: list[Term]):
-        """Every term required (query.text_query, from the built terms)."""
-        queries = [q for q in (self.one(t) for t in terms) if q is not None]
-        if not queries:
-            return None
-        return queries[0] if len(queries) == 1 else tantivy.Query.boolean_query(
-            [(tantivy.Occur.Must, q) for q in queries])
-
-
-def _compounds(searcher, schema, base, built: Built, pool) -> tuple[list[Term], list[int], bool]:
-    """Each term with the number of listings it matches; a Korean word matching nothing as a whole
-    is tried as its parts, anywhere in the listing (단회독성 finds "단회투여 독성"). Meilisearch
-    splits such compounds itself (its Korean dictionary segments them). The counts run side by
-    side in the pool (tantivy releases the GIL)."""
-    def count(term: Term) -> int:
-        key = (built.scope, term.text, term.phrase, tuple(term.words), tuple(term.expansions), tuple(term.parts))
-        known = built.counts.get(key) if built.counts is not None else None
-        if known is not None:
-            return known
-        query = built.one(term)
-        n = searcher.search(combine(query, base), limit=1, count=True).count if query is not None else 0
-        if built.counts is not None:
-            built.counts.put(key, n)
-        return n
-
-    terms = built.terms
-    for t in terms:
-        built.one(t)            # built here, in this thread, once
-    counts = list(pool.map(count, terms))
-    parts = {n: as_parts(t) for n, t in enumerate(terms) if counts[n] == 0}
-    parts = {n: p for n, p in parts.items() if p is not None}
-    for p in parts.values():
-        built.one(p)
-    part_counts = dict(zip(parts, pool.map(count, parts.values())))
-    out, split = [], False
-    for n, term in enumerate(terms):
-        if part_counts.get(n):
-            term, counts[n], split = parts[n], part_counts[n], True
-        out.append(term)
-    return out, counts, split
-
-
-class WordCounts:
-    """How many listings each word matches under a filter, per index version: relaxing counts
-    every word of q, and the same words come back on the next page, the next keystroke of search
-    as you type, the next user. A new commit or generation is a new key, so no count is stale."""
-
-    SIZE = 4096
-
-    def __init__(self):
-        self._data: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key) -> int | None:
-        with self._lock:
-            n = self._data.get(key)
-            if n is not None:
-                self._data.move_to_end(key)
-            return n
-
-    def put(self, key, n: int) -> None:
-        with self._lock:
-            self._data[key] = n
-            while len(self._data) > self.SIZE:
-                self._data.popitem(last=False)
-
-
-def _lone_compound(count: int, terms: list[Term], strict: bool) -> bool:
-    """A q of one Korean compound that matched nothing (단회독성): worth trying as its parts."""
-    return not strict and count == 0 and len(terms) == 1 and as_parts(terms[0]) is not None
 
 
 def _pool() -> ThreadPoolExecutor:
