@@ -16,24 +16,26 @@ from .params import SearchParams
 EXPORT_MAX = 2000
 
 
-def run(params: SearchParams, facets=None) -> SearchResult:
+def run(params: SearchParams, facets=None, group: bool = False) -> SearchResult:
     """One page of results with disjunctive facet counts (featured listings carry the mark the
     index keeps for them). Unless params.strict, q is read first (search/understand.py): places
     and a kind word become selections, words of intent leave q; a kind that would empty the page
     is dropped again. `result.understood` is that reading, with the params actually searched;
-    `result.dropped` lists every word of q that the results do not require."""
+    `result.dropped` lists every word of q that the results do not require. With `group`, the
+    page holds groups of identical instruments (search/grouping.py): what the page and the API
+    show; exports and the planner take every listing."""
     reading = understand.Reading(params.q, params.q) if params.strict else understand.read(params.q)
     if "kind" in params.selections:        # the user's own choice of kind wins: the word is intent
         reading.intents += [s.word for s in reading.filters if s.field == "kind"]
         reading.filters = [s for s in reading.filters if s.field != "kind"]
     searched = _steered(params, reading)
-    result = _search(searched, facets)
+    result = _search(searched, facets, group)
     kind = next((s for s in reading.filters if s.field == "kind"), None)
     if kind is not None and not result.total and "kind" not in params.selections:
         reading.filters.remove(kind)
         reading.intents.append(kind.word)
         searched = _steered(params, reading)
-        result = _search(searched, facets)
+        result = _search(searched, facets, group)
     reading.params = searched
     result.understood = reading
     result.dropped = tuple(reading.intents) + tuple(result.dropped)
@@ -52,8 +54,8 @@ def _steered(params: SearchParams, reading: understand.Reading) -> SearchParams:
     return replace(params, q=reading.q, selections=selections)
 
 
-def _search(params: SearchParams, facets) -> SearchResult:
-    request = params.request() if facets is None else params.request(facets)
+def _search(params: SearchParams, facets, group: bool = False) -> SearchResult:
+    request = params.request(group=group) if facets is None else params.request(facets, group=group)
     try:
         return _with_cached_facets(backend(), request)
     except BackendError as exc:
