@@ -304,6 +304,8 @@ RELAXED = ("독성시험 영장류 견적서", "질량분석기 파일럿 confoc
 # Glued compounds no listing holds as written whose parts it holds apart (단회투여독성시험 has
 # 단회 and 독성, not 단회독성): the engine tries such a word as its parts (bigram AND).
 COMPOUNDS = ("단회독성", "반복독성", "약동분석", "생물안전성평가")
+# Instruments listed unit by unit: a grouped search pages by groups of one model in one centre.
+GROUPED = ("질량분석기", "현미경", "세포배양", "유세포분석기", "mass spectrometer")
 REGION_PAIRS = (("daegu", "chungbuk"), ("gyeongbuk", "gangwon"), ("incheon", "seoul"), ("daejeon", "sejong"))
 
 
@@ -311,7 +313,8 @@ def requests(kind: str, i: int) -> SearchRequest:
     """The i-th request of a query shape: (a) Korean 1-term + 3 filters + 5 facets, (b) 2-term
     mixed + 5 facets, (c) browsing with 3 filters + 5 facets, (d) 3-4 words that no listing
     holds together, so words are left out (relaxed matching) + 5 facets, (e) a glued compound
-    found only as its parts + 5 facets."""
+    found only as its parts + 5 facets, (f) an instrument word, grouped (identical instruments
+    of one centre as one hit, paged by groups) + 5 facets."""
     filters = And((In("region", REGION_PAIRS[i % len(REGION_PAIRS)]), In("kind", ("service", "equipment")),
                    Range("lead_time_days", lte=20)))
     if kind == "a":
@@ -322,6 +325,8 @@ def requests(kind: str, i: int) -> SearchRequest:
         return SearchRequest(q=RELAXED[i % len(RELAXED)], facets=FACETS)
     if kind == "e":
         return SearchRequest(q=COMPOUNDS[i % len(COMPOUNDS)], facets=FACETS)
+    if kind == "f":
+        return SearchRequest(q=GROUPED[i % len(GROUPED)], facets=FACETS, group=True, page=1 + i % 3)
     return SearchRequest(filter=filters, facets=FACETS)
 
 
@@ -329,7 +334,7 @@ def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def run(n: int, runs: int = 300, shapes: str = "abcde", cold: bool = True) -> dict:
+def run(n: int, runs: int = 300, shapes: str = "abcdef", cold: bool = True) -> dict:
     """Build an index of n listings in a temporary folder and time the query shapes. `cold`
     clears the engine's word counts before each query: the shapes cycle through a few queries,
     so kept counts would time the cache, not the relaxed path."""
@@ -367,7 +372,8 @@ SHAPES = {"a": "Korean 1-term query + 3 filters + 5 disjunctive facets",
           "b": "2-term mixed Korean/English query + 5 facets",
           "c": "browsing: 3 filters + 5 facets, no q",
           "d": "3-4 words no listing holds together: words left out (relaxed) + 5 facets",
-          "e": "a glued Korean compound found as its parts (단회독성) + 5 facets"}
+          "e": "a glued Korean compound found as its parts (단회독성) + 5 facets",
+          "f": "an instrument word, grouped: pages 1-3 of groups of identical instruments + 5 facets"}
 
 
 def report(results: list[dict], korean_rows: list[dict] | None) -> str:
@@ -410,7 +416,7 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=300, help="timed searches per query shape")
     parser.add_argument("--compare-korean", action="store_true", help="also compare Korean analyzers")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/performance.md")
-    parser.add_argument("--shapes", default="abcde", help="query shapes to time, e.g. 'd' or 'ade' (default all)")
+    parser.add_argument("--shapes", default="abcdef", help="query shapes to time, e.g. 'd' or 'ade' (default all)")
     parser.add_argument("--warm-counts", action="store_true",
                         help="keep the engine's word counts between queries (default: cleared before each)")
     args = parser.parse_args(argv)
