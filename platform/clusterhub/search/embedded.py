@@ -209,7 +209,8 @@ class EmbeddedBackend(SearchBackend):
                       for s, _ in page_hits]
             result_hits = hits(payloads, scores, terms if request.highlight else [])
             for n, ids in members.items():
-                result_hits[n].members = tuple(ids)
+                lead = result_hits[n]
+                lead.members = (lead.id, *[i for i in ids if i != lead.id])
             facets = counting()
         except ValueError as exc:
             raise BackendError(f"embedded search failed: {exc}") from exc

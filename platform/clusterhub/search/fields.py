@@ -33,7 +33,7 @@ EN_PLAIN = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(
 def build_schema() -> tantivy.Schema:
     """The schema: keyword fast fields for filters and facets, numeric/date fast fields, text."""
     b = tantivy.SchemaBuilder()
-    b.add_text_field("id", tokenizer_name="raw", index_option="basic", stored=True)
+    b.add_text_field("id", tokenizer_name="raw", index_option="basic", fast=True)
     # The group of identical instruments as a number (0: alone), read per hit from the column.
     b.add_unsigned_field("group_no", indexed=True, fast=True)
     for name in KEYWORD_FIELDS:

@@ -9,7 +9,10 @@ The embedded engine does it here (Meilisearch has `distinct`, see meili_query.py
 1. the ranked hits are read in growing batches; the group number of each hit comes from a fast
    column (no stored document is read) until offset + size groups are known;
 2. one terms aggregation over the query counts the members of every group (total_groups);
-3. one search of the query restricted to the page's groups lists their members, in rank order.
+3. one aggregation over the query restricted to the page's groups lists their members' ids
+   (from the id column: reading each unit's stored document cost more than the rest).
+
+A group's members are its lead, then the other units by id (both engines).
 """
 from __future__ import annotations
 
@@ -19,7 +22,8 @@ import tantivy
 
 from .contract import Hit, SearchRequest
 
-FIRST_BATCH = 40        # hits read for the first groups; grows fourfold while groups are missing
+FIRST_BATCH = 100       # hits read for the first groups; grows fourfold while groups are missing
+UNITS_GUESS = 8         # hits read per group wanted at first (a retry reads the whole query again)
 BUCKETS = 65_000
 
 
@@ -76,7 +80,7 @@ class Page:
     hits: list            # (score, DocAddress) of the page's leads
     total: int            # listings
     total_groups: int
-    members: dict         # DocAddress position on the page -> member ids, lead first
+    members: dict         # position on the page -> the group's ids by id (the lead among them)
 
 
 def page(searcher: tantivy.Searcher, schema, query, request: SearchRequest, order: dict, pool) -> Page:
@@ -84,7 +88,7 @@ def page(searcher: tantivy.Searcher, schema, query, request: SearchRequest, orde
     counting = pool.submit(searcher.aggregate, query, {"g": {"terms": {
         "field": "group_no", "size": BUCKETS, "segment_size": BUCKETS}}})
     need = request.offset + request.size
-    limit = max(FIRST_BATCH, 2 * need)
+    limit = max(FIRST_BATCH, UNITS_GUESS * need)
     while True:
         found = searcher.search(query, limit=limit, count=True, **order)
         numbers = searcher.fast_field_values("group_no", [a for _, a in found.hits]) if found.hits else []
@@ -108,13 +112,11 @@ def page(searcher: tantivy.Searcher, schema, query, request: SearchRequest, orde
     if wanted:
         only = tantivy.Query.term_set_query(schema, "group_no", sorted(wanted))
         inside = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, only)])
-        listed = searcher.search(inside, limit=sum(sizes[no] for no in wanted), count=False, **order)
-        addrs = [a for _, a in listed.hits]
-        for no, addr in zip(searcher.fast_field_values("group_no", addrs), addrs):
-            members.setdefault(no, []).append(addr)
-    out: dict[int, list[str]] = {}
-    for n, (_, addr, no) in enumerate(shown):
-        if no in members:
-            rest = [a for a in members[no] if (a.segment_ord, a.doc) != (addr.segment_ord, addr.doc)]
-            out[n] = [searcher.doc(a).get_first("id") for a in [addr] + rest]
+        tree = searcher.aggregate(inside, {"g": {
+            "terms": {"field": "group_no", "size": len(wanted) + 1, "segment_size": BUCKETS},
+            "aggs": {"ids": {"terms": {"field": "id", "size": BUCKETS, "segment_size": BUCKETS,
+                                       "order": {"_key": "asc"}}}}}})
+        for bucket in tree["g"].get("buckets", []):
+            members[int(float(bucket["key"]))] = [str(b["key"]) for b in bucket["ids"].get("buckets", [])]
+    out = {n: members[no] for n, (_, _, no) in enumerate(shown) if no in members}
     return Page([(s, a) for s, a, _ in shown], found.count, total_groups, out)

@@ -178,7 +178,8 @@ def member_queries(index: str, request: SearchRequest, found: SearchResult, rela
 
 
 def with_members(found: SearchResult, response: dict) -> SearchResult:
-    """found with each lead's units (the answer to member_queries), the lead first."""
+    """found with each lead's units (the answer to member_queries): the lead, then the others by
+    id (as the embedded engine lists them)."""
     units: dict[str, list[str]] = {}
     for part in response.get("results") or []:
         for raw in part.get("hits", []):
@@ -186,5 +187,5 @@ def with_members(found: SearchResult, response: dict) -> SearchResult:
     for hit in found.hits:
         ids = units.get(group_key(hit.document)) or []
         if len(ids) > 1:
-            hit.members = (hit.id, *[i for i in ids if i != hit.id])
+            hit.members = (hit.id, *sorted(i for i in ids if i != hit.id))
     return found

@@ -364,6 +364,7 @@ def test_identical_instruments_are_one_group_across_pages(backend):
     lead = first.hits[0]
     assert lead.members == (lead.id, lead.id[:-2] + "10", lead.id[:-2] + "20")   # pages 3 and 6 ungrouped
     assert all(len(h.members) == 3 and h.members[0] == h.id for h in first.hits)
+    assert all(list(h.members[1:]) == sorted(h.members[1:]) for h in first.hits)   # then by id
     assert [h.id[-2:] for h in second.hits] == ["04", "05", "06", "07"]
     assert not {m for h in first.hits for m in h.members} & {m for h in second.hits for m in h.members}
     # The total counts listings, total_groups the cards; facet counts stay per listing.
