@@ -41,6 +41,9 @@ def test_the_page_shows_one_card_per_group_with_its_count(demo_app):
     page = client.get("/search?q=Xevo+G2-XS+QTof").get_data(as_text=True)
     cards = re.findall(r'<li class="card ', page)
     assert len(cards) == len(api["hits"])
+    # The heading says both numbers: listings, and cards.
+    assert api["total_groups"] < api["total"]
+    assert f'{api["total"]:,}' in page and f'카드 {api["total_groups"]:,}장' in page
     biggest = max(api["groups"], key=lambda g: len(g["members"]))
     assert f"× {len(biggest['members'])}</span>" in page
     assert f"이 센터의 같은 모델 {len(biggest['members'])}대" in page
