@@ -182,12 +182,14 @@ class EmbeddedBackend(SearchBackend):
             if relaxable:
                 # Relaxing is decided by the count of all words: the facets wait for the final q.
                 found = self._find(searcher, combine(text, base), request, text is not None)
+                counting = None
                 if needs_relaxing(found.count, request.size, terms, request.strict) or lone_compound(
                         found.count, terms, request.strict):
                     relaxed = self._relax(searcher, schema, built, base, request, pool)
                     if relaxed is not None:
-                        found, text, dropped = relaxed
-                counting = facets_start(searcher, schema, text, request, pool, background=True)
+                        found, text, dropped, counting = relaxed
+                if counting is None:
+                    counting = facets_start(searcher, schema, text, request, pool, background=True)
             elif request.group:
                 counting = facets_start(searcher, schema, text, request, pool, background=True)
             else:
@@ -219,10 +221,13 @@ class EmbeddedBackend(SearchBackend):
                             dropped=tuple(t.text for t in dropped), total_groups=total_groups)
 
     def _relax(self, searcher, schema, built: "Built", base, request: SearchRequest, pool):
-        """(found, text, left out) of the first relaxing step that fills a page, else of the last
-        step; None when no step can be built. Each word is counted once (the counts run side by
-        side); a step whose rarest word matches fewer listings than a page cannot fill it and is
-        not searched (unless it is the last). Facets are counted once, on the final text."""
+        """(found, text, left out, facets started or None) of the first relaxing step that fills a
+        page, else of the last step; None when no step can be built. Each word is counted once
+        (the counts run side by side); a step whose rarest word matches fewer listings than a page
+        cannot fill it and is not searched (unless it is the last). Facets are counted once, on
+        the final text: beside its search when the step is known to be final (the last one, or
+        one word whose count fills the page), after it otherwise. A grouped request leaves the
+        final step's page to grouping.page (found is then None)."""
         tried, counts, split = compounds(searcher, schema, base, built, pool)
         count_of = {id(t): n for t, n in zip(tried, counts)}
         ordered = reorder(tried, counts)
@@ -234,10 +239,16 @@ class EmbeddedBackend(SearchBackend):
         out = None
         for n, (required, left_out, loose) in enumerate(candidates):
             bound = min((count_of[id(t)] for t in required if built.one(t) is not None), default=0)
-            if bound < request.size and n < len(candidates) - 1:
+            last = n == len(candidates) - 1
+            if bound < request.size and not last:
                 continue        # the conjunction matches at most `bound` listings: it cannot fill
+            if last or (len(required) == 1 and bound >= request.size):   # one word: bound is its count
+                finding = None if request.group else pool.submit(
+                    self._find, searcher, combine(loose, base), request, True)
+                counting = facets_start(searcher, schema, loose, request, pool, background=True)
+                return (finding.result() if finding else None), loose, left_out, counting
             found = self._find(searcher, combine(loose, base), request, True)
-            out = (found, loose, left_out)
+            out = (found, loose, left_out, None)
             if found.count >= request.size:
                 break
         return out
