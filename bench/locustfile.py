@@ -5,6 +5,10 @@ long tail of one- or two-word queries drawn from listing titles (LOAD_WORDS, a J
 bench writes from the demo catalog); a third carry a cluster filter. Logged-in users (a company,
 an operator, a curator) log in through the form with its CSRF token and walk their pages.
 Which users run is chosen by the bench with LOAD_PROFILE (anonymous | members).
+
+The users are FastHttpUser (geventhttpclient), not HttpUser (python-requests): the load generator
+shares the 2 cores with the server, and requests' client cost about 1 ms of CPU per request that
+the server then could not use (bench/request_profile.py measures the server's side alone).
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ import os
 import random
 import re
 
-from locust import HttpUser, between, task
+from locust import FastHttpUser, between, task
 
 DATA = json.loads(open(os.environ["LOAD_WORDS"], encoding="utf-8").read())
 WORDS, CLUSTERS, LISTINGS = DATA["words"], DATA["clusters"], DATA["listings"]
@@ -31,7 +35,7 @@ def query() -> dict:
     return params
 
 
-class Anonymous(HttpUser):
+class Anonymous(FastHttpUser):
     weight = 1 if PROFILE == "anonymous" else 0
     wait_time = between(0.0, 0.05)
 
@@ -48,7 +52,7 @@ class Anonymous(HttpUser):
         self.client.get(f"/listings/{random.choice(LISTINGS)}", name="GET /listings/<id>")
 
 
-class Member(HttpUser):
+class Member(FastHttpUser):
     abstract = True
     email = ""
     wait_time = between(0.5, 1.5)  # people read what they get

@@ -96,6 +96,13 @@ class SourceSettings:
     api_key: str | None = field(default=None, repr=False)
     # Caps on files and pages (connectors/limits.py): a hostile export is refused, not read.
     limits: Limits = DEFAULT_LIMITS
+    # The cluster's own source settings (the platform's per-cluster setting): its API's address
+    # (replaces base_url/<code>), the paging parameters ("page", "size"; None, None: one request),
+    # the page size and ZEUS's organisation filter. None: the connector's own choice.
+    cluster_url: str | None = None
+    paging: tuple[str | None, str | None] | None = None
+    page_size: int | None = None
+    organ: str | None = None
 
     def http_options(self) -> dict[str, Any]:
         """The keyword arguments the HTTP readers take: timeout, retries, backoff, limits."""
@@ -108,6 +115,13 @@ class SourceSettings:
             raise SourceUnavailable("no base_url is configured for this API connector",
                                     location=path)
         return f"{self.base_url.rstrip('/')}/{path.lstrip('/')}"
+
+    def cluster_endpoint(self, code: str, path: str = "") -> str:
+        """The absolute URL of a cluster's API path: under cluster_url when the cluster has its own
+        address, else under base_url/<code>."""
+        if self.cluster_url:
+            return f"{self.cluster_url.rstrip('/')}/{path.lstrip('/')}" if path else self.cluster_url
+        return self.endpoint(f"{code}/{path}" if path else code)
 
 
 class Connector(ABC):

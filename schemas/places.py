@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import vocabularies
-from .thesaurus import normalize
+from .thesaurus import normalize, squash
 
 PLACES_FILE = Path(__file__).with_name("places.json")
 CLUSTERS_FILE = Path(__file__).with_name("clusters.json")
@@ -32,7 +32,17 @@ class Places:
     names: dict[str, Place]     # normalized name -> place
 
     def find(self, text: str) -> Place | None:
-        return self.names.get(normalize(text))
+        """The place text names; hyphens, dots and spaces aside (K-바이오헬스, KMEDI hub)."""
+        key = normalize(text)
+        return self.names.get(key) or self._squashed().get(squash(key))
+
+    def _squashed(self) -> dict[str, Place]:
+        if "_squashed_names" not in self.__dict__:
+            out: dict[str, Place] = {}
+            for key, place in self.names.items():
+                out.setdefault(squash(key), place)
+            object.__setattr__(self, "_squashed_names", out)
+        return self.__dict__["_squashed_names"]
 
     @classmethod
     def load(cls, path: Path | str | None = None, clusters: Path | str | None = None) -> "Places":

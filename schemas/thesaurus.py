@@ -9,14 +9,24 @@ from pathlib import Path
 
 THESAURUS_FILE = Path(__file__).with_name("thesaurus.json")
 TERM_KEYS = ("ko", "en", "abbr")
+# One-way: a broad word the user types (쥐, 개, 비임상) also finds the narrower terms the listings
+# use (마우스, 랫드; 비글견; 독성시험, 약물동태), never the reverse (마우스 does not find rats).
+NARROWER = "narrower"
 _HANGUL_GAP = re.compile(r"(?<=[\uac00-\ud7a3])\s+(?=[\uac00-\ud7a3])")
 _SPACES = re.compile(r"\s+")
+_JOINERS = re.compile(r"[\s\-/.·]+")
 
 
 def normalize(term: str) -> str:
     """Matching key of a term: NFKC, case-folded, single spaces, no spaces between Hangul."""
     text = unicodedata.normalize("NFKC", term).casefold().strip()
     return _HANGUL_GAP.sub("", _SPACES.sub(" ", text))
+
+
+def squash(key: str) -> str:
+    """A normalized term without hyphens, slashes, dots or spaces: the second key of a term, so
+    RNAseq, LCMS, PK PD and cellsorter find RNA-seq, LC-MS, PK/PD and cell sorter."""
+    return _JOINERS.sub("", key)
 
 
 class ThesaurusError(ValueError):
@@ -34,6 +44,9 @@ def check_entries(entries: list[dict]) -> None:
         terms = [t for k in TERM_KEYS for t in entry.get(k) or []]
         if len(terms) < 2 or not all(isinstance(t, str) and t.strip() for t in terms):
             raise ThesaurusError(f"entry {ident}: needs at least two non-empty terms in {TERM_KEYS}")
+        narrower = entry.get(NARROWER) or []
+        if not isinstance(narrower, list) or not all(isinstance(t, str) and t.strip() for t in narrower):
+            raise ThesaurusError(f"entry {ident}: {NARROWER} must be a list of non-empty terms")
 
 
 class Thesaurus:
@@ -43,11 +56,13 @@ class Thesaurus:
         check_entries(entries)
         self.entries = [dict(e) for e in entries]
         self._index: dict[str, list[int]] = {}
+        self._squashed: dict[str, list[int]] = {}
         for n, entry in enumerate(self.entries):
             for term in self.terms(entry):
-                ids = self._index.setdefault(normalize(term), [])
-                if n not in ids:
-                    ids.append(n)
+                for index, key in ((self._index, normalize(term)), (self._squashed, squash(normalize(term)))):
+                    ids = index.setdefault(key, [])
+                    if n not in ids:
+                        ids.append(n)
         self.max_words = max((len(k.split()) for k in self._index), default=1)
 
     @classmethod
@@ -64,15 +79,19 @@ class Thesaurus:
         return len(self.entries)
 
     def __contains__(self, term: str) -> bool:
-        return normalize(term) in self._index
+        return bool(self._ids(normalize(term)))
+
+    def _ids(self, key: str) -> list[int]:
+        return self._index.get(key) or self._squashed.get(squash(key)) or []
 
     def expansions(self, term: str) -> list[str]:
-        """The other terms of every entry containing term (empty when term is unknown)."""
+        """The other terms of every entry containing term, then their narrower terms (empty when
+        term is unknown)."""
         key = normalize(term)
         out: list[str] = []
         seen = {key}
-        for n in self._index.get(key, ()):
-            for other in self.terms(self.entries[n]):
+        for n in self._ids(key):
+            for other in self.terms(self.entries[n]) + list(self.entries[n].get(NARROWER) or []):
                 k = normalize(other)
                 if k not in seen:
                     seen.add(k)

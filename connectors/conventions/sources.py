@@ -12,10 +12,17 @@ from ..readers.xlsx_file import read_xlsx, read_xlsx_sheets
 
 
 def cluster_folder(settings: SourceSettings, code: str) -> Path:
-    """The folder of a cluster's files: samples_dir/<code>, or samples_dir itself if it is that."""
+    """The folder of a cluster's files: samples_dir/<code> when that is a folder (samples_dir is
+    the folder of every cluster's exports), else samples_dir itself (the cluster's own folder)."""
     folder = Path(settings.samples_dir)
     nested = folder / code
-    return nested if nested.is_dir() or folder.name != code else folder
+    return nested if nested.is_dir() else folder
+
+
+def paging(settings: SourceSettings, page_param: str, size_param: str, page_size: int):
+    """The page and size parameters and the page size: the cluster's settings over the table's."""
+    params = settings.paging if settings.paging is not None else (page_param, size_param)
+    return (*params, settings.page_size or page_size)
 
 
 @dataclass(frozen=True)
@@ -74,9 +81,11 @@ class JsonEndpoint:
 
     def read(self, settings: SourceSettings, code: str, id_column: str,
              required: Collection[str] = ()) -> Iterator[SourceRecord]:
+        page_param, size_param, page_size = paging(settings, self.page_param, self.size_param,
+                                                   self.page_size)
         return json_api.fetch_pages(
-            settings.endpoint(f"{code}/{self.path}"), page_param=self.page_param,
-            size_param=self.size_param, page_size=self.page_size, items_path=self.items_path,
+            settings.cluster_endpoint(code, self.path), page_param=page_param,
+            size_param=size_param, page_size=page_size, items_path=self.items_path,
             total_path=self.total_path, id_field=id_column, status_path=self.status_path,
             message_path=self.message_path, ok_codes=tuple(self.ok_codes), **settings.http_options())
 
@@ -93,8 +102,11 @@ class XmlEndpoint:
 
     def read(self, settings: SourceSettings, code: str, id_column: str,
              required: Collection[str] = ()) -> Iterator[SourceRecord]:
-        return xml_api.fetch_pages(settings.endpoint(f"{code}/{self.path}"),
-                                   page_size=self.page_size, id_field=id_column,
+        page_param, size_param, page_size = paging(settings, "pageNo", "numOfRows", self.page_size)
+        return xml_api.fetch_pages(settings.cluster_endpoint(code, self.path),
+                                   page_param=page_param or "pageNo",
+                                   size_param=size_param or "numOfRows",
+                                   page_size=page_size, id_field=id_column,
                                    **settings.http_options())
 
     def describe(self) -> str:
@@ -112,8 +124,9 @@ class ZeusEndpoint:
 
     def read(self, settings: SourceSettings, code: str, id_column: str,
              required: Collection[str] = ()) -> Iterator[SourceRecord]:
-        return zeus_api.fetch_equipment(settings.endpoint(code), settings.api_key or "",
-                                        organ=self.organ, page_size=self.page_size,
+        return zeus_api.fetch_equipment(settings.cluster_endpoint(code), settings.api_key or "",
+                                        organ=settings.organ or self.organ,
+                                        page_size=settings.page_size or self.page_size,
                                         details=self.details, **settings.http_options())
 
     def describe(self) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import threading
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -19,6 +21,37 @@ SECRET_PARAMS = frozenset({"servicekey", "apikey", "api_key", "key", "token", "a
 # Cap on a server's Retry-After, so one answer cannot stall a sync for hours.
 MAX_RETRY_AFTER = 30.0
 EXCERPT_CHARS = 200
+
+
+class _HideKeys(logging.Filter):
+    """urllib3 logs each request's URL at DEBUG, a ZEUS key in its path with it: the keys of the
+    clients open now are replaced by "{key}" before any handler sees the line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: dict[str, int] = {}
+        self.lock = threading.Lock()
+
+    def hold(self, keys: tuple[str, ...], add: bool) -> None:
+        with self.lock:
+            for key in keys:
+                self.keys[key] = self.keys.get(key, 0) + (1 if add else -1)
+                if self.keys[key] <= 0:
+                    del self.keys[key]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        keys = tuple(self.keys)
+        if keys:
+            text = record.getMessage()
+            if any(k in text for k in keys):
+                for key in keys:
+                    text = text.replace(key, "{key}")
+                record.msg, record.args = text, ()
+        return True
+
+
+HIDE_KEYS = _HideKeys()
+logging.getLogger("urllib3.connectionpool").addFilter(HIDE_KEYS)
 
 
 def redact(url: str) -> str:
@@ -89,6 +122,7 @@ class HttpClient:
         self.timeout = timeout
         # Keys carried in a URL's path (ZEUS): never shown in a message or a location.
         self.secrets = tuple(s for s in secrets if s)
+        HIDE_KEYS.hold(self.secrets, True)
         self.retries = max(0, retries)
         self.backoff = backoff
         self._own_session = session is None
@@ -163,6 +197,8 @@ class HttpClient:
 
     def close(self) -> None:
         """Close the session if this client opened it."""
+        HIDE_KEYS.hold(self.secrets, False)
+        self.secrets = ()
         if self._own_session:
             self.session.close()
 

@@ -141,7 +141,7 @@ def _copy_sample(folder: Path, fmt: str, kind: str, sample_file: Path, sample: S
     ext = "xml" if fmt == "xml" else "json"
     pages = folder / endpoint
     pages.mkdir(exist_ok=True)
-    shutil.copyfile(sample_file, pages / f"page-0001.{ext}")
+    (pages / f"page-0001.{ext}").write_bytes(_one_page(fmt, sample_file.read_bytes(), sample))
     entry = {"page_size": API_PAGE_SIZE, "pages": 1, "ext": ext, "total": len(sample.rows)}
     if fmt == "json":          # the next page is the sample with its item list emptied
         body = json.loads(sample_file.read_text(encoding="utf-8-sig"))
@@ -152,6 +152,26 @@ def _copy_sample(folder: Path, fmt: str, kind: str, sample_file: Path, sample: S
                 "endpoints": {endpoint: entry}}
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return folder / "manifest.json"
+
+
+def _one_page(fmt: str, raw: bytes, sample: Sample) -> bytes:
+    """The sample as the only page: the item count it reports (759 in a real ZEUS answer) becomes
+    its own, or the reader would ask for page 2 and fail the dry run as an incomplete listing."""
+    count = len(sample.rows)
+    if fmt == "xml":
+        total = f"<totalCount>{count}</totalCount>".encode()
+        return re.sub(rb"<totalCount>\s*\d+\s*</totalCount>", total, raw)
+    if not sample.total_path:
+        return raw
+    body = json.loads(raw.decode("utf-8-sig"))
+    *parents, leaf = sample.total_path.split(".")
+    parent = body
+    for part in parents:
+        parent = parent[part]
+    parent[leaf] = count
+    if fmt == "zeus" and "pageCount" in body:
+        body["pageCount"] = 1
+    return json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def _empty_items(body, path: str) -> None:

@@ -3,6 +3,7 @@ no database. Counts per kind, the issues by schema field and source column, what
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ import schemas
 from .. import registry
 from ..base import MappingError, SourceFormatError, SourceRejected, SourceSettings, SourceUnavailable
 from ..sample_server import SampleServer
+from . import personal
 from .headers import ZEUS_HANDLED
 from .guesses import SET_BY_CONNECTOR, required_fields, schema_fields
 
@@ -48,11 +50,14 @@ def dry_run(code: str, samples_dir: Path) -> DryRun:
         settings = SourceSettings(samples_dir=Path(samples_dir) / code, base_url=base_url,
                                   api_key="sample", retries=1, backoff=0.01)
         connector = registry.create(code, settings)
-        seen: dict[str, set[str]] = {}
+        seen: dict[str, dict[str, list[str]]] = {}       # table -> column -> a few of its values
         try:
             for record in connector.records():
-                table = getattr(record, "table", "")
-                seen.setdefault(table, set()).update(record.data)
+                columns = seen.setdefault(getattr(record, "table", ""), {})
+                for column, value in record.data.items():
+                    values = columns.setdefault(column, [])
+                    if value not in (None, "") and len(values) < 50:
+                        values.append(str(value))
                 _map(connector, record, result)
         except (SourceFormatError, SourceRejected, SourceUnavailable) as exc:
             result.failed = str(exc)
@@ -77,8 +82,12 @@ def _map(connector, record, result: DryRun) -> None:
 
 
 def _issue(result: DryRun, key: tuple[str, str], example: str) -> None:
+    """Count the issue; keep its first message, with any phone number or e-mail address it quotes
+    replaced (an issue's value may be a person's: the output is pasted into tickets)."""
     result.issues[key] += 1
-    result.examples.setdefault(key, example)
+    if personal.is_personal_header(key[1]):      # a staff member's column mapped by hand: no value
+        example = re.sub(r"'[^']*'", "'[personal data]'", example)
+    result.examples.setdefault(key, personal.redact(example))
 
 
 def _column_of(connector, record, path: str) -> str:
@@ -91,7 +100,7 @@ def _column_of(connector, record, path: str) -> str:
     return ""
 
 
-def _unmapped(cls, seen: dict[str, set[str]], result: DryRun) -> None:
+def _unmapped(cls, seen: dict[str, dict[str, list[str]]], result: DryRun) -> None:
     for table in getattr(cls, "tables", ()):
         paths = {spec[0].rstrip("+").split(".")[0] for spec in table.fields} | set(table.defaults)
         used = {table.id_column} | (ZEUS_HANDLED if cls.source_format == "zeus_api" else set())
@@ -102,8 +111,12 @@ def _unmapped(cls, seen: dict[str, set[str]], result: DryRun) -> None:
         result.optional_unmapped += [f"{p} ({table.kind})" for p in schema_fields(table.kind)
                                      if p not in paths and p not in required
                                      and p not in SET_BY_CONNECTOR]
-        result.columns_unmapped += [f"{c} ({table.name})" for c in sorted(seen.get(table.name, ()))
-                                    if c not in used]
+        columns = seen.get(table.name, {})
+        result.columns_unmapped += [
+            f"{c} ({table.name}" + (", personal data: leave out)"
+                                    if personal.is_personal_header(c) or personal.is_private(c, columns[c])
+                                    else ")")
+            for c in sorted(columns) if c not in used]
 
 
 def render(result: DryRun) -> str:

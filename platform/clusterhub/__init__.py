@@ -36,7 +36,11 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     from . import jobs  # background jobs: RQ on Redis, or threads (docs/deployment.md)
     jobs.init_app(app)
+    from .inquiries import mail
+    mail.init_app(app)  # mail queued by a unit of work is delivered by a job after its commit
     catalog.init_app(app)
+    from . import curation  # its hooks into the sync engine (sync/hooks.py)
+    curation.init_app(app)
     i18n.init_app(app)
     responses.init_app(app)
     search.init_app(app)

@@ -93,6 +93,64 @@ def clusters_load():
     click.echo(f"Cluster records: {added} added, {updated} updated.")
 
 
+@clusters_group.command("source")
+@click.argument("code")
+@click.option("--files-dir", help="The folder of the cluster's export files (CSV, XLSX).")
+@click.option("--base-url", help="The address of the cluster's API (http or https).")
+@click.option("--paging", help="The API's paging: page/size, page/pageSize, pageNo/numOfRows, single.")
+@click.option("--page-size", help="Records per page, 1 to 1000.")
+@click.option("--organ", help="ZEUS: keep one organisation's records (organCd or organNm).")
+@click.option("--key-secret", help="ZEUS: the NAME of the environment variable or credential "
+              "holding the API key (never the key).")
+@click.option("--default", "defaults", multiple=True, metavar="FIELD",
+              help="Return FIELD (files-dir, base-url, ...) to the server's default; repeatable.")
+@click.option("--reason", default="", help="Why, for the audit log.")
+def clusters_source(code: str, defaults: tuple[str, ...], reason: str, **given):
+    """Show the cluster's source, or change it (the options given; the others stay)."""
+    import getpass
+
+    from .auth.roles import ADMIN, Principal
+    from .curation import sources
+    from .errors import ServiceError
+    from .sync import sources as sync_sources
+
+    changes = {k: v for k, v in given.items() if v is not None}
+    unknown = [d for d in defaults if d.replace("-", "_") not in sources.FIELDS]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)}; one of "
+                                 f"{', '.join(f.replace('_', '-') for f in sources.FIELDS)}",
+                                 param_hint="--default")
+    try:
+        with db.session() as s:
+            if changes or defaults:
+                current = sources.values(sync_sources.setting(s, code))
+                form = {k: "" if v is None else str(v) for k, v in current.items()}
+                form.update(changes)
+                form.update({d.replace("-", "_"): "" for d in defaults})
+                user = Principal(id=0, email=f"cli:{getpass.getuser()}", role=ADMIN)
+                sources.save(s, user, code, {**form, "reason": reason}, current_app.config)
+                s.commit()
+            view = sync_sources.source_view(s, code, current_app.config)
+    except ServiceError as exc:
+        raise click.ClickException(exc.message) from None
+    if view is None:
+        raise click.ClickException(f"No connector is registered for cluster {code!r}.")
+    src = view.resolved
+    origin = {"cluster": "this cluster's setting", "environment": f"default, {view.setting}",
+              "demo": "demo samples"}.get(src.origin or "", "NOT CONFIGURED: a sync refuses")
+    click.echo(f"{code} ({src.format})")
+    click.echo(f"  source      {src.location or '-'}  [{origin}]")
+    for name in sources.applies(src.format):
+        if name in ("files_dir", "base_url", "key_secret"):
+            continue
+        value = getattr(src, name)
+        click.echo(f"  {name.replace('_', '-'):<11} {value if value is not None else '(connector default)'}")
+    if src.key_secret:
+        state = {"environment": "set, environment", "credentials": "set, credential store"}.get(
+            src.key_origin or "", "NOT SET")
+        click.echo(f"  api key     {state} ({src.key_secret})")
+
+
 @main.group("demo")
 def demo_group():
     """The demo federation."""

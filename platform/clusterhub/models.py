@@ -59,3 +59,24 @@ class SyncIssue(SQLModel, table=True):
     # e.g. "sync.unknown_term" with {"vocabulary": "categories", "term": "Crohn's"}.
     code: Optional[str] = Field(default=None, max_length=60)
     params: Optional[dict] = Field(default=None, sa_column=sa.Column(JSONType, nullable=True))
+
+
+class ClusterSource(SQLModel, table=True):
+    """Where a sync of one cluster reads, set by an administrator (sync/sources.py resolves it).
+
+    An empty field takes the environment's default: CONNECTOR_FILES_DIR/<code>,
+    CONNECTOR_BASE_URL/<code>, the connector's own paging and page size, the secret
+    CONNECTOR_API_KEY_<CODE>; in demo mode the generated samples. key_secret is the NAME of the
+    secret holding the API key, never the key."""
+
+    __tablename__ = "cluster_sources"
+
+    cluster: str = Field(foreign_key="clusters.code", primary_key=True, max_length=40)
+    files_dir: Optional[str] = Field(default=None, max_length=1000)
+    base_url: Optional[str] = Field(default=None, max_length=1000)
+    paging: Optional[str] = Field(default=None, max_length=40)
+    page_size: Optional[int] = None
+    organ: Optional[str] = Field(default=None, max_length=200)
+    key_secret: Optional[str] = Field(default=None, max_length=128)
+    updated_by: str = Field(default="", max_length=200)
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -13,11 +13,13 @@ from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from flask import Flask, current_app
+from sqlalchemy import event
 from sqlmodel import Session
 
 from . import db
 
 BEFORE, AFTER = "clusterhub.unit.before", "clusterhub.unit.after"
+KEY = "clusterhub.unit"  # the unit a session belongs to, in session.info
 
 
 class Unit:
@@ -29,7 +31,10 @@ class Unit:
         self.removed: list[str] = []
         self.catalog_changed = False
         self.synonyms_changed = False
+        self.mailed = False
         self._after: list[Callable[[], None]] = []
+        if session is not None:
+            session.info[KEY] = self
 
     def reindex(self, ids: Iterable[str]) -> None:
         """These listings' public state changed: the index takes their effective documents."""
@@ -49,6 +54,10 @@ class Unit:
         """The effective thesaurus changed: the engine takes it without a rebuild."""
         self.synonyms_changed = True
 
+    def mail(self) -> None:
+        """Mail was queued in the outbox: the job queue delivers it."""
+        self.mailed = True
+
     def after_commit(self, effect: Callable[[], None]) -> None:
         """Run effect once the transaction has committed (never if it rolls back)."""
         self._after.append(effect)
@@ -63,6 +72,31 @@ def before_commit(app: Flask, handler: Handler) -> None:
 
 def after_commit(app: Flask, handler: Handler) -> None:
     app.extensions.setdefault(AFTER, []).append(handler)
+
+
+def of(session: Session, app: Flask | None = None) -> Unit:
+    """The unit session belongs to. A session opened with db.session() rather than begin() gets
+    one on first use, whose effects run when that session commits (and are dropped on rollback)."""
+    u = session.info.get(KEY)
+    if u is None:
+        app = app or current_app._get_current_object()
+        u = Unit(session)
+
+        def done(s: Session) -> None:
+            if s.in_nested_transaction():  # a savepoint released: the transaction goes on
+                return
+            if s.info.get(KEY) is u:  # else this unit was rolled back or has run already
+                del s.info[KEY]
+                committed(app, u)
+
+        def dropped(s: Session, transaction) -> None:
+            # a savepoint's rollback keeps the outer transaction's effects
+            if not transaction.nested and s.info.get(KEY) is u:
+                del s.info[KEY]
+
+        event.listen(session, "after_commit", done)
+        event.listen(session, "after_soft_rollback", dropped)
+    return u
 
 
 @contextmanager

@@ -76,6 +76,7 @@ MATRIX: dict[str, dict[str, Check]] = {
     "auth.oidc_login": {"GET": Check(every(404))},  # no OIDC_ISSUER here: tests/clusterhub/auth
     "auth.oidc_callback": {"GET": Check(every(404), query="code=x&state=y")},
     "auth.account": {"GET": Check(signed_in(200))},
+    "auth.account_language": {"POST": Check(signed_in(302), data={"language": "en"})},
     # Administration of users.
     "users.index": {"GET": Check(only({"admin": 200}))},
     "users.create": {"POST": Check(only({"admin": 302}), data={"email": "new@example.org",
@@ -120,6 +121,9 @@ MATRIX: dict[str, dict[str, Check]] = {
     # Operator console (issue 7): the cluster's operators and admins; B's operator gets 403 on A.
     "operator.index": {"GET": Check(only({"admin": 200, "operator_a": 302, "operator_b": 302}))},
     "operator.console": {"GET": Check(only({"admin": 200, "operator_a": 200}), {"code": A})},
+    # A cluster's source: its operators see it, only admins change it.
+    "operator.source": {"GET": Check(only({"admin": 200, "operator_a": 200}), {"code": A})},
+    "operator.save_source": {"POST": Check(only({"admin": 303}), {"code": A}, {})},
     "operator.sync": {"POST": Check(only({"admin": 303, "operator_a": 303}), {"code": A},
                                     {"dry_run": "1"})},
     "operator.run": {"GET": Check(only({"admin": 200, "operator_a": 200}), {"code": A, "run_id": 1})},

@@ -57,3 +57,28 @@ def test_a_rolled_back_change_runs_no_effect(corpus_app):
             assert state.version(s) == before
         assert service.run(SearchParams(q="롤백된")).total == 0
     assert ran == []
+
+
+def test_a_plain_session_reaches_its_unit_whose_effects_follow_that_session(app):
+    """unit.of(session): a service given a db.session() session (as the mail of a request is)
+    registers effects that run when it commits, never when it rolls back; a savepoint rolled
+    back inside keeps the outer transaction's effects."""
+    ran = []
+    unit.after_commit(app, lambda _app, u: ran.append(u.mailed))
+    with app.app_context():
+        with pytest.raises(RuntimeError), db.session() as s:
+            unit.of(s).mail()
+            raise RuntimeError("rolled back")
+        assert ran == []
+        with db.session() as s:
+            u = unit.of(s)
+            assert unit.of(s) is u  # one unit per transaction
+            with s.begin_nested():
+                pass
+            nested = s.begin_nested()
+            nested.rollback()
+            u.mail()
+        assert ran == [True]
+        with db.session() as s:
+            assert unit.of(s) is not u  # the next transaction has a unit of its own
+        assert ran == [True, False]

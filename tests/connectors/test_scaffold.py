@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,7 +64,7 @@ def test_a_real_export_becomes_a_connector_and_the_dry_run_says_what_is_left(rep
     for line in ('("title.ko", "장비명"),', '("manufacturer", "제조사"),',
                  '("year_acquired", "도입일자", parse_year),', '("categories", "분야", FIELDS.many()),',
                  '("sharing_scope", "공동활용여부", sharing_scope),', '("fee", "이용요금", fee_document),',
-                 '# unmapped: "담당자"\n', '# unmapped: "비고"\n',
+                 '# not mapped: "담당자"  (personal data', '# unmapped: "비고"\n',
                  '"신약개발": "drug_discovery",', '# "영상": "",'):
         assert line in module, line
     assert 'CsvFile("gangwon_equipment.csv"),\n    "연번", (' in module
@@ -77,7 +78,7 @@ def test_a_real_export_becomes_a_connector_and_the_dry_run_says_what_is_left(rep
     assert "records with issues: 4" in out
     assert "categories (column 분야): 3" in out and "'영상'" in out
     assert "year_acquired (column 도입일자): 1" in out and "2017.02.30" in out
-    assert "Source columns not mapped: 담당자 (equipment), 비고 (equipment)" in out
+    assert "Source columns not mapped: 담당자 (equipment, personal data: leave out), 비고 (equipment)" in out
 
 
 def test_required_fields_without_a_column_are_listed_first(repo, tmp_path):
@@ -128,3 +129,57 @@ def test_a_code_with_a_hyphen_is_refused_before_anything_is_written(repo, tmp_pa
     assert "Nothing was written" in done.stderr and "no hyphens" in done.stderr
     assert (repo / "schemas/clusters.json").read_bytes() == before
     assert not (repo / "connectors/samples/gangwon-bio").exists()
+
+
+# The onboarding trial of issue #14: a service export in cp949 with Korean headers, a fee with its
+# unit in brackets, Y/N/예 status words, the same few staff and phone numbers on many rows.
+TRIAL = """서비스번호,서비스명,서비스구분,수수료(원),사용여부,담당자 연락처,담당자,비고
+SV-001,단백질 정량 분석,분석,"50,000",Y,033-250-1234,홍길동,
+SV-002,세포 독성 시험,시험,"120,000",Y,033-250-1234,홍길동,
+SV-003,유전체 시퀀싱 지원,분석,"300,000",N,033-250-5678,김철수,장비 교체 중
+SV-004,동물실험 위탁,시험,별도 협의,예,010-1234-5678,이영희,
+SV-005,시제품 제작 지원,제작,무료,Y,033-250-5678,김철수,
+SV-006,인허가 컨설팅,컨설팅,"200,000",Y,033-250-1234,홍길동,
+SV-007,질량분석,분석,"80,000",N,033-250-1234,홍길동,
+SV-008,세포주 보관,보관,"30,000",예,010-1234-5678,이영희,
+SV-009,GMP 교육,교육,"100,000",Y,033-250-5678,김철수,
+SV-010,기술 이전 상담,컨설팅,무료,Y,033-250-1234,홍길동,
+"""
+
+
+def test_the_trial_export_maps_its_fee_and_status_and_prints_no_personal_data(repo, tmp_path):
+    sample = tmp_path / "trial_services.csv"
+    sample.write_bytes(TRIAL.encode("cp949"))
+    done = run(repo, "new", "trial_bio", "--format", "csv", "--sample", str(sample), "--kind", "service",
+               "--region", "gangwon", "--root", str(repo))
+    assert done.returncode == 0, done.stderr
+    module = (repo / "connectors/clusters/trial_bio.py").read_text(encoding="utf-8")
+    for line in ('("fee", "수수료(원)", fee_document),', '("service_type", "서비스구분", SERVICE_TYPES),',
+                 '("status", "사용여부", active_if("Y", "예", inactive=("N",))),',
+                 '# not mapped: "담당자 연락처"  (personal data', '# not mapped: "담당자"  (personal data'):
+        assert line in module, line
+    for text in (module, done.stdout, done.stderr):
+        for value in ("033-250", "010-1234", "홍길동", "김철수", "이영희"):
+            assert value not in text, value
+    assert "(column None)" not in module
+    out = done.stdout
+    assert "Source columns not mapped: 담당자 (services, personal data: leave out), 담당자 연락처 " \
+           "(services, personal data: leave out), 비고 (services)" in out
+    assert "service_type (column 서비스구분): 1" in out and "'보관'" in out
+    assert "fee (" not in out.split("Optional schema fields not mapped")[1]
+
+
+def test_a_real_zeus_answer_is_dry_run_as_the_one_page_it_is(repo, tmp_path):
+    """The real list answer says total 759 for its 2 records: the sample's copy says 2, so the dry
+    run reads both records instead of failing the source as an incomplete listing."""
+    reference = REPO / "tests/connectors/readers/reference/zeus-equips-list-response.json"
+    assert json.loads(reference.read_text(encoding="utf-8"))["total"] > 2
+    done = run(repo, "new", "zeus_trial", "--format", "zeus", "--sample", str(reference),
+               "--region", "gangwon", "--root", str(repo))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "could not be read" not in done.stdout
+    counts = done.stdout.split("mapped and valid: ")[1].splitlines()[0]
+    valid = sum(int(n) for n in re.findall(r"\w+ (\d+)(?:,|;)", counts.split(";")[0] + ";"))
+    assert valid + int(counts.rsplit("records with issues: ", 1)[1]) == 2, counts
+    page = json.loads((repo / "connectors/samples/zeus_trial/equipment/page-0001.json").read_text("utf-8"))
+    assert page["total"] == 2 and len(page["pageList"]) == 2

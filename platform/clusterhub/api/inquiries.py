@@ -5,35 +5,38 @@ from flask import jsonify, request
 
 from .. import db
 from ..auth import MEMBER, OPERATOR, require_login, require_role
-from ..inquiries import requests, response_times, surveys, tickets
+from ..inquiries import requests, response_times, surveys, ticket_actions, tickets
 from . import bodies, bp
+from .inquiry_schemas import RequestSchema, TicketSchema
 
 
-def _ticket(s, t, with_events: bool = False) -> dict:
-    out = {"id": t.id, "request_id": t.request_id, "cluster": t.cluster, "listing_ids": t.listing_ids,
-           "status": t.status, "decline_reason": t.decline_reason or None,
-           "quote": ({"amount": t.quote_amount, "valid_until": t.quote_valid_until.isoformat()}
-                     if t.quote_amount is not None else None),
-           "created_at": t.created_at.isoformat(),
-           "first_response_at": t.first_response_at.isoformat() if t.first_response_at else None,
-           "overdue": response_times.overdue(t)}
+def _ticket_data(s, t, with_events: bool = False) -> dict:
+    """A ticket's fields as TicketSchema dumps them (the events and survey only for one ticket)."""
     events = tickets.events(s, t.id) if with_events or t.quote_amount is not None else []
     answer = tickets.quote_answer(events)
-    out["quote_answer"] = ({"decision": answer.status, "reason": answer.body or None, "at": answer.at.isoformat()}
-                           if answer else None)
+    out = {"id": t.id, "request_id": t.request_id, "cluster": t.cluster, "listing_ids": t.listing_ids,
+           "status": t.status, "decline_reason": t.decline_reason or None,
+           "quote": ({"amount": t.quote_amount, "valid_until": t.quote_valid_until}
+                     if t.quote_amount is not None else None),
+           "quote_answer": ({"decision": answer.status, "reason": answer.body or None, "at": answer.at}
+                            if answer else None),
+           "created_at": t.created_at, "first_response_at": t.first_response_at,
+           "overdue": response_times.overdue(t)}
     if with_events:
         out["events"] = [{"kind": e.kind, "status": e.status or None, "body": e.body,
-                          "side": e.author_side, "at": e.at.isoformat()} for e in events]
-        answered = surveys.of_ticket(s, t.id)
-        out["survey"] = ({k: getattr(answered, k) for k in (*surveys.SCALES, "comment")}
-                         if answered else None)
+                          "side": e.author_side, "at": e.at} for e in events]
+        out["survey"] = surveys.of_ticket(s, t.id)
     return out
 
 
+def _ticket(s, t, with_events: bool = False) -> dict:
+    return TicketSchema().dump(_ticket_data(s, t, with_events))
+
+
 def _request(s, r) -> dict:
-    return {"id": r.id, "need": r.need, "timeline": r.timeline, "budget": r.budget,
-            "created_at": r.created_at.isoformat(),
-            "tickets": [_ticket(s, t) for t in requests.tickets_of(s, r.id)]}
+    return RequestSchema().dump({"id": r.id, "need": r.need, "timeline": r.timeline, "budget": r.budget,
+                                 "created_at": r.created_at,
+                                 "tickets": [_ticket_data(s, t) for t in requests.tickets_of(s, r.id)]})
 
 
 def _body(schema) -> dict:
@@ -82,44 +85,35 @@ def ticket_get(ticket_id: int):
         return jsonify(_ticket(s, t, with_events=True))
 
 
-def _then_ticket(ticket_id: int, action):
+def _act(ticket_id: int, action: str, schema):
+    """A ticket action with its JSON body; the ticket afterwards, with its events."""
+    body = _body(schema)
     user = require_login()
     with db.session() as s:
-        action(s, user)
-        s.flush()
-        t, _side = tickets.get_for(s, user, ticket_id)
+        t = ticket_actions.perform(s, user, ticket_id, action, body)
         return jsonify(_ticket(s, t, with_events=True))
 
 
 @bp.post("/tickets/<id:ticket_id>/status")
 def ticket_status(ticket_id: int):
-    body = _body(bodies.StatusBody)
-    return _then_ticket(ticket_id, lambda s, u: tickets.change_status(
-        s, u, ticket_id, body["status"], body["reason"], body["no_quote"]))
+    return _act(ticket_id, "status", bodies.StatusBody)
 
 
 @bp.post("/tickets/<id:ticket_id>/quote")
 def ticket_quote(ticket_id: int):
-    body = _body(bodies.QuoteBody)
-    return _then_ticket(ticket_id, lambda s, u: tickets.quote(
-        s, u, ticket_id, str(body["amount"]), body["valid_until"]))
+    return _act(ticket_id, "quote", bodies.QuoteBody)
 
 
 @bp.post("/tickets/<id:ticket_id>/messages")
 def ticket_message(ticket_id: int):
-    body = _body(bodies.MessageBody)
-    return _then_ticket(ticket_id, lambda s, u: tickets.post_message(s, u, ticket_id, body["body"]))
+    return _act(ticket_id, "messages", bodies.MessageBody)
 
 
 @bp.post("/tickets/<id:ticket_id>/survey")
 def ticket_survey(ticket_id: int):
-    body = _body(bodies.SurveyBody)
-    return _then_ticket(ticket_id, lambda s, u: surveys.answer(
-        s, u, ticket_id, {k: body[k] for k in surveys.SCALES}, body["comment"]))
+    return _act(ticket_id, "survey", bodies.SurveyBody)
 
 
 @bp.post("/tickets/<id:ticket_id>/quote-answer")
 def ticket_quote_answer(ticket_id: int):
-    body = _body(bodies.QuoteAnswerBody)
-    return _then_ticket(ticket_id, lambda s, u: tickets.answer_quote(
-        s, u, ticket_id, body["decision"], body["reason"]))
+    return _act(ticket_id, "quote-answer", bodies.QuoteAnswerBody)

@@ -12,16 +12,9 @@ from schemas.listing import EquipmentSchema, ExpertSchema, ServiceSchema
 
 from ..search.params import CONTROLS, FACETS
 from . import bodies, bp, inquiries_doc, reservations_doc
+from .paths import answer as _json, body, ref as _ref
 from .schemas import (ClusterOutSchema, ErrorSchema, PushResponseSchema, SearchResponseSchema,
                       VocabularySchema)
-
-
-def _ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _json(schema: dict, description: str) -> dict:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
 # Feature packages with their own API blueprint add their paths here (pathways/api.py); the api
@@ -97,7 +90,7 @@ def document() -> dict:
         "summary": "Push a batch of shared-schema listings (a cluster's connector credentials)",
         "security": [{"bearer": []}],
         "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
-        "requestBody": inquiries_doc.body("PushBody"),
+        "requestBody": body("PushBody"),
         "responses": {"200": _json(_ref("PushResponse"), "Counts and per-record issues"),
                       "401": _json(_ref("Error"), "Missing or invalid token"),
                       "403": _json(_ref("Error"), "Token of another cluster"),

@@ -45,6 +45,8 @@ class SteerSchema(Schema):
     word = fields.String(required=True, metadata={"description": "The word of q, as typed"})
     field = fields.String(required=True, metadata={"description": "The facet it selects"})
     value = fields.String(required=True)
+    soft = fields.Boolean(required=True, metadata={
+        "description": "A hint (시험, study -> service): the word stays in q; held only when it fills a page"})
 
 
 class GroupSchema(Schema):

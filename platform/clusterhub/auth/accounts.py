@@ -120,6 +120,16 @@ def set_active(s: Session, user: User, active: bool) -> None:
     s.add(user)
 
 
+def set_language(s: Session, user_id: int, language: str) -> None:
+    """The language mail to this user is written in: "ko" or "en" (Invalid otherwise)."""
+    if language not in ("ko", "en"):
+        raise Invalid(N_("Choose Korean or English."), [{"path": "language", "message": N_("Choose Korean or English.")}])
+    user = s.get(User, user_id)
+    if user is not None:
+        user.language = language
+        s.add(user)
+
+
 def principal(s: Session, user: User) -> Principal:
     company = s.get(Company, user.company_id) if user.company_id else None
     return Principal(id=user.id, email=user.email, name=user.name or user.email, role=user.role,

@@ -42,6 +42,9 @@ class User(SQLModel, table=True):
     session_epoch: int = 0
     created_at: datetime = Field(default_factory=utcnow)
     last_login_at: Optional[datetime] = None
+    # The language mail to this user is written in ("ko" or "en"): set by the language switch
+    # while logged in, and on the account page.
+    language: str = Field(default="ko", max_length=5, sa_column_kwargs={"server_default": "ko"})
 
 
 class ConnectorClient(SQLModel, table=True):

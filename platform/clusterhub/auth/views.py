@@ -8,7 +8,8 @@ from .. import db, responses
 from ..redirects import safe_next
 from ..messages import N_
 from ..catalog import clusters
-from . import credentials, identities, logins, oidc, sessions
+from . import accounts, credentials, identities, logins, oidc, sessions
+from .models import User
 from .current import current_user, login_required
 from .roles import OPERATOR
 from .throttle import TooManyAttempts
@@ -81,9 +82,20 @@ def oidc_callback():
 def account():
     user = current_user()
     cluster = client = None
-    if user.role == OPERATOR and user.cluster:
-        with db.session() as s:
+    with db.session() as s:
+        stored = s.get(User, user.id)
+        language = stored.language if stored else "ko"
+        if user.role == OPERATOR and user.cluster:
             cluster = clusters.get(s, user.cluster)
             client = credentials.active(s, user.cluster)
     return render_template("auth/account.html", user=user, cluster=cluster, client=client,
-                           via=sessions.login_method())
+                           via=sessions.login_method(), language=language)
+
+
+@bp.post("/account/language")
+@login_required
+def account_language():
+    """The language of the user's mail (the site's language is the switch in the header)."""
+    with db.session() as s:
+        accounts.set_language(s, current_user().id, request.form.get("language", ""))
+    return redirect(url_for("auth.account"))

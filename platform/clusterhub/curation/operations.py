@@ -1,7 +1,8 @@
 """What the operator console does: show the connector, start a sync, export a run's issues."""
 from __future__ import annotations
 
-from flask import current_app
+from typing import Mapping
+
 from sqlmodel import Session
 
 from .. import db
@@ -14,23 +15,24 @@ from . import audit, sources
 ISSUE_COLUMNS = ("run_id", "severity", "source_file", "sheet", "row", "column", "source_id", "message")
 
 
-def connector_settings(code: str) -> dict:
-    """The connector's describe(), as it would be built for a sync of this cluster."""
+def connector_settings(code: str, config: Mapping) -> dict:
+    """The connector's describe(), as it would be built for a sync of this cluster with the app's
+    config (CONNECTOR_FILES_DIR, CONNECTOR_BASE_URL, DEMO_MODE)."""
     from pathlib import Path
 
     from connectors import registry
     from connectors.base import SourceSettings
     from connectors.sample_server import SAMPLES_DIR
 
-    files = Path(current_app.config.get("CONNECTOR_FILES_DIR") or SAMPLES_DIR)
-    base = current_app.config.get("CONNECTOR_BASE_URL") or None
+    files = Path(config.get("CONNECTOR_FILES_DIR") or SAMPLES_DIR)
+    base = config.get("CONNECTOR_BASE_URL") or None
     try:
         connector = registry.create(code, SourceSettings(samples_dir=files / code, base_url=base))
     except Exception as exc:  # an unknown connector is shown, not raised: the page still helps
         return {"error": str(exc)}
     info = connector.describe()
     info["class"] = type(connector).__name__
-    if not base and current_app.config.get("DEMO_MODE"):
+    if not base and config.get("DEMO_MODE"):
         info["base_url"] = "local sample server, started for each run"
     return info
 

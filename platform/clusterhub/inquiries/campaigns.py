@@ -131,11 +131,8 @@ def link_token(secret: str, campaign_id: int, token: str) -> str:
 
 
 def _mail(s: Session, campaign: SurveyCampaign, to: str, link: str, reminder: bool) -> None:
-    prefix = "[다시 알림/Reminder] " if reminder else ""
-    mail.send(s, to, f"[ClusterHub] {prefix}{campaign.title_ko}" + (f" / {campaign.title_en}" if campaign.title_en else ""),
-              f"재단 설문에 참여해 주세요 (로그인 없이, 한 번만 답할 수 있습니다; {campaign.closes_on.isoformat()} 마감).\n"
-              f"Please answer the foundation's survey (no login needed; one answer; closes "
-              f"{campaign.closes_on.isoformat()}).\n\n{link}")
+    mail.send(s, to, "survey_invitation", title={"ko": campaign.title_ko, "en": campaign.title_en},
+              reminder=reminder, closes=campaign.closes_on.isoformat(), link=link)
 
 
 def invite(s: Session, campaign_id: int, secret: str, link) -> int:

@@ -1,4 +1,5 @@
-"""`clusterhub mail deliver`, `clusterhub mail queue` and `clusterhub tickets escalate`."""
+"""`clusterhub mail deliver`, `clusterhub mail queue` and `clusterhub tickets escalate`: the first
+and last go through the job queue (clusterhub.jobs)."""
 from __future__ import annotations
 
 import click
@@ -6,8 +7,8 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlmodel import select
 
-from .. import db
-from . import escalation, mail
+from .. import db, jobs
+from . import mail
 from .models import OutboxMail
 
 
@@ -19,10 +20,14 @@ def mail_group():
 @mail_group.command("deliver")
 def deliver():
     """Try every queued mail once more (deploy/systemd/clusterhub-mail.timer runs this)."""
-    if not mail.setting(current_app, "SMTP_HOST"):
+    if not mail.Smtp.from_config(current_app.config).host:
         click.echo("SMTP_HOST is not set: mail stays in the outbox, which admins read at /admin/outbox.")
         return
-    sent, failed = mail.deliver_pending(current_app._get_current_object())
+    job, result = jobs.current().submit(mail.DELIVER)
+    if job:
+        click.echo(f"Queued delivery job {job}.")
+        return
+    sent, failed = result
     click.echo(f"Sent {sent}, failed {failed}.")
     if failed:
         raise SystemExit(1)
@@ -49,9 +54,12 @@ def tickets_group():
 @tickets_group.command("escalate")
 def escalate():
     """Escalate tickets without a first answer after 3 and 5 working days (mails each step once;
-    deploy/systemd/clusterhub-escalate.timer runs this)."""
-    with db.session() as s:
-        raised = [(t.id, t.cluster, level) for t, level in escalation.run(s)]
+    deploy/systemd/clusterhub-escalate.timer runs this). With REDIS_URL the job is queued for a
+    worker; without, it runs here."""
+    job, raised = jobs.current().submit("clusterhub.inquiries.escalation.job")
+    if job:
+        click.echo(f"Queued escalation job {job}.")
+        return
     for ticket_id, cluster, level in raised:
         click.echo(f"#{ticket_id} {cluster}: step {level}")
     click.echo(f"Escalated {len(raised)} ticket(s).")

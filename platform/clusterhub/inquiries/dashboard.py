@@ -9,6 +9,7 @@ from ..catalog.models import UnmetNeed
 from . import response_times, surveys
 from .holidays import kst_day
 from .models import SearchLog, Survey, Ticket
+from . import search_log
 from .search_log import normalise
 
 LOW_RESULTS = 3  # a search with this many results or fewer counts as "low-result"
@@ -53,6 +54,7 @@ def gaps(s: Session) -> list[dict]:
         return groups.setdefault(key, {"query": key, "zero": 0, "low": 0, "needs": 0, "examples": [],
                                        "pathways": []})
 
+    search_log.flush(s.get_bind())  # this process's buffered searches count too
     for log in s.exec(select(SearchLog).where(SearchLog.results <= LOW_RESULTS, SearchLog.query != "")):
         group(log.query)["zero" if log.results == 0 else "low"] += 1
     for need in s.exec(select(UnmetNeed)):

@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from .. import jobs, unit
 from ..auth.models import User
 from ..auth.roles import ADMIN
 from ..models import utcnow
@@ -56,19 +57,21 @@ def run(s: Session, now: datetime | None = None) -> list[tuple[Ticket, int]]:
         s.refresh(ticket)
         waited = working_days_between(ticket.created_at, now)
         way = routing.route(s, ticket.cluster)
-        subject = (f"[ClusterHub] 미응답 {level}단계 #{ticket.id} / Unanswered, step {level}: "
-                   f"#{ticket.id} ({ticket.cluster})")
-        body = (f"요청 #{ticket.request_id}의 티켓 #{ticket.id}({ticket.cluster})이 "
-                f"{waited}근무일째 첫 답변이 없습니다.\n"
-                f"Ticket #{ticket.id} ({ticket.cluster}) has had no first answer for {waited} working days.\n"
-                f"접수/received: {kst_day(ticket.created_at).isoformat()} · "
-                f"기한/due: {routing.first_answer_due(ticket).isoformat()} · "
-                f"담당/answered by: {'운영자/operators' if way.kind == routing.OPERATORS else '재단 접수창구/intake desk'}"
-                f"\n\n/tickets/{ticket.id}\n/dashboard#escalated")
         for to in _recipients(s, ticket, level):
-            mail.send(s, to, subject, body)
+            mail.send(s, to, "escalation", level=level, ticket_id=ticket.id, cluster=ticket.cluster,
+                      request_id=ticket.request_id, waited=waited,
+                      received=kst_day(ticket.created_at).isoformat(),
+                      due=routing.first_answer_due(ticket).isoformat(),
+                      by_operators=way.kind == routing.OPERATORS, link=f"/tickets/{ticket.id}")
         raised.append((ticket, level))
     return raised
+
+
+def job() -> list[tuple[int, str, int]]:
+    """The job (`clusterhub tickets escalate` queues or runs it): run() in a unit of work, whose
+    mail is delivered once it has committed; (ticket id, cluster, level) of each ticket raised."""
+    with unit.begin(jobs.current().app) as u:
+        return [(t.id, t.cluster, level) for t, level in run(u.session)]
 
 
 def escalated(s: Session, now: datetime | None = None) -> list[dict]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import quote
 
 from sqlmodel import Session, select
 
@@ -17,6 +18,7 @@ from ..models import utcnow
 from . import dashboard, mail, routing
 from .holidays import kst_day
 from .models import GapTriage, SearchLog
+from . import search_log
 from .search_log import normalise
 
 DECISIONS = ("synonym", "noise", "gap")
@@ -128,10 +130,8 @@ def assign(s: Session, user, query: str, clusters: list[str]) -> GapTriage:
     row.clusters = clusters
     for cluster in clusters:
         for to in routing.route(s, cluster).emails:
-            mail.send(s, to, f"[ClusterHub] 공백 기술 배정 / Gap technology: {row.query}",
-                      f"재단이 '{row.query}' 수요를 {cluster}에 배정했습니다. 제공할 수 있는지 검토해 주세요.\n"
-                      f"The foundation assigned the unmet need '{row.query}' to {cluster}: can you offer it?"
-                      + (f"\n\n{row.note}" if row.note else ""))
+            mail.send(s, to, "gap_assigned", query=row.query, cluster=cluster, note=row.note,
+                      link=f"/search?q={quote(row.query)}")
     return row
 
 
@@ -144,8 +144,10 @@ def answer(s: Session, user, query: str, message: str) -> int:
     to = next((g["contacts"] for g in groups(s) if g["query"] == key), [])  # merged groups' too
     if not to:
         raise NotFound(N_("Nobody who asked for %(query)s left an address."), query=repr(key))
-    for address in to:
-        mail.send(s, address, f"[ClusterHub] 요청하신 '{key}'에 대한 답변 / About '{key}'", message[:4000])
+    languages = {n.contact_email: n.locale for n in s.exec(select(UnmetNeed).where(UnmetNeed.contact_email.in_(to)))}
+    for address in to:  # an address with no account reads the language it asked in
+        mail.send(s, address, "gap_answer", language=languages.get(address), query=key,
+                  message=message[:4000], link=f"/search?q={quote(key)}")
     row = s.exec(select(GapTriage).where(GapTriage.query == key)).first() or _row(s, key, user, "gap")
     row.answered_at = utcnow()
     s.add(row)
@@ -164,6 +166,7 @@ def yearly_report(s: Session, year: int) -> tuple[list[str], list[list]]:
         key = normalise(query)
         return groups_.setdefault(key, {"zero": 0, "low": 0, "needs": 0, "examples": [], "pathways": []})
 
+    search_log.flush(s.get_bind())  # this process's buffered searches count too
     for log in s.exec(select(SearchLog).where(SearchLog.results <= dashboard.LOW_RESULTS, SearchLog.query != "")):
         if log.day.year == year:
             group(log.query)["zero" if log.results == 0 else "low"] += 1

@@ -1,106 +1,150 @@
-"""Notification e-mail: queued in the outbox with the action that caused it, delivered through SMTP
-after the commit (when SMTP_HOST is set) and retried until sent; without SMTP the outbox is where
-admins read it.
+"""Notification e-mail: rendered from templates/mail in the recipient's language, queued in the
+outbox with the action that caused it, and delivered through SMTP by a job (deliver_job, on
+clusterhub.jobs) that the unit of work enqueues once that action has committed; retried until sent. Without SMTP
+the outbox is where admins read it.
 
 An SMTP outage therefore never fails or undoes the request, quote or message that mails: the
 mail waits in the outbox with its attempts and last error, and `clusterhub mail deliver` (run by
-deploy/systemd/clusterhub-mail.timer) tries again."""
+deploy/systemd/clusterhub-mail.timer) tries again. Flask-free: the SMTP settings and the database
+engine come in as arguments."""
 from __future__ import annotations
 
 import os
 import smtplib
 import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
 from email.message import EmailMessage
+from typing import Iterator, Mapping
 
 import sqlalchemy as sa
-from flask import Flask, current_app
-from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from .. import db
+from .. import db, jobs, unit
 from ..auth.models import User
 from ..models import utcnow
+from . import letters
 from .models import OutboxMail
 
+DELIVER = "clusterhub.inquiries.mail.deliver_job"
 MAX_ATTEMPTS = 10
 _delivering = threading.Lock()
 
 
-def setting(app: Flask, name: str, default: str = "") -> str:
-    return str(app.config.get(name) or os.environ.get(name, default))
+@dataclass(frozen=True)
+class Smtp:
+    """Where mail goes: SMTP_HOST (empty: nowhere, it stays in the outbox), port, STARTTLS, login."""
+
+    host: str = ""
+    port: int = 587
+    starttls: bool = True
+    user: str = ""
+    password: str = ""
+    sender: str = "clusterhub@localhost"
+
+    @classmethod
+    def from_config(cls, config: Mapping) -> "Smtp":
+        """The settings in config (the app's), else in the environment."""
+        def get(name: str, default: str = "") -> str:
+            return str(config.get(name) or os.environ.get(name, default))
+
+        return cls(host=get("SMTP_HOST"), port=int(get("SMTP_PORT", "587")),
+                   starttls=get("SMTP_STARTTLS", "1") == "1", user=get("SMTP_USER"),
+                   password=get("SMTP_PASSWORD"), sender=get("SMTP_FROM", "clusterhub@localhost"))
 
 
-def send(s: Session, to: str, subject: str, body: str) -> OutboxMail:
-    """Queue the mail in the caller's transaction; it is delivered once that transaction commits."""
+def recipient_language(s: Session, to: str, fallback: str | None = None) -> str:
+    """The language mail to this address is written in: its user's, else fallback (the language
+    recorded with the request that mails), else Korean."""
+    user = s.exec(select(User).where(User.email == (to or "").strip().lower())).first()
+    return letters.language_of(user.language if user is not None else fallback)
+
+
+def send(s: Session, to: str, template: str, *, language: str | None = None, **context) -> OutboxMail:
+    """Queue mail `template` (templates/mail/<template>.txt) to `to` in the caller's transaction,
+    in the recipient's language (see recipient_language; `language` is the fallback for an address
+    with no account). It is delivered once that transaction commits."""
+    subject, body = letters.render(template, recipient_language(s, to, language), **context)
     mail = OutboxMail(to=to, subject=subject[:300], body=body)
     s.add(mail)
-    app = current_app._get_current_object()
-    if setting(app, "SMTP_HOST") and not s.info.get("mail_hooked"):
-        s.info["mail_hooked"] = True
-        event.listen(s, "after_commit", lambda done: _after_commit(app, done), once=True)
+    unit.of(s).mail()
     return mail
 
 
-def _after_commit(app: Flask, session: Session) -> None:
-    session.info.pop("mail_hooked", None)
-    if app.config.get("MAIL_IN_BACKGROUND", True):  # the visitor does not wait for SMTP
-        threading.Thread(target=deliver_pending, args=(app,), name="mail", daemon=True).start()
-    else:
-        deliver_pending(app)
+@contextmanager
+def _session(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as s, s.begin():
+        yield s
 
 
-def deliver_pending(app: Flask, limit: int = 100) -> tuple[int, int]:
+def deliver_pending(engine: Engine, smtp: Smtp, limit: int = 100) -> tuple[int, int]:
     """Try every queued mail once (oldest first, fewer than MAX_ATTEMPTS tries so far);
-    returns (sent, failed). Does nothing without SMTP_HOST."""
-    if not setting(app, "SMTP_HOST"):
+    returns (sent, failed). Does nothing without an SMTP host."""
+    if not smtp.host:
         return 0, 0
     sent = failed = 0
-    with _delivering, app.app_context():
-        with db.session(app) as s:
+    with _delivering:
+        with _session(engine) as s:
             queued = list(s.exec(select(OutboxMail).where(
                 OutboxMail.sent_at.is_(None), OutboxMail.attempts < MAX_ATTEMPTS)
                 .order_by(OutboxMail.id).limit(limit)))
         for mail in queued:
-            if not _claim(app, mail):
+            if not _claim(engine, mail):
                 continue  # another worker took it
             try:
-                _smtp(app, mail)
+                _smtp(smtp, mail)
             except (OSError, smtplib.SMTPException) as exc:
-                _record(app, mail.id, error=f"{type(exc).__name__}: {exc}"[:500])
+                _record(engine, mail.id, error=f"{type(exc).__name__}: {exc}"[:500])
                 failed += 1
             else:
-                _record(app, mail.id, sent=True)
+                _record(engine, mail.id, sent=True)
                 sent += 1
     return sent, failed
 
 
-def _claim(app: Flask, mail: OutboxMail) -> bool:
+def deliver_job() -> tuple[int, int]:
+    """The job: deliver the outbox with the settings of the app the worker runs."""
+    app = jobs.current().app
+    return deliver_pending(db.engine(app), Smtp.from_config(app.config))
+
+
+def on_commit(app, u: unit.Unit) -> None:
+    """After-commit handler: a unit that queued mail gets a delivery job (with an SMTP host)."""
+    if u.mailed and Smtp.from_config(app.config).host:
+        jobs.current(app).enqueue(DELIVER)
+
+
+def init_app(app) -> None:
+    unit.after_commit(app, on_commit)
+
+
+def _claim(engine: Engine, mail: OutboxMail) -> bool:
     """Count this attempt first, so two workers never send the same mail."""
-    with db.session(app) as s:
+    with _session(engine) as s:
         done = s.execute(sa.update(OutboxMail).where(
             OutboxMail.id == mail.id, OutboxMail.attempts == mail.attempts,
             OutboxMail.sent_at.is_(None)).values(attempts=mail.attempts + 1))
         return done.rowcount == 1
 
 
-def _record(app: Flask, mail_id: int, *, sent: bool = False, error: str = "") -> None:
-    with db.session(app) as s:
+def _record(engine: Engine, mail_id: int, *, sent: bool = False, error: str = "") -> None:
+    with _session(engine) as s:
         values = {"sent_at": utcnow(), "last_error": ""} if sent else {"last_error": error}
         s.execute(sa.update(OutboxMail).where(OutboxMail.id == mail_id).values(**values))
 
 
-def _smtp(app: Flask, mail: OutboxMail) -> None:
+def _smtp(smtp: Smtp, mail: OutboxMail) -> None:
     message = EmailMessage()
-    message["From"] = setting(app, "SMTP_FROM", "clusterhub@localhost")
+    message["From"] = smtp.sender
     message["To"], message["Subject"] = mail.to, mail.subject
     message.set_content(mail.body)
-    with smtplib.SMTP(setting(app, "SMTP_HOST"), int(setting(app, "SMTP_PORT", "587")),
-                      timeout=10) as smtp:
-        if setting(app, "SMTP_STARTTLS", "1") == "1":
-            smtp.starttls()
-        if setting(app, "SMTP_USER"):
-            smtp.login(setting(app, "SMTP_USER"), setting(app, "SMTP_PASSWORD"))
-        smtp.send_message(message)
+    with smtplib.SMTP(smtp.host, smtp.port, timeout=10) as server:
+        if smtp.starttls:
+            server.starttls()
+        if smtp.user:
+            server.login(smtp.user, smtp.password)
+        server.send_message(message)
 
 
 def operators_of(s: Session, cluster: str) -> list[str]:

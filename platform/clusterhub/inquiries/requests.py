@@ -64,13 +64,10 @@ def submit(s: Session, user: Principal, listing_ids: list[str], *, need: str, ti
                           author_side="company", at=ticket.created_at))
         way = routing.route(s, cluster)
         due = routing.first_answer_due(ticket).isoformat()
-        intake = ("" if way.kind == routing.OPERATORS else
-                  f"[접수창구/intake desk] {cluster}: 운영자 계정이 없어 재단이 답합니다 / "
-                  "no operator account: the foundation answers\n")
         for to in way.emails:
-            mail.send(s, to, f"[ClusterHub] 새 요청 #{ticket.id} / New request #{ticket.id}",
-                      f"{intake}{user.company or user.email}: {need[:500]}\n"
-                      f"첫 답변 기한 / first answer due: {due}\n\n/tickets/{ticket.id}")
+            mail.send(s, to, "request_new", ticket_id=ticket.id, intake=way.kind != routing.OPERATORS,
+                      cluster=cluster, requester=user.company or user.email, need=need[:500], due=due,
+                      link=f"/tickets/{ticket.id}")
     return request
 
 

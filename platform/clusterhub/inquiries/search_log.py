@@ -1,12 +1,25 @@
-"""Privacy-preserving search logging for the gap-technology report: query, filters, count; no person."""
+"""Privacy-preserving search logging for the gap-technology report: query, filters, count; no person.
+
+A search does not write its line itself: the line joins this process's buffer, and the buffer is
+written in one transaction when it holds BATCH lines or FLUSH_SECONDS after its first line (a
+timer thread), at exit, and before this process reads the log (flush()). One INSERT of many rows
+and one commit a second instead of a connection, an INSERT and a commit per search: under load
+that was about a sixth of a JSON search's CPU (docs/performance.md). A crash loses at most the
+last second's lines of that process; the report counts by day, so nobody notices.
+"""
 from __future__ import annotations
 
+import atexit
 import logging
+import os
+import threading
 import unicodedata
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 
 from .. import db
+from ..models import utcnow
 from .models import SearchLog
 
 
@@ -15,33 +28,102 @@ def normalise(query: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", query or "").lower().split())[:200]
 
 
-# SQLite has one writer: while a sync holds the lock, a search would wait for it (up to the
-# 30 s busy timeout) just to write its log line. The log waits this long at most, then skips.
+# SQLite has one writer: while a sync holds the lock, the log write waits this long at most, then
+# keeps its lines for the next flush (a search never waits for it: the write is not on its path).
 SQLITE_WAIT_MS = 100
+BATCH = 200  # lines: written at once when the buffer holds this many
+FLUSH_SECONDS = 1.0  # after the first buffered line, the timer writes the buffer
+KEEP_MAX = 5000  # lines kept while the database refuses them; older ones are dropped
+
+_lock = threading.Lock()
+_buffers: dict[Engine, list[dict]] = {}
+_timer: threading.Timer | None = None
+log = logging.getLogger(__name__)
 
 
-def record(query: str, filters: dict, results: int) -> None:
+def record(query: str, filters: dict, results: int, engine: Engine | None = None) -> None:
     """Log one search (no IP address, no user id, no time finer than the day); never fails the
-    search, and never makes it wait for a running sync: the line is skipped instead."""
-    row = SearchLog(query=normalise(query), results=int(results),
-                    filters={k: sorted(v) for k, v in (filters or {}).items() if v})
-    try:
-        with db.engine().connect() as conn:
-            sqlite = conn.dialect.name == "sqlite"
-            if sqlite:
-                conn.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_WAIT_MS}")
-            try:
-                conn.execute(sa.insert(SearchLog).values(**row.model_dump(exclude={"id"})))
-                conn.commit()
-            finally:
-                if sqlite:  # back to the pool with the usual patience, even after a failure
-                    conn.rollback()
-                    conn.exec_driver_sql(f"PRAGMA busy_timeout = {db.SQLITE_BUSY_MS}")
-    except Exception:  # the report must never break search
-        logging.getLogger(__name__).warning("search log write failed (skipped)", exc_info=True)
+    search and never makes it wait: the line is buffered and written within FLUSH_SECONDS."""
+    global _timer
+    row = {"query": normalise(query), "results": int(results), "day": utcnow().date(),
+           "filters": {k: sorted(v) for k, v in (filters or {}).items() if v}}
+    engine = engine or db.engine()
+    with _lock:
+        buffer = _buffers.setdefault(engine, [])
+        buffer.append(row)
+        full = len(buffer) >= BATCH
+        if not full and _timer is None:
+            _timer = threading.Timer(FLUSH_SECONDS, _on_timer)
+            _timer.daemon = True
+            _timer.start()
+    if full:
+        _write(engine)
 
 
 def log_search(params, total: int, partial: bool = False) -> None:
     """Log a finished search: the first page of a typed query only, not each live-search keystroke."""
     if params.q.strip() and params.page == 1 and not partial:
         record(params.q, {k: list(v) for k, v in params.selections.items()}, total)
+
+
+def flush(engine: Engine | None = None) -> None:
+    """Write this process's buffered lines now (all engines', or one engine's)."""
+    with _lock:
+        engines = [engine] if engine is not None else list(_buffers)
+    for e in engines:
+        _write(e)
+
+
+def _on_timer() -> None:
+    global _timer
+    with _lock:
+        _timer = None
+    flush()
+    with _lock:  # lines the database refused (a sync held the lock) are tried again later
+        if any(_buffers.values()) and _timer is None:
+            _timer = threading.Timer(FLUSH_SECONDS, _on_timer)
+            _timer.daemon = True
+            _timer.start()
+
+
+def _write(engine: Engine) -> None:
+    with _lock:
+        rows = _buffers.pop(engine, [])
+    if not rows:
+        return
+    try:
+        with engine.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_WAIT_MS}")
+            try:
+                conn.execute(sa.insert(SearchLog), rows)
+                conn.commit()
+            finally:
+                if sqlite:  # back to the pool with the usual patience, even after a failure
+                    conn.rollback()
+                    conn.exec_driver_sql(f"PRAGMA busy_timeout = {db.SQLITE_BUSY_MS}")
+    except sa.exc.OperationalError as exc:
+        if "locked" not in str(exc):  # not a sync's lock: trying again would not help
+            log.warning("search log write failed (%d lines skipped)", len(rows), exc_info=True)
+            return
+        # SQLite's write lock, held by a sync: the lines wait for the next flush
+        log.warning("search log busy: %d lines kept for the next try", len(rows))
+        with _lock:
+            kept = rows + _buffers.get(engine, [])
+            _buffers[engine] = kept[-KEEP_MAX:]
+    except Exception:  # the report must never break search
+        log.warning("search log write failed (%d lines skipped)", len(rows), exc_info=True)
+
+
+def _forget_in_child() -> None:
+    """A forked process (gunicorn with preload, an RQ work horse) owns none of its parent's
+    lines (the parent writes them) and has no timer thread: it starts afresh."""
+    global _timer, _lock
+    _lock = threading.Lock()
+    _buffers.clear()
+    _timer = None
+
+
+atexit.register(flush)
+os.register_at_fork(after_in_child=_forget_in_child)

@@ -55,6 +55,15 @@ def get_for(s: Session, user: Principal, ticket_id: int) -> tuple[Ticket, str]:
     return ticket, side(s, user, ticket)
 
 
+def acting(s: Session, user: Principal, ticket_id: int, only: str, refusal: str) -> Ticket:
+    """The ticket, when user acts on it from the side `only` ("cluster" or "company"); else
+    Forbidden(refusal)."""
+    ticket, who = get_for(s, user, ticket_id)
+    if who != only:
+        raise Forbidden(refusal)
+    return ticket
+
+
 def inbox(s: Session, user: Principal, cluster: str | None = None) -> list[Ticket]:
     """The tickets of the operator's cluster (admins: every cluster, or the one asked for; curators:
     the clusters without operators, whose tickets the foundation's intake desk answers)."""
@@ -86,14 +95,16 @@ def _touch(s: Session, ticket: Ticket, user: Principal, who: str, **event) -> No
     s.add(TicketEvent(ticket_id=ticket.id, author_id=user.id, author_side=author, at=now, **event))
 
 
-def _notify_other_side(s: Session, ticket: Ticket, who: str, subject: str, body: str) -> None:
+def _notify_other_side(s: Session, ticket: Ticket, who: str, template: str, **context) -> None:
+    """Mail the side that did not act: templates/mail/<template>.txt, linking its own page."""
+    link = f"/my/requests/{ticket.request_id}" if who == "cluster" else f"/tickets/{ticket.id}"
     if who == "cluster":
         requester = s.get(User, s.get(InquiryRequest, ticket.request_id).user_id)
         recipients = [requester.email] if requester else []
     else:
         recipients = list(routing.route(s, ticket.cluster).emails)
     for to in recipients:
-        mail.send(s, to, f"[ClusterHub] #{ticket.id} {subject}", body)
+        mail.send(s, to, template, ticket_id=ticket.id, link=link, **context)
 
 
 NO_QUOTE = "견적 불필요 / no quote needed"  # the body of a start without a quote, shown to both sides
@@ -118,9 +129,7 @@ def change_status(s: Session, user: Principal, ticket_id: int, status: str, reas
                   no_quote: bool = False) -> Ticket:
     """Move a ticket along received → reviewing → quoted → in progress → completed, or decline it.
     In progress needs the company's acceptance of the quote, or no_quote (an explicit "no quote needed")."""
-    ticket, who = get_for(s, user, ticket_id)
-    if who != "cluster":
-        raise Forbidden(N_("Only the cluster's operators change a ticket's status."))
+    ticket = acting(s, user, ticket_id, "cluster", N_("Only the cluster's operators change a ticket's status."))
     if status not in NEXT.get(ticket.status, ()):
         raise Conflict(N_("A ticket that is %(status)s cannot become %(next)s."),
                        status=ticket.status, next=status)
@@ -135,9 +144,7 @@ def change_status(s: Session, user: Principal, ticket_id: int, status: str, reas
     ticket.status = status
     ticket.decline_reason = reason[:1000] if status == "declined" else ticket.decline_reason
     _touch(s, ticket, user, "cluster", kind="status", status=status, body=reason)
-    note = {"completed": "완료되었습니다. 만족도 조사에 답해 주세요 / Completed: please answer the survey"}
-    _notify_other_side(s, ticket, "cluster", f"상태/status: {status}",
-                       note.get(status, reason or status) + f"\n/my/requests/{ticket.request_id}")
+    _notify_other_side(s, ticket, "cluster", "ticket_status", status=status, reason=reason)
     for hook in ON_STATUS:
         hook(s, user, ticket)
     return ticket
@@ -145,9 +152,7 @@ def change_status(s: Session, user: Principal, ticket_id: int, status: str, reas
 
 def quote(s: Session, user: Principal, ticket_id: int, amount: str, valid_until: str) -> Ticket:
     """Record a quote (KRW amount, valid until a date) and mark the ticket quoted."""
-    ticket, who = get_for(s, user, ticket_id)
-    if who != "cluster":
-        raise Forbidden(N_("Only the cluster's operators send quotes."))
+    ticket = acting(s, user, ticket_id, "cluster", N_("Only the cluster's operators send quotes."))
     if ticket.status not in ("received", "reviewing", "quoted"):
         raise Conflict(N_("A ticket that is %(status)s cannot be quoted."), status=ticket.status)
     errors = []
@@ -168,7 +173,7 @@ def quote(s: Session, user: Principal, ticket_id: int, amount: str, valid_until:
     ticket.quote_amount, ticket.quote_valid_until, ticket.status = value, until, "quoted"
     _touch(s, ticket, user, "cluster", kind="status", status="quoted",
            body=f"₩{value:,} ~ {until.isoformat()}")
-    _notify_other_side(s, ticket, "cluster", "견적/quote", f"₩{value:,} (~{until.isoformat()})")
+    _notify_other_side(s, ticket, "cluster", "ticket_quote", amount=value, until=until.isoformat())
     return ticket
 
 
@@ -179,7 +184,7 @@ def post_message(s: Session, user: Principal, ticket_id: int, body: str) -> Tick
     if not body:
         raise Invalid(N_("Write a message."), [{"path": "body", "message": N_("Write a message.")}])
     _touch(s, ticket, user, who, kind="message", body=body[:4000])
-    _notify_other_side(s, ticket, who, "메시지/message", body[:1000])
+    _notify_other_side(s, ticket, who, "ticket_message", body=body[:1000])
     return ticket
 
 
@@ -218,9 +223,7 @@ def answer_quote(s: Session, user: Principal, ticket_id: int, decision: str, rea
 
     The status stays quoted either way: after an acceptance the cluster starts the work (in
     progress); after a rejection, which needs a reason, it may send a new quote or decline."""
-    ticket, who = get_for(s, user, ticket_id)
-    if who != "company":
-        raise Forbidden(N_("Only the requesting company accepts or rejects a quote."))
+    ticket = acting(s, user, ticket_id, "company", N_("Only the requesting company accepts or rejects a quote."))
     if ticket.status != "quoted" or ticket.quote_amount is None:
         raise Conflict(N_("There is no open quote to answer: the ticket is %(status)s."), status=ticket.status)
     earlier = quote_answer(events(s, ticket.id))
@@ -237,8 +240,7 @@ def answer_quote(s: Session, user: Principal, ticket_id: int, decision: str, rea
         raise Invalid(N_("The quote could not be answered."),
                       [{"path": "reason", "message": N_("Say why you reject the quote.")}])
     _touch(s, ticket, user, "company", kind="quote", status=decision, body=reason[:1000])
-    subject = {"accepted": "견적 수락/quote accepted", "rejected": "견적 거절/quote rejected"}[decision]
-    _notify_other_side(s, ticket, "company", subject,
-                       f"₩{ticket.quote_amount:,} (~{ticket.quote_valid_until.isoformat()})"
-                       + (f"\n{reason[:1000]}" if reason else "") + f"\n/tickets/{ticket.id}")
+    _notify_other_side(s, ticket, "company", "ticket_quote_answer", decision=decision,
+                       amount=ticket.quote_amount, until=ticket.quote_valid_until.isoformat(),
+                       reason=reason[:1000])
     return ticket

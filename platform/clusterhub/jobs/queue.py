@@ -49,6 +49,12 @@ class Jobs:
     def enqueue(self, path: str, **kwargs) -> str:
         raise NotImplementedError
 
+    def submit(self, path: str, **kwargs) -> tuple[str | None, Any]:
+        """For commands a timer runs: with a shared queue, enqueue the job for a worker
+        ((job id, None)); in-process, run it here and now ((None, its result)), since threads of
+        a command that is about to exit would die with it."""
+        return None, call(path, kwargs)
+
 
 class ThreadJobs(Jobs):
     """The embedded default: each job in a daemon thread of this process (gone on restart).
@@ -92,6 +98,9 @@ class RQJobs(Jobs):
         job = self.queue.enqueue(run, path, kwargs, job_timeout=timeout,
                                  result_ttl=24 * 3600, failure_ttl=7 * 24 * 3600)
         return job.id
+
+    def submit(self, path: str, **kwargs) -> tuple[str | None, Any]:
+        return self.enqueue(path, **kwargs), None
 
     def worker(self, *, burst: bool = False) -> bool:
         """Work the queue in this process (jobs see this app's context) until stopped, or until

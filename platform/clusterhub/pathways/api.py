@@ -7,6 +7,7 @@ from flask import Blueprint, jsonify, request
 
 from .. import db
 from ..api import openapi
+from ..api.paths import ERROR, answer as _json, body, path_id, ref
 from ..auth import MEMBER, current_user, require_login, require_role
 from ..errors import Invalid, fill
 from ..messages import N_
@@ -116,17 +117,12 @@ def follow(pathway_id: int):
         return jsonify(_pathway(s, user, pathway))
 
 
-def _json(schema, description: str) -> dict:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
 def add_paths(spec: APISpec) -> None:
     """The pathways API in the OpenAPI document."""
     for name, schema in (("PathwayTemplate", TemplateSchema), ("PathwayPlan", PlanSchema),
                          ("Pathway", PathwaySchema), ("PathwayCreate", PathwayCreateSchema)):
         spec.components.schema(name, schema=schema)
-    ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
-    error = ref("Error")
+    error = ERROR
     key = {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}, "example": "small_molecule"}
     spec.path(path="/api/v1/pathways/templates", operations={"get": {
         "summary": "The curated pathway templates (ordered stages as data)",
@@ -157,12 +153,12 @@ def add_paths(spec: APISpec) -> None:
         "post": {"summary": "Send one pathway request: an ordered ticket per stage",
                  "parameters": [{"name": "X-CSRF-Token", "in": "header", "required": True,
                                  "schema": {"type": "string"}}],
-                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("PathwayCreate")}}},
+                 "requestBody": body("PathwayCreate"),
                  "responses": {"201": _json(ref("Pathway"), "The pathway and its timeline"),
                                "422": _json(error, "Invalid fields, each named"), **denied}}})
     spec.path(path="/api/v1/pathways/{pathway_id}", operations={"get": {
         "summary": "Follow a pathway: each stage's status and expected dates (quotes only where the caller may see them)",
-        "parameters": [{"name": "pathway_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1, "maximum": 2147483647}}],
+        "parameters": [path_id("pathway_id")],
         "responses": {"200": _json(ref("Pathway"), "The pathway"), "404": _json(error, "No such pathway"),
                       **denied}}})
 

@@ -90,8 +90,8 @@ def message_all(s: Session, user: Principal, pathway_id: int, body: str) -> int:
                           author_side="foundation", at=now))
     for cluster in sorted({st.cluster for st in stages}):
         for to in mail.operators_of(s, cluster):
-            mail.send(s, to, f"[ClusterHub] 재단 안내: 연계 #{pathway.id} / Foundation: pathway #{pathway.id}",
-                      f"{body[:2000]}\n\n/pathways/requests/{pathway.id}")
+            mail.send(s, to, "pathway_foundation_message", pathway_id=pathway.id, body=body[:2000],
+                      link=f"/pathways/requests/{pathway.id}")
     audit.record(s, user, "pathway.message_all", f"pathway:{pathway.id}", reason=body[:1000],
                  after={"clusters": sorted({st.cluster for st in stages})})
     return len(stages)

@@ -75,8 +75,8 @@ def consent(s: Session, user: Principal, stage_id: int) -> PathwayStage:
         audit.record(s, user, "pathway.handoff_consent", f"pathway:{pathway.id}:stage:{stage.position + 1}",
                      cluster=successor.cluster, after={"from": stage.cluster, "to": successor.cluster})
         for to in mail.operators_of(s, successor.cluster):
-            mail.send(s, to, f"[ClusterHub] 인계 동의 #{successor.ticket_id} / Hand-off consent",
-                      f"{stage.title.get('ko', '')} → {successor.title.get('ko', '')}\n/pathways/requests/{pathway.id}")
+            mail.send(s, to, "pathway_handoff_consent", ticket_id=successor.ticket_id, done=stage.title,
+                      next=successor.title, link=f"/pathways/requests/{pathway.id}")
     return stage
 
 

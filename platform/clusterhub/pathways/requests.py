@@ -75,11 +75,10 @@ def submit(s: Session, user: Principal, template: PathwayTemplate, *, picks: dic
         s.add(PathwayStage(pathway_id=pathway.id, position=position, stage_key=sp.stage["key"],
                            title=sp.stage["title"], listing_id=sp.pick.id, cluster=sp.pick.cluster,
                            ticket_id=ticket.id, duration_days=sp.days, handoff=sp.stage["handoff"]))
-        step = (f"{position + 1}/{len(p.chosen)} {sp.stage['title'].get('ko', '')}"
-                + ("" if position == 0 else " — 이전 단계 완료 시 알려 드립니다 / you are told when the previous stage is done"))
         for to in mail.operators_of(s, sp.pick.cluster):
-            mail.send(s, to, f"[ClusterHub] 새 연계 요청 #{ticket.id} / New pathway request #{ticket.id}",
-                      f"{user.company or user.email}: {step}\n{need[:500]}\n\n/pathways/requests/{pathway.id}")
+            mail.send(s, to, "pathway_request_new", ticket_id=ticket.id, requester=user.company or user.email,
+                      position=position + 1, total=len(p.chosen), title=sp.stage["title"],
+                      later=position > 0, need=need[:500], link=f"/pathways/requests/{pathway.id}")
     s.flush()
     return pathway
 
@@ -155,12 +154,10 @@ def _on_status(s: Session, user: Principal, ticket: Ticket) -> None:
     _, successor = neighbours(stages_of(s, pathway.id), stage)
     if successor is None:
         return
-    package = ("인계 자료가 준비되었습니다 / the hand-off package is available" if stage.handoff_consent_at
-               else "인계 자료는 회사의 동의 후 전달됩니다 / the hand-off package follows once the company consents")
     for to in mail.operators_of(s, successor.cluster):
-        mail.send(s, to, f"[ClusterHub] 이전 단계 완료 #{successor.ticket_id} / Previous stage done #{successor.ticket_id}",
-                  f"{stage.title.get('ko', '')} → {successor.title.get('ko', '')}\n{package}\n\n"
-                  f"/pathways/requests/{pathway.id}")
+        mail.send(s, to, "pathway_previous_done", ticket_id=successor.ticket_id, done=stage.title,
+                  next=successor.title, consented=stage.handoff_consent_at is not None,
+                  link=f"/pathways/requests/{pathway.id}")
     stage.notified_next_at = utcnow()
 
 

@@ -6,9 +6,14 @@ from marshmallow import Schema, fields
 from schemas.fields import BilingualSchema
 
 
-class StageSchema(Schema):
+class KeyedSchema(Schema):
+    """A key and its bilingual title: what templates and every shape of a stage start with."""
+
     key = fields.String(required=True)
     title = fields.Nested(BilingualSchema, required=True)
+
+
+class StageSchema(KeyedSchema):
     kinds = fields.List(fields.String(), required=True)
     categories = fields.List(fields.String(), required=True)
     concepts = fields.List(fields.String(), required=True, metadata={"description": "search words of the stage"})
@@ -17,11 +22,9 @@ class StageSchema(Schema):
     handoff = fields.Nested(BilingualSchema, required=True, metadata={"description": "what goes to the next stage"})
 
 
-class TemplateSchema(Schema):
-    key = fields.String(required=True)
+class TemplateSchema(KeyedSchema):
     version = fields.Integer(required=True)
     modality = fields.String()
-    title = fields.Nested(BilingualSchema, required=True)
     summary = fields.Nested(BilingualSchema)
     stages = fields.List(fields.Nested(StageSchema), required=True)
 
@@ -45,9 +48,7 @@ class CandidateSchema(Schema):
     reasons = fields.List(fields.Nested(ReasonSchema), required=True)
 
 
-class StagePlanSchema(Schema):
-    key = fields.String(required=True)
-    title = fields.Nested(BilingualSchema, required=True)
+class StagePlanSchema(KeyedSchema):
     skipped = fields.Boolean(required=True)
     gap = fields.Boolean(required=True, metadata={"description": "no cluster offers this stage"})
     pick = fields.String(allow_none=True)
@@ -67,10 +68,8 @@ class PlanSchema(Schema):
     stages = fields.List(fields.Nested(StagePlanSchema), required=True)
 
 
-class PathwayStageSchema(Schema):
+class PathwayStageSchema(KeyedSchema):
     position = fields.Integer(required=True)
-    key = fields.String(required=True)
-    title = fields.Nested(BilingualSchema, required=True)
     cluster = fields.String(required=True)
     listing_id = fields.String(required=True)
     status = fields.String(required=True)

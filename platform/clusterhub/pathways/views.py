@@ -4,19 +4,18 @@ from __future__ import annotations
 from datetime import date
 
 import json
-from urllib.parse import quote
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext
 
 from .. import db, responses
 from ..auth import CURATOR, MEMBER, current_user, login_required, role_required
 from ..catalog import listings
-from ..errors import Conflict, Forbidden, Invalid
+from ..errors import Forbidden, Invalid
 from ..i18n import bilingual, locale
 from ..inquiries.attachments import Upload
 from ..messages import N_
-from ..web.inquiries import BUDGET_LABELS
+from ..web.inquiries import BUDGET_LABELS, act, download
 from . import coordination, handoffs, planner, requests, templates
 
 bp = Blueprint("pathways", __name__)
@@ -153,13 +152,8 @@ def _stage_action(stage_id: int, action):
     """Run a stage action; refusals are shown on the pathway's page under that stage."""
     with db.session() as s:
         pathway_id = handoffs.pathway_of(s, stage_id)
-    try:
-        with db.session() as s:
-            action(s)
-    except (Invalid, Conflict) as exc:
-        errors = responses.details(exc) or [{"path": "", "message": responses.message(exc)}]
-        return follow(pathway_id, errors={stage_id: errors}, status=422 if isinstance(exc, Invalid) else 409)
-    return redirect(url_for("pathways.follow", pathway_id=pathway_id, _anchor=f"s{stage_id}"), code=303)
+    return act(action, lambda errors, status: follow(pathway_id, errors={stage_id: errors}, status=status),
+               url_for("pathways.follow", pathway_id=pathway_id, _anchor=f"s{stage_id}"))
 
 
 @bp.post("/pathways/stages/<id:stage_id>/handoff")
@@ -189,8 +183,7 @@ def revise_end(stage_id: int):
 def handoff_file(file_id: int):
     with db.session() as s:
         row = handoffs.file_for(s, current_user(), file_id)
-    return Response(row.data, mimetype=row.content_type, headers={
-        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(row.filename)}"})
+    return download(row)
 
 
 

@@ -110,14 +110,16 @@ def ticket_event(s: Session, ticket_id: int, user: Principal, who: str, body: st
                       author_side=who, at=now))
 
 
-def _tell(s: Session, r: Reservation, who: str, subject: str) -> None:
+def _tell(s: Session, r: Reservation, who: str, event: str) -> None:
+    """Mail the other side of r that event (templates/mail/reservation.txt) happened."""
     if who == "cluster":
         requester = s.get(User, r.user_id)
         recipients = [requester.email] if requester else []
     else:
         recipients = mail.operators_of(s, r.cluster)
     for to in recipients:
-        mail.send(s, to, f"[ClusterHub] 예약/reservation #{r.id}: {subject}", f"/reservations/{r.id}")
+        mail.send(s, to, "reservation", reservation_id=r.id, event=event,
+                  slots=describe(slots_of(s, r.id)), link=f"/reservations/{r.id}")
 
 
 def describe(slots) -> str:
@@ -154,7 +156,7 @@ def ask(s: Session, user: Principal, listing_id: str, slots: list[Slot], *, mode
     s.flush()
     for slot in slots:
         s.add(ReservationSlot(reservation_id=r.id, day=slot.day, start_hour=slot.start_hour, end_hour=slot.end_hour))
-    _tell(s, r, "company", "요청/requested")
+    _tell(s, r, "company", "requested")
     return r
 
 
@@ -175,13 +177,13 @@ def _book(s: Session, r: Reservation) -> None:
                           "the same hours a moment ago."), id=r.id) from None
 
 
-def _confirmed(s: Session, r: Reservation, user: Principal, who: str, what: str, subject: str) -> Reservation:
+def _confirmed(s: Session, r: Reservation, user: Principal, who: str, what: str, event: str) -> Reservation:
     """Book r's slots and mark it confirmed, with a ticket event and mail to the other side."""
     _book(s, r)
     r.status, r.updated_at = "confirmed", utcnow()
     s.add(r)
     ticket_event(s, r.ticket_id, user, who, f"{what}: {describe(slots_of(s, r.id))}")
-    _tell(s, r, who, subject)
+    _tell(s, r, who, event)
     return r
 
 
@@ -192,7 +194,7 @@ def confirm(s: Session, user: Principal, reservation_id: int) -> Reservation:
         raise Forbidden(N_("Only the cluster's operators confirm a reservation."))
     if r.status != "requested":
         raise Conflict(N_("A reservation that is %(status)s cannot be confirmed."), status=r.status)
-    return _confirmed(s, r, user, who, "예약 확정 / reservation confirmed", "확정/confirmed")
+    return _confirmed(s, r, user, who, "예약 확정 / reservation confirmed", "confirmed")
 
 
 def propose(s: Session, user: Principal, reservation_id: int, slots: list[Slot], reason: str) -> Reservation:
@@ -211,7 +213,7 @@ def propose(s: Session, user: Principal, reservation_id: int, slots: list[Slot],
     r.status, r.reason, r.updated_at = "proposed", (reason or "").strip()[:1000], utcnow()
     s.add(r)
     ticket_event(s, r.ticket_id, user, "cluster", f"다른 일정 제안 / proposed: {describe(slots)} {r.reason}")
-    _tell(s, r, "cluster", "다른 일정 제안/proposal")
+    _tell(s, r, "cluster", "proposed")
     return r
 
 
@@ -222,7 +224,7 @@ def accept_proposal(s: Session, user: Principal, reservation_id: int) -> Reserva
         raise Forbidden(N_("Only the requesting company accepts a proposal."))
     if r.status != "proposed":
         raise Conflict(N_("There is no proposal to accept: the reservation is %(status)s."), status=r.status)
-    return _confirmed(s, r, user, who, "제안 수락 / proposal accepted", "제안 수락/proposal accepted")
+    return _confirmed(s, r, user, who, "제안 수락 / proposal accepted", "proposal_accepted")
 
 
 def decline(s: Session, user: Principal, reservation_id: int, reason: str) -> Reservation:
@@ -237,7 +239,7 @@ def decline(s: Session, user: Principal, reservation_id: int, reason: str) -> Re
     r.status, r.reason, r.updated_at = "declined", reason[:1000], utcnow()
     s.add(r)
     ticket_event(s, r.ticket_id, user, "cluster", f"예약 거절 / declined: {reason}")
-    _tell(s, r, "cluster", "거절/declined")
+    _tell(s, r, "cluster", "declined")
     return r
 
 
@@ -262,7 +264,7 @@ def cancel(s: Session, user: Principal, reservation_id: int, reason: str = "") -
     r.status, r.reason, r.updated_at = "cancelled", reason[:1000], utcnow()
     s.add(r)
     ticket_event(s, r.ticket_id, user, who, f"예약 취소 / cancelled: {reason}")
-    _tell(s, r, who, "취소/cancelled")
+    _tell(s, r, who, "cancelled")
     return r
 
 

@@ -2,9 +2,11 @@
 
 "오송 독성시험 비용" is read as: cluster kbiohealth (from 오송), text 독성시험, and 비용 left out
 (a word of price matches no listing's content). Kind words (전문가, 예약, 의뢰) select a kind;
-the search service drops that kind again if it would empty the page. Runs of words that name a
+the search service drops that kind again if it would empty the page. Hint words (시험, 평가,
+study, CRO) stay content and select a kind softly: kept only when it fills a page. Runs of words that name a
 thesaurus concept ("contract research organization") are content and never read as intent.
-Quoted phrases are left as they are. Data: schemas/places.json, schemas/intents.json.
+A Korean word one syllable away from a known term
+is noted (search/spelling.py); the service searches the term if the word as typed finds nothing. Quoted phrases are left as they are. Data: schemas/places.json, schemas/intents.json.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from schemas import places as places_data
 from schemas.places import MAX_WORDS
 from schemas.thesaurus import default as default_thesaurus
 
-from . import korean
+from . import korean, spelling
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Steer:
     word: str
     field: str
     value: str
+    soft: bool = False      # a hint: the word stays in q, the filter holds only if it fills a page
 
 
 @dataclass
@@ -33,11 +36,21 @@ class Reading:
     q: str                                        # what the engine searches
     filters: list[Steer] = field(default_factory=list)   # places and the kind
     intents: list[str] = field(default_factory=list)     # words of intent taken out
+    corrected: dict[str, str] = field(default_factory=dict)  # a likely Korean typo -> known term
     params: object | None = None                  # the search run (SearchParams), set by the service
 
     @property
     def changed(self) -> bool:
-        return bool(self.filters or self.intents)
+        return bool(self.filters or self.intents or self.corrected and self.q != self.typed)
+
+    def respelled(self, words: set[str]) -> bool:
+        """Search the corrections of those of words that look like typos (the engine found
+        nothing with them); True when q changed."""
+        fixes = {w: f for w, f in self.corrected.items() if w in words}
+        if fixes:
+            self.q = " ".join(fixes.get(w, w) for w in self.q.split())
+            self.corrected = fixes
+        return bool(fixes)
 
 
 def _key(words: list[str]) -> str:
@@ -71,9 +84,29 @@ def read(q: str, thesaurus=None, intents=None, places=None) -> Reading:
             reading.intents.append(word)
         else:
             kept.append(word)
+            _spell(word, stem, thesaurus, reading)
         i += 1
+    if not kind_seen:
+        _hint(kept, intents, reading)
     reading.q = " ".join(kept)
     return reading
+
+
+def _spell(word: str, stem: str, thesaurus, reading: Reading) -> None:
+    """Note the known term word may be a one-syllable typo of (세포베양기 -> 세포배양기); the
+    search service uses it only if the engine finds nothing with the word as typed."""
+    fixed = None if stem in thesaurus else spelling.lexicon(thesaurus).correction(stem)
+    if fixed:
+        reading.corrected[word] = fixed
+
+
+def _hint(kept: list[str], intents, reading: Reading) -> None:
+    """The first content word that hints at a kind ("독성 시험" -> service) selects it softly."""
+    for word in kept:
+        kind = intents.hint_of(korean.strip_particle(word)) or intents.hint_of(word)
+        if kind:
+            reading.filters.append(Steer(word, "kind", kind, soft=True))
+            return
 
 
 def _place(words: list[str], i: int, places, reading: Reading) -> int:

@@ -1,1 +1,2 @@
-"""The sync engine: run a connector, validate, diff by content hash, apply in one transaction."""
+"""The sync engine: run a connector, validate and diff by content hash with no lock held, then
+publish in one short transaction."""

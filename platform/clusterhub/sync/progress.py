@@ -1,11 +1,11 @@
 """Live progress of a running sync, and its cancel flag, readable by every web machine.
 
-A sync holds the database's write lock until it commits (SQLite allows one writer at a time), so
-its progress cannot go into the runs table while it runs. The engine reports into memory, and a
+Progress is not written to the runs table: a write every second would compete with the site's
+own writes (SQLite allows one writer at a time). The engine reports into memory, and a
 heartbeat thread writes the latest figures every second to a store: Redis when REDIS_URL is set
 (every web machine and worker sees it), else a small JSON file per run in the instance folder
 (every web worker of this machine sees it). Figures that stop changing mean the process that ran
-the sync is gone (the sync was rolled back with it: it works in one transaction).
+the sync is gone (nothing was published: a sync publishes in one transaction at its end).
 
 The same store carries a run's cancel flag: a page sets it, the engine reads it between records
 and rolls the run back (engine.run(cancelled=...)).

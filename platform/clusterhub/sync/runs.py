@@ -22,6 +22,13 @@ def last_per_cluster(session: Session) -> dict[str, SyncRun]:
     return out
 
 
+def last_of(session: Session, cluster: str) -> SyncRun | None:
+    """The newest non-dry run of one cluster (a listing page's freshness line): one row read,
+    not every run of every cluster."""
+    return session.exec(select(SyncRun).where(SyncRun.cluster == cluster, SyncRun.dry_run == False)  # noqa: E712
+                        .order_by(SyncRun.id.desc()).limit(1)).first()
+
+
 def issues(session: Session, run_id: int) -> list[SyncIssue]:
     return list(session.exec(select(SyncIssue).where(SyncIssue.run_id == run_id)
                              .order_by(SyncIssue.id)))

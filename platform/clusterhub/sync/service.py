@@ -1,24 +1,27 @@
-"""Sync services: run a cluster's connector or a pushed batch through the engine, then its effects."""
+"""Sync services: run a cluster's connector or a pushed batch through the engine, then its effects.
+
+Flask-free: the app (its settings, hooks and after-commit handlers) is the one the job queue
+serves, `jobs.current().app`, or the one passed in."""
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Iterator
 
-from flask import Flask, current_app
+from connectors.sample_server import SampleServer
 
-from connectors.base import SourceSettings
-from connectors.limits import Limits
-from connectors.sample_server import SAMPLES_DIR, SampleServer
-
-from .. import db, unit
+from .. import db, jobs, unit
 from ..catalog import clusters
-from ..errors import Conflict, Invalid, NotFound
+from ..errors import Invalid, NotFound
 from ..messages import N_
-from . import engine, items, progress, runs
+from . import engine, hooks, items, progress, runs, sources
 from .engine import SyncReport
 
-def _after_commit(app: Flask, report: SyncReport) -> None:
+def _app(app=None):
+    """The app to sync for: app, or the current one (a request's, a job's or the CLI's)."""
+    return app if app is not None else jobs.current().app
+
+
+def _after_commit(app, report: SyncReport) -> None:
     """The committed sync's effects go through the unit of work's handlers (index, version)."""
     if report.outcome != "succeeded" or not (report.changed_ids or report.removed_ids):
         return
@@ -30,10 +33,10 @@ def _after_commit(app: Flask, report: SyncReport) -> None:
 
 
 @contextmanager
-def source_base_url(app: Flask | None = None, *, demo: bool | None = None) -> Iterator[str | None]:
+def source_base_url(app=None, *, demo: bool | None = None) -> Iterator[str | None]:
     """CONNECTOR_BASE_URL if set; in demo mode a local server of the sample payloads for the
     run; otherwise None (an API cluster then refuses to sync: see sync_cluster)."""
-    app = app or current_app
+    app = _app(app)
     configured = app.config.get("CONNECTOR_BASE_URL")
     if configured:
         yield configured
@@ -43,30 +46,6 @@ def source_base_url(app: Flask | None = None, *, demo: bool | None = None) -> It
         return
     with SampleServer() as server:
         yield server.url
-
-
-API_FORMATS = ("json_api", "xml_api", "zeus_api")
-
-
-def source_of(app: Flask, code: str, base_url: str | None, demo: bool | None = None) -> Path:
-    """The folder of the cluster's files; Conflict when its source is not configured outside
-    demo mode (nothing is read, nothing changes)."""
-    from connectors import registry
-
-    demo = app.config.get("DEMO_MODE") if demo is None else demo
-    configured = app.config.get("CONNECTOR_FILES_DIR")
-    api = registry.get(code).source_format in API_FORMATS
-    if api and not base_url:
-        raise Conflict(N_("No source is configured for cluster %(cluster)s: its API address is "
-                          "not set. Set CONNECTOR_BASE_URL (and its key, see docs/connectors.md); "
-                          "generated samples are read only in demo mode (CLUSTERHUB_DEMO=1). "
-                          "Nothing was changed."), cluster=code)
-    if not api and not configured and not demo:
-        raise Conflict(N_("No source is configured for cluster %(cluster)s: its export folder is "
-                          "not set. Set CONNECTOR_FILES_DIR to the folder of the clusters' exports "
-                          "(see docs/connectors.md); generated samples are read only in demo mode "
-                          "(CLUSTERHUB_DEMO=1). Nothing was changed."), cluster=code)
-    return Path(configured or SAMPLES_DIR)
 
 
 def require_cluster(code: str) -> None:
@@ -82,20 +61,13 @@ def require_cluster(code: str) -> None:
                            cluster=repr(code), known=known)
 
 
-def _api_key(app: Flask, code: str) -> str | None:
-    """The cluster's API key (CONNECTOR_API_KEY_<CODE>); the sample server takes any key."""
-    key = (app.config.get("CONNECTOR_API_KEYS") or {}).get(code)
-    if key or app.config.get("CONNECTOR_BASE_URL"):
-        return key
-    return "sample"
-
-
-def _terms(code: str) -> dict:
-    """Curators' mappings of the cluster's unknown words (docs/curation.md)."""
-    from ..curation import categories
-
-    with db.session() as s:
-        return categories.terms_for(s, code)
+def _terms(app, code: str) -> dict:
+    """Curators' mappings of the cluster's unknown words (docs/curation.md), by the terms hook."""
+    terms = hooks.of(app).terms
+    if terms is None:
+        return {}
+    with db.session(app) as s:
+        return terms(s, code)
 
 
 @contextmanager
@@ -128,19 +100,20 @@ def sync_cluster(code: str, *, base_url: str | None, dry_run: bool = False,
     progress(counts, phase) follows the run; run_id continues a run opened by the caller."""
     from connectors import registry  # the platform needs connectors only when it syncs one
 
+    app = _app()
     require_cluster(code)
-    files = source_of(current_app, code, base_url, demo)
+    with db.session(app) as s:  # the cluster's source setting over the environment's (sources.py)
+        source = sources.for_run(s, code, app.config, base_url, demo)
     with _tracked(code, run_id, dry_run, trigger, progress) as (run_id, report_progress):
-        settings = SourceSettings(samples_dir=files / code, base_url=base_url, terms=_terms(code),
-                                  api_key=_api_key(current_app, code),
-                                  limits=Limits.from_mapping(current_app.config))
+        settings = sources.connector_settings(source, app.config, terms=_terms(app, code))
         connector = registry.create(code, settings)
-        report = engine.run(db.engine(), code, items.from_connector(connector), full=True,
+        report = engine.run(db.engine(app), code, items.from_connector(connector), full=True,
                             dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
                             trigger=trigger, progress=report_progress, run_id=run_id,
-                        cancelled=report_progress.cancelled)
+                            cancelled=report_progress.cancelled,
+                            on_added=hooks.of(app).on_added)
         report_progress(report.counts, "indexing")
-        _after_commit(current_app, report)
+        _after_commit(app, report)
     return report
 
 
@@ -151,11 +124,13 @@ def push_batch(code: str, documents, *, full: bool = False, dry_run: bool = Fals
     if not isinstance(documents, list):
         raise Invalid(N_("The body must be a JSON object with a list under 'listings'."),
                       [{"path": "listings", "message": N_("expected a list of listing documents")}])
+    app = _app()
     with _tracked(code, None, dry_run, "push", None) as (run_id, report_progress):
-        report = engine.run(db.engine(), code, items.from_batch(documents, "listings"), full=full,
-                            dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
+        report = engine.run(db.engine(app), code, items.from_batch(documents, "listings"),
+                            full=full, dry_run=dry_run, allow_mass_withdrawal=allow_mass_withdrawal,
                             trigger="push", progress=report_progress, run_id=run_id,
-                            cancelled=report_progress.cancelled)
+                            cancelled=report_progress.cancelled,
+                            on_added=hooks.of(app).on_added)
         report_progress(report.counts, "indexing")
-        _after_commit(current_app, report)
+        _after_commit(app, report)
     return report

@@ -1,13 +1,13 @@
 """The operator inbox and the ticket page both sides share: status, quote, messages."""
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 
-from .. import db, responses
+from .. import db
 from ..auth import CURATOR, OPERATOR, current_user, login_required, role_required
-from ..errors import Conflict, Invalid
-from ..inquiries import context, requests, response_times, surveys, tickets
+from ..inquiries import context, requests, response_times, surveys, ticket_actions, tickets
 from ..inquiries.models import InquiryRequest
+from .inquiries import act
 
 bp = Blueprint("inbox", __name__)
 
@@ -51,34 +51,26 @@ def ticket(ticket_id: int, errors=None, status=200):
                            overdue=response_times.overdue(row), errors=errors or []), status
 
 
-def _act(ticket_id: int, action):
-    try:
-        with db.session() as s:
-            action(s)
-    except (Invalid, Conflict) as exc:
-        shown = responses.details(exc) or [{"path": "", "message": responses.message(exc)}]
-        return ticket(ticket_id, errors=shown, status=422 if isinstance(exc, Invalid) else 409)
-    return redirect(url_for("inbox.ticket", ticket_id=ticket_id), code=303)
+def _act(ticket_id: int, action: str):
+    """A ticket action from the ticket page; a refusal is shown on that page."""
+    return act(lambda s: ticket_actions.perform(s, current_user(), ticket_id, action, request.form),
+               lambda errors, status: ticket(ticket_id, errors=errors, status=status),
+               url_for("inbox.ticket", ticket_id=ticket_id))
 
 
 @bp.post("/tickets/<id:ticket_id>/status")
 @login_required
 def status(ticket_id: int):
-    form = request.form
-    return _act(ticket_id, lambda s: tickets.change_status(s, current_user(), ticket_id, form.get("status", ""),
-                                                           form.get("reason", ""), form.get("no_quote") == "1"))
+    return _act(ticket_id, "status")
 
 
 @bp.post("/tickets/<id:ticket_id>/quote")
 @login_required
 def quote(ticket_id: int):
-    form = request.form
-    return _act(ticket_id, lambda s: tickets.quote(s, current_user(), ticket_id, form.get("amount", ""),
-                                                   form.get("valid_until", "")))
+    return _act(ticket_id, "quote")
 
 
 @bp.post("/tickets/<id:ticket_id>/messages")
 @login_required
 def message(ticket_id: int):
-    return _act(ticket_id, lambda s: tickets.post_message(s, current_user(), ticket_id,
-                                                          request.form.get("body", "")))
+    return _act(ticket_id, "messages")

@@ -1,16 +1,16 @@
 """The basket, sending a request, and the company's view of its requests and tickets."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from .. import db, responses
 from ..auth import MEMBER, current_user, login_required, role_required
-from ..errors import Conflict, Forbidden, Invalid, NotFound
-from ..messages import N_
-from ..inquiries import basket, context, requests, response_times, routing, surveys, tickets
+from ..errors import Conflict, Invalid
+from ..inquiries import basket, context, requests, response_times, routing, surveys, ticket_actions, tickets
 from ..inquiries.attachments import Upload
-from ..inquiries.models import Attachment, InquiryRequest
 
 bp = Blueprint("inquiries", __name__)
 
@@ -115,49 +115,50 @@ def request_page(request_id: int, errors=None, form=None, status=200):
 @bp.get("/attachments/<id:attachment_id>")
 @login_required
 def attachment(attachment_id: int):
-    user = current_user()
     with db.session() as s:
-        row = s.get(Attachment, attachment_id)
-        if row is None:
-            raise NotFound(N_("No such attachment."))
-        sent = s.get(InquiryRequest, row.request_id)
-        if not requests.can_see(s, user, sent) and not any(
-                tickets.answers_for(s, user, t) for t in requests.tickets_of(s, sent.id)):
-            raise Forbidden(N_("Only the requesting company and the clusters it asked may open this file."))
+        row = ticket_actions.attachment_for(s, current_user(), attachment_id)
+    return download(row)
+
+
+def download(row) -> Response:
+    """A stored file (data, content_type, filename) as a download under its own name."""
     return Response(row.data, mimetype=row.content_type, headers={
-        "Content-Disposition": f"attachment; filename*=UTF-8''{_quote(row.filename)}"})
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(row.filename)}"})
 
 
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-    return quote(name)
+def act(run, refused, done: str):
+    """Run a service action in one session and redirect to done (303); a refusal (Invalid: 422,
+    Conflict: 409) goes to refused(errors, status), which shows the page again with the errors."""
+    try:
+        with db.session() as s:
+            run(s)
+    except (Invalid, Conflict) as exc:
+        errors = responses.details(exc) or [{"path": "", "message": responses.message(exc)}]
+        return refused(errors, 422 if isinstance(exc, Invalid) else 409)
+    return redirect(done, code=303)
+
+
+def _request_of(ticket_id: int) -> int:
+    with db.session() as s:
+        ticket, _side = tickets.get_for(s, current_user(), ticket_id)
+    return ticket.request_id
 
 
 @bp.post("/tickets/<id:ticket_id>/survey")
 @login_required
 def survey(ticket_id: int):
-    form = request.form
+    request_id = _request_of(ticket_id)
     with db.session() as s:
-        ticket, _side = tickets.get_for(s, current_user(), ticket_id)
-        surveys.answer(s, current_user(), ticket_id, {k: form.get(k) for k in surveys.SCALES},
-                       form.get("comment", ""))
-    return redirect(url_for("inquiries.request_page", request_id=ticket.request_id, _anchor=f"t{ticket_id}"), code=303)
+        ticket_actions.perform(s, current_user(), ticket_id, "survey", request.form)
+    return redirect(url_for("inquiries.request_page", request_id=request_id, _anchor=f"t{ticket_id}"), code=303)
 
 
 @bp.post("/tickets/<id:ticket_id>/quote-answer")
 @login_required
 def quote_answer(ticket_id: int):
     """The company accepts or rejects the ticket's quote; refusals are shown under that ticket."""
-    form = request.form
-    with db.session() as s:
-        ticket, _side = tickets.get_for(s, current_user(), ticket_id)
-    try:
-        with db.session() as s:
-            tickets.answer_quote(s, current_user(), ticket_id, form.get("decision", ""), form.get("reason", ""))
-    except (Invalid, Conflict) as exc:
-        errors = responses.details(exc) or [{"path": "", "message": responses.message(exc)}]
-        return request_page(ticket.request_id, errors={ticket_id: errors}, form=form,
-                            status=422 if isinstance(exc, Invalid) else 409)
-    return redirect(url_for("inquiries.request_page", request_id=ticket.request_id, _anchor=f"t{ticket_id}"),
-                    code=303)
-
+    request_id = _request_of(ticket_id)
+    return act(lambda s: ticket_actions.perform(s, current_user(), ticket_id, "quote-answer", request.form),
+               lambda errors, status: request_page(request_id, errors={ticket_id: errors}, form=request.form,
+                                                   status=status),
+               url_for("inquiries.request_page", request_id=request_id, _anchor=f"t{ticket_id}"))

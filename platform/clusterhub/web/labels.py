@@ -1,7 +1,10 @@
 """Human labels for codes on pages: vocabulary terms, cluster names, fees."""
 from __future__ import annotations
 
+import weakref
 from datetime import datetime
+
+import sqlalchemy as sa
 
 from flask import g
 from markupsafe import Markup
@@ -10,6 +13,7 @@ from schemas import vocabularies
 
 from .. import db, korean_time
 from ..catalog import clusters
+from ..catalog.models import Cluster
 from ..i18n import bilingual, label, locale
 from ..responses import translate
 from ..search.params import VOCABULARY
@@ -18,11 +22,26 @@ from .search import Q_MAX
 
 
 
+# The cluster rows of this process per database, with what they were read at: (row count, latest
+# updated_at). `clusters load` stamps every row it changes, so one cheap aggregate query per page
+# tells whether the 20 rows (and their JSON records) must be read again.
+_clusters: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_CLUSTERS_STAMP = sa.select(sa.func.count(), sa.func.max(Cluster.updated_at))
+
+
 def cluster_records() -> dict:
-    """Cluster rows by code, read once per request."""
+    """Cluster rows by code (read-only: shared by this process's requests), checked once per
+    request against the database, read again only when a row changed."""
     if "clusters_by_code" not in g:
-        with db.session() as s:
-            g.clusters_by_code = {c.code: c for c in clusters.all_clusters(s)}
+        engine = db.engine()
+        with engine.connect() as conn:  # a Core query: the ORM session cost more than the query
+            stamp = tuple(conn.execute(_CLUSTERS_STAMP).one())
+        seen, rows = _clusters.get(engine, ((), {}))
+        if stamp != seen:
+            with db.session() as s:
+                rows = {c.code: c for c in clusters.all_clusters(s)}
+            _clusters[engine] = (stamp, rows)
+        g.clusters_by_code = rows
     return g.clusters_by_code
 
 

@@ -24,6 +24,6 @@ def show(listing_id: str):
         row, doc = found.listing, found.document
         related = listings.related(s, doc.get("related") or [])
         runners = experts.runners(s, row, doc)
-        last_run = runs.last_per_cluster(s).get(row.cluster)
+        last_run = runs.last_of(s, row.cluster)
     return render_template("listing.html", row=row, d=doc, related=related, runners=runners,
                            last_run=last_run, featured=found.flags.featured)

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
-from .. import db
+from .. import db, responses
 from ..auth import cluster_operator_required, current_user, require_role
 from ..catalog import clusters
 from ..curation import audit, categories, operations, quality, sources
-from ..errors import Forbidden, NotFound
+from ..errors import Forbidden, Invalid, NotFound
 from ..messages import N_
 from ..sync import background, runs
 from ..sync import sources as sync_sources
@@ -41,8 +41,50 @@ def console(code: str):
         history = audit.search(s, cluster=code, limit=20)
         source = sync_sources.source_view(s, code, current_app.config)
     return render_template("operator/console.html", cluster=cluster, runs=recent, q=score,
-                           source=source, source_rows=sources.table(operations.connector_settings(code)),
+                           source=source, source_rows=sources.table(operations.connector_settings(code, current_app.config)),
                            history=history, live=live)
+
+
+@bp.get("/<code>/source")
+@cluster_operator_required()
+def source(code: str):
+    return _source_page(code)
+
+
+@bp.post("/<code>/source")
+@cluster_operator_required()
+def save_source(code: str):
+    """An administrator changes the cluster's source; the next sync reads it."""
+    require_role("admin")
+    try:
+        with db.session() as s:
+            sources.save(s, current_user(), code, request.form, current_app.config)
+            s.commit()
+    except Invalid as exc:
+        errors = {d["path"]: d["message"] for d in responses.details(exc)}
+        return _source_page(code, form=request.form, errors=errors, status=422)
+    return redirect(url_for("operator.source", code=code, saved=1), 303)
+
+
+def _source_page(code: str, form=None, errors: dict | None = None, status: int = 200):
+    with db.session() as s:
+        cluster = clusters.get(s, code)
+        if cluster is None:
+            raise NotFound(N_("No cluster %(cluster)s."), cluster=repr(code))
+        view = sync_sources.source_view(s, code, current_app.config)
+        history = audit.search(s, cluster=code, action="source.update", limit=10)
+    if view is None:
+        raise NotFound(N_("Cluster %(cluster)s has no connector: it sends its listings through "
+                          "the push API."), cluster=code)
+    stored = sources.values(view.resolved.setting)
+    inputs = {f: (form.get(f, "") if form is not None else (stored[f] or "")) for f in sources.FIELDS}
+    if errors and "key_secret" in errors:  # it may be a pasted key: never echo it
+        inputs["key_secret"] = ""
+    return render_template("operator/source.html", cluster=cluster, source=view,
+                           fields=sources.applies(view.resolved.format), inputs=inputs,
+                           errors=errors or {}, paging=sync_sources.PAGING,
+                           editable=current_user().role == "admin",
+                           saved=request.args.get("saved") == "1", history=history), status
 
 
 @bp.post("/<code>/sync")

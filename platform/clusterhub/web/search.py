@@ -44,6 +44,10 @@ def page():
         template, p=searched, typed=p, result=result, cards=grouping.cards(result.hits),
         strict_url=search_url(p.args(strict=True)),
         read_from_q={(s.field, s.value): s.word for s in result.understood.filters}, facets=[f for f in FACETS if f != "kind"],
+        # A kind hinted at by a word still in q (시험 -> service) would come back if its chip only
+        # removed it: removing it selects every kind instead.
+        hinted={(s.field, s.value) for s in result.understood.filters if s.soft},
+        corrected=result.understood.corrected,
         long_facets=LONG_FACETS, kind_tabs=KIND_TABS, kind_counts=kind_counts,
         search_url=search_url, pages=_pages(p.page, result.total_groups if result.total_groups is not None else result.total, p.size),
         export_max=service.EXPORT_MAX, q_cut=q_cut,

@@ -35,7 +35,7 @@ def test_bad_parameters_are_422_in_the_one_error_shape(web, query, path):
 def test_search_says_what_it_read_from_q_and_what_it_left_out(web):
     body = web.get("/api/v1/search?q=오송+독성시험+비용").get_json()
     assert body["understood"] == {"q": "독성시험", "strict": False, "filters": [
-        {"word": "오송", "field": "cluster", "value": "kbiohealth"}]}
+        {"word": "오송", "field": "cluster", "value": "kbiohealth", "soft": False}]}
     assert body["dropped"] == ["비용"]
     assert "kbiohealth:service:SV-001" in [h["id"] for h in body["hits"]]
     assert {h["cluster"] for h in body["hits"]} == {"kbiohealth"}

@@ -3,7 +3,7 @@ import pytest
 
 from clusterhub import db
 from clusterhub.search import indexer
-from clusterhub.sync import engine, items
+from clusterhub.sync import engine, hooks, items
 from tests.clusterhub.auth.browser import add_user, csrf_token, log_in
 from tests.schemas.samples import equipment
 
@@ -18,11 +18,13 @@ def docs(**over):
 
 
 def sync(app, documents):
-    """Run the engine on documents and the after-commit hook, as a real sync does."""
+    """Run the engine on documents with the app's hooks and after-commit effects, as a real
+    sync does."""
     from clusterhub.sync.service import _after_commit
 
     with app.app_context():
-        report = engine.run(db.engine(app), "kmedihub", items.from_batch(documents))
+        report = engine.run(db.engine(app), "kmedihub", items.from_batch(documents),
+                            on_added=hooks.of(app).on_added)
         _after_commit(app, report)
     assert report.outcome == "succeeded", report.message
     return report

@@ -63,7 +63,7 @@ def test_a_cluster_without_operators_goes_to_the_intake_desk_visibly(world):
     member, request_id, ticket = send(world, SERVICE)
     sent = mails(world, before)
     assert [m.to for m in sent] == ["curator@example.org"]
-    assert "intake desk" in sent[0].body and "first answer due" in sent[0].body
+    assert "접수창구" in sent[0].body and "첫 답변 기한" in sent[0].body  # Korean: the curator chose no other language
 
     page = member.get(f"/my/requests/{request_id}").get_data(as_text=True)
     assert 'class="route route-intake"' in page and "재단 접수창구가 답합니다" in page and "첫 답변 기한" in page
@@ -97,7 +97,7 @@ def test_both_escalation_steps_reach_the_foundation_once(world):
     assert run(world, kst(2026, 11, 6, 9)) == [(ticket, 1)]  # the 4th working day
     step1 = mails(world, before)
     assert sorted(m.to for m in step1) == ["curator@example.org", "operator_a@example.org"]
-    assert all("step 1" in m.subject for m in step1)
+    assert all("미응답 1단계" in m.subject for m in step1)  # Korean unless the recipient chose English
     assert run(world, kst(2026, 11, 6, 15)) == []  # the timer runs again: nothing new
     assert run(world, kst(2026, 11, 9, 18)) == []  # 5 working days: still step 1
     before = last_mail_id(world)

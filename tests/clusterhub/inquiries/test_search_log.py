@@ -1,42 +1,86 @@
-"""The search log never makes a search wait for a sync: while SQLite's one write lock is held,
-the log line is skipped, and the database connection keeps its usual patience afterwards."""
+"""The search log never makes a search wait: a search's line joins a buffer that is written in
+one transaction shortly after (or when the report is read); while a sync holds SQLite's one write
+lock, the lines wait in the buffer instead of being lost, and the database connection keeps its
+usual patience afterwards."""
 import sqlite3
-import threading
+import time
 
 from sqlmodel import select
 
 from clusterhub import db
+from clusterhub.inquiries import search_log
 from clusterhub.inquiries.models import SearchLog
 from tests.conftest import build_app
 
 
 def logged(app) -> list[str]:
     with app.app_context(), db.session() as s:
-        return [r.query for r in s.exec(select(SearchLog))]
+        return [r.query for r in s.exec(select(SearchLog).order_by(SearchLog.id))]
 
 
-def test_a_search_skips_its_log_line_rather_than_wait_for_a_sync(tmp_path):
+def test_searches_are_logged_in_batches_and_wait_out_a_sync(tmp_path):
     path = tmp_path / "l.db"
     app = build_app(tmp_path, f"sqlite:///{path}")
     client = app.test_client()
     assert client.get("/search?q=질량분석기").status_code == 200
-    assert logged(app) == ["질량분석기"]
+    assert client.get("/api/v1/search?q=LC-MS").status_code == 200
+    search_log.flush(db.engine(app))
+    assert logged(app) == ["질량분석기", "lc-ms"]
 
-    # Another connection holds the write lock, as a sync does until it commits, for one second:
-    # a log write that waited for it (the old 30 s patience) would land; this one gives up.
+    # Another connection holds the write lock, as a sync does until it commits: the search
+    # answers at once and its line is kept, not written and not lost.
     holder = sqlite3.connect(path, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
-    release = threading.Timer(1.0, holder.rollback)
-    release.start()
     try:
         assert client.get("/search?q=유세포분석기").status_code == 200
+        search_log.flush(db.engine(app))  # refused by the lock: the line stays in the buffer
     finally:
-        release.join()
+        holder.rollback()
         holder.close()
-    assert logged(app) == ["질량분석기"]  # skipped, not waited for
+    assert logged(app) == ["질량분석기", "lc-ms"]
+    search_log.flush(db.engine(app))
+    assert logged(app) == ["질량분석기", "lc-ms", "유세포분석기"]
 
     with app.app_context(), db.engine().connect() as conn:  # the pooled connection is restored
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == db.SQLITE_BUSY_MS
-    assert client.get("/search?q=공초점현미경").status_code == 200
-    assert logged(app) == ["질량분석기", "공초점현미경"]
+    db.engine(app).dispose()
+
+
+def test_the_buffer_is_written_without_anyone_reading_the_report(tmp_path):
+    app = build_app(tmp_path, f"sqlite:///{tmp_path / 't.db'}")
+    assert app.test_client().get("/search?q=공초점현미경").status_code == 200
+    for _ in range(100):  # the timer writes it within FLUSH_SECONDS; wait up to 10 s
+        if logged(app):
+            break
+        time.sleep(0.1)
+    assert logged(app) == ["공초점현미경"]
+    db.engine(app).dispose()
+
+
+def test_a_full_buffer_is_written_by_the_search_that_fills_it(tmp_path, monkeypatch):
+    app = build_app(tmp_path, f"sqlite:///{tmp_path / 'f.db'}")
+    monkeypatch.setattr(search_log, "BATCH", 3)
+    monkeypatch.setattr(search_log, "FLUSH_SECONDS", 3600)  # the timer must not be what writes
+    monkeypatch.setattr(search_log, "_timer", None)
+    client = app.test_client()
+    for q in ("a1", "b2", "c3"):
+        assert client.get("/api/v1/search", query_string={"q": q}).status_code == 200
+    assert logged(app) == ["a1", "b2", "c3"]
+    db.engine(app).dispose()
+
+
+def test_a_forked_child_does_not_write_its_parents_lines_again(tmp_path):
+    import os
+
+    app = build_app(tmp_path, f"sqlite:///{tmp_path / 'k.db'}")
+    assert app.test_client().get("/search?q=세포배양").status_code == 200
+    pid = os.fork()
+    if pid == 0:  # the child: its buffer starts empty, so flushing writes nothing
+        try:
+            search_log.flush()
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    search_log.flush(db.engine(app))
+    assert logged(app) == ["세포배양"]
     db.engine(app).dispose()

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clusterhub import db
-from tests.clusterhub.auth.browser import add_user
-from tests.clusterhub.auth.tokens import bearer
-from tests.clusterhub.inquiries.conftest import PASSWORD, signed_in  # noqa: F401  (one login helper)
-from tests.conftest import build_app
+from tests.clusterhub.conftest import PASSWORD, make_federation, signed_in, who  # noqa: F401  (shared)
 from tests.schemas.samples import service
 
 DAEGU, OSONG, SONGDO = "kmedihub", "kbiohealth", "songdo_siheung"
@@ -47,30 +43,9 @@ D1, D2, O1, O2, S1, S2 = (f"{DAEGU}:service:SV-D1", f"{DAEGU}:service:SV-D2", f"
 
 
 def make_world(tmp_path, listings=LISTINGS, url=None):
-    app = build_app(tmp_path, url or f"sqlite:///{tmp_path / 'pathways.db'}")
-    for name, (role, extra) in USERS.items():
-        add_user(app, f"{name}@example.org", role, password=PASSWORD, **extra)
-    client = app.test_client()
-    for cluster, docs in listings.items():
-        r = client.post(f"/api/v1/clusters/{cluster}/listings", headers=bearer(app, cluster),
-                        json={"listings": docs})
-        assert r.status_code == 200, r.json
-    return app
+    return make_federation(tmp_path, USERS, listings, "pathways", url)
 
 
 @pytest.fixture
-def world(tmp_path):
-    app = make_world(tmp_path)
-    yield app
-    db.engine(app).dispose()
-
-
-def who(app, name: str):
-    """The principal of a test user, as a request would see it."""
-    from sqlmodel import select
-
-    from clusterhub.auth import accounts
-    from clusterhub.auth.models import User
-
-    with app.app_context(), db.session() as s:
-        return accounts.principal(s, s.exec(select(User).where(User.email == f"{name}@example.org")).one())
+def world(federation):
+    return federation(USERS, LISTINGS, "pathways")

@@ -56,7 +56,7 @@ def test_one_message_reaches_every_cluster_of_the_pathway(world):
     assert r.status_code == 303
     with world.app_context(), db.session() as s:
         events = list(s.exec(select(TicketEvent).where(TicketEvent.author_side == "foundation")))
-        mails = [m.to for m in s.exec(select(OutboxMail).where(OutboxMail.subject.contains("Foundation")))]
+        mails = [m.to for m in s.exec(select(OutboxMail).where(OutboxMail.subject.contains("재단 안내")))]
     assert len(events) == 4 and sorted(mails) == ["daegu@example.org", "osong@example.org"]
     assert signed_in(world, "daegu").post(f"/pathways/requests/{pathway_id}/message",
                                           data={"body": "x"}).status_code == 403

@@ -1,6 +1,7 @@
 """The pathway pages without JavaScript: templates, the planner, sending, following, hand-offs."""
 from __future__ import annotations
 
+import io
 import re
 
 from clusterhub import db
@@ -67,12 +68,18 @@ def test_hand_off_consent_and_completion_through_the_pages(world):
     with world.app_context(), db.session() as s:
         stages = requests.stages_of(s, pathway_id)
     daegu, osong = signed_in(world, "daegu"), signed_in(world, "osong")
-    r = daegu.post(f"/pathways/stages/{stages[1].id}/handoff", data={"note": "배치 GMP-27-001"})
+    r = daegu.post(f"/pathways/stages/{stages[1].id}/handoff", data={
+        "note": "배치 GMP-27-001", "files": (io.BytesIO(b"%PDF-1.4 batch record"), "배치기록.pdf")})
     assert r.status_code == 303
     assert "배치 GMP-27-001" not in osong.get(follow).get_data(as_text=True)
     assert daegu.post(f"/pathways/stages/{stages[1].id}/consent").status_code == 403
     assert member.post(f"/pathways/stages/{stages[1].id}/consent").status_code == 303
-    assert "배치 GMP-27-001" in osong.get(follow).get_data(as_text=True)
+    page = osong.get(follow).get_data(as_text=True)
+    assert "배치 GMP-27-001" in page
+    [link] = re.findall(r'href="(/pathways/files/\d+)"', page)
+    got = osong.get(link)  # the next stage's cluster downloads the consented file under its name
+    assert got.data == b"%PDF-1.4 batch record" and got.mimetype == "application/pdf"
+    assert "filename*=UTF-8''%EB%B0%B0" in got.headers["Content-Disposition"]
     assert member.post(f"/pathways/stages/{stages[3].id}/consent").status_code == 409
 
 

@@ -54,18 +54,18 @@ def test_one_ordered_ticket_per_stage_even_in_one_cluster(world):
         assert [t.cluster for t in ts] == [DAEGU, DAEGU, OSONG, OSONG]
         assert requests.neighbours(stages, stages[1]) == (stages[0], stages[2])
         assert requests.neighbours(stages, stages[0])[0] is None
-    assert len([m for m in _mail_to(world, "daegu") if "New pathway request" in m]) == 2
-    assert len([m for m in _mail_to(world, "osong") if "New pathway request" in m]) == 2
+    assert len([m for m in _mail_to(world, "daegu") if "새 연계 요청" in m]) == 2
+    assert len([m for m in _mail_to(world, "osong") if "새 연계 요청" in m]) == 2
 
 
 def test_the_next_stage_is_notified_when_the_previous_completes(world):
     pathway_id = _send(world)
     stages = _stages(world, pathway_id)
     _complete(world, "daegu", stages[0].ticket_id)
-    assert not [m for m in _mail_to(world, "osong") if "Previous stage done" in m]
+    assert not [m for m in _mail_to(world, "osong") if "이전 단계 완료" in m]
     _complete(world, "daegu", stages[1].ticket_id)
-    assert [m for m in _mail_to(world, "osong") if "Previous stage done" in m] == [
-        f"[ClusterHub] 이전 단계 완료 #{stages[2].ticket_id} / Previous stage done #{stages[2].ticket_id}"]
+    assert [m for m in _mail_to(world, "osong") if "이전 단계 완료" in m] == [
+        f"[ClusterHub] 이전 단계 완료 #{stages[2].ticket_id}"]  # Korean: osong chose no other language
     done = _stages(world, pathway_id)
     assert done[1].completed_on is not None and done[1].notified_next_at is not None
     assert done[2].completed_on is None

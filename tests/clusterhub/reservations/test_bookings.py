@@ -8,7 +8,7 @@ import pytest
 from clusterhub import db
 from clusterhub.errors import Conflict, Forbidden, Invalid
 from clusterhub.inquiries import tickets
-from clusterhub.inquiries.holidays import kst_day
+from clusterhub.inquiries.holidays import HOLIDAYS, kst_day
 from clusterhub.models import utcnow
 from clusterhub.reservations import bookings, calendar, rules
 from clusterhub.reservations.bookings import Slot
@@ -41,9 +41,12 @@ def test_blocked_holiday_weekend_and_out_of_hours_slots_are_refused_with_the_rea
         calendar.add_block(s, who(rworld, "operator_a"), EQUIPMENT, first=d, last=d, start_hour=9, end_hour=11,
                            kind="maintenance")
     saturday = d + timedelta(days=(5 - d.weekday()) % 7)
+    next_day = d + timedelta(days=1)  # a working day too, so only its hours are wrong
+    while next_day.weekday() >= 5 or next_day in HOLIDAYS:
+        next_day += timedelta(days=1)
     with rworld.app_context(), db.session() as s, pytest.raises(Invalid) as bad:
         bookings.ask(s, who(rworld, "member"), EQUIPMENT,
-                     [Slot(d, 10, 12), Slot(saturday, 10, 11), Slot(d + timedelta(days=1), 17, 19),
+                     [Slot(d, 10, 12), Slot(saturday, 10, 11), Slot(next_day, 17, 19),
                       Slot(kst_day(utcnow()), 10, 11)], mode="self_use")
     got = messages(bad.value)
     assert got["slots[0]"] == f"{d.isoformat()} 10:00 is not available: maintenance."

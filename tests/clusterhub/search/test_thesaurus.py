@@ -62,7 +62,23 @@ def test_synonyms_map_every_term_for_meilisearch(thesaurus):
     [{"id": "a", "ko": ["하나"], "en": ["one"]}, {"id": "a", "ko": ["둘"], "en": ["two"]}],
     [{"ko": ["하나"], "en": ["one"]}],
     [{"id": "a", "ko": ["하나"], "en": [""]}],
+    [{"id": "a", "ko": ["하나"], "en": ["one"], "narrower": "셋"}],
 ])
 def test_malformed_entries_are_refused(entries):
     with pytest.raises(ThesaurusError):
         Thesaurus(entries)
+
+
+@pytest.mark.parametrize("broad, narrow", [("쥐", "마우스"), ("쥐", "랫드"), ("개", "비글견"), ("dog", "beagle"),
+                                           ("비임상", "독성시험"), ("기능성 평가", "미백")])
+def test_broad_words_find_narrower_terms_one_way_only(thesaurus, broad, narrow):
+    assert narrow in thesaurus.expansions(broad)
+    assert normalize(broad) not in {normalize(t) for t in thesaurus.expansions(narrow)}
+    assert narrow in thesaurus.synonyms()[broad]      # Meilisearch's synonyms are one-way too
+
+
+@pytest.mark.parametrize("typed, term", [("RNAseq", "RNA-seq"), ("LCMS", "질량분석기"), ("PKPD", "PK/PD"),
+                                         ("RNA seq", "RNA-seq"), ("cellsorter", "세포분리기")])
+def test_terms_are_found_without_their_hyphens_slashes_and_spaces(thesaurus, typed, term):
+    assert typed in thesaurus
+    assert term in thesaurus.expansions(typed)

@@ -150,3 +150,21 @@ def test_outside_demo_mode_an_unconfigured_source_refuses_to_sync(tmp_path):
     assert api.returncode != 0 and "CONNECTOR_BASE_URL" in api.stderr
     assert "No runs" in run("sync-runs", "gwangju").stdout or "succeeded" not in run(
         "sync-runs", "gwangju").stdout
+
+
+def test_the_service_hands_curations_hooks_to_the_engine(app):
+    """The engine imports no curation: the app's hooks (curation.init_app) hold the new
+    listings of a cluster that requires review, on a push as on a sync."""
+    from clusterhub.catalog.models import Cluster, ListingFlags
+    from tests.schemas.samples import equipment
+
+    with app.app_context(), db.session() as s:
+        s.get(Cluster, "kmedihub").requires_review = True
+    with app.test_request_context():
+        report = service.push_batch("kmedihub", [equipment()])
+    assert (report.outcome, report.counts["added"]) == ("succeeded", 1)
+    with app.app_context(), db.session() as s:
+        assert s.get(ListingFlags, report.changed_ids[0]).awaiting_review
+    first = sync(app, "chungju")  # a cluster without review: nothing is held
+    with app.app_context(), db.session() as s:
+        assert s.get(ListingFlags, first.changed_ids[0]) is None

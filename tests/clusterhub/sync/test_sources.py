@@ -55,5 +55,28 @@ def test_the_console_shows_the_source_and_never_the_key(tmp_path):
     assert log_in(client, "op@example.org", "operator password 1").status_code == 302
     page = client.get("/operator/daedeok").get_data(as_text=True)
     assert "원천 설정" in page and "https://zeus.example/daedeok/" in page
-    assert "ZEUS 장비 API" in page and "설정됨(CONNECTOR_API_KEY_DAEDEOK)" in page
+    assert "ZEUS 장비 API" in page and "설정됨(환경 변수 CONNECTOR_API_KEY_DAEDEOK)" in page
     assert "매일 밤 02:30" in page and SECRET not in page
+
+
+def test_a_cluster_setting_wins_over_the_environment_and_its_key_may_come_from_the_credential_store(
+        engine, tmp_path):  # noqa: F811
+    from clusterhub.models import ClusterSource
+    from clusterhub.sync.sources import connector_settings, resolve
+
+    (tmp_path / "DAEDEOK_KEY").write_text(SECRET + "\n")
+    config = {"CONNECTOR_BASE_URL": "https://shared.example", "CREDENTIALS_DIRECTORY": str(tmp_path)}
+    with Session(engine) as s:
+        before = resolve(s, "daedeok", config)
+        s.add(ClusterSource(cluster="daedeok", base_url="https://zeus.example/api", page_size=50,
+                            organ="한국지질자원연구원", key_secret="DAEDEOK_KEY"))
+        s.commit()
+        after = resolve(s, "daedeok", config)
+    assert (before.location, before.origin) == ("https://shared.example/daedeok", "environment")
+    assert before.key_origin is None
+    assert (after.location, after.origin, after.key_origin) == (
+        "https://zeus.example/api", "cluster", "credentials")
+    settings = connector_settings(after, config)
+    assert settings.cluster_endpoint("daedeok", "api/eq") == "https://zeus.example/api/api/eq"
+    assert (settings.page_size, settings.organ, settings.api_key) == (50, "한국지질자원연구원", SECRET)
+    assert SECRET not in repr(after) and SECRET not in repr(settings)

@@ -5,10 +5,12 @@ import sqlalchemy as sa
 
 from tests.clusterhub.web.conftest import catalog_app, web  # noqa: F401  (shared fixtures)
 from clusterhub import db
+from clusterhub.inquiries import search_log
 from clusterhub.inquiries.models import SearchLog
 
 
 def _logged(app) -> list[str]:
+    search_log.flush(db.engine(app))  # searches are written in batches
     with app.app_context(), db.session() as s:
         return [r[0] for r in s.exec(sa.select(SearchLog.query).where(SearchLog.query.like("organoid%")))]
 

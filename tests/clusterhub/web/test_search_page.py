@@ -2,6 +2,7 @@
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from clusterhub.search.understand import read
 from tests.clusterhub.search.corpus import LISTINGS
 
 
@@ -131,3 +132,38 @@ def test_a_kind_word_that_would_empty_the_page_is_dropped_again(web):
     assert body["total"] > 0 and "전문가" in body["dropped"]
     assert body["understood"]["filters"] == []
     assert "songdo_siheung:equipment:EQ-004" in [h["id"] for h in body["hits"]]
+
+
+def test_a_word_naming_a_test_hints_at_services_only_when_they_fill_a_page(web):
+    # "시험" stays in q and suggests services; one page of one result is filled by the EMC service,
+    # a page of ten is not, so the EMC chamber (equipment) shows too and nothing is left out.
+    one = web.get("/api/v1/search?q=전자파+시험&size=1").get_json()
+    assert one["understood"]["q"] == "전자파 시험"
+    assert [f["value"] for f in one["understood"]["filters"]] == ["service"]
+    assert one["hits"][0]["id"] == "kmedihub:service:SV-007"
+    ten = web.get("/api/v1/search?q=전자파+시험").get_json()
+    ids = [h["id"] for h in ten["hits"]]
+    assert ten["understood"]["filters"] == [] and "시험" not in ten["dropped"]
+    assert "kmedihub:equipment:EQ-008" in ids and "kmedihub:service:SV-007" in ids
+
+
+def test_the_chip_of_a_hinted_kind_opens_every_kind(web):
+    # 시험 stays in q, so a chip that only unticked "service" would bring it back: it ticks all.
+    page = html(web, "/search?q=전자파+시험&size=1")
+    links = re.findall(r'<a href="([^"]+)" class="chip" aria-label', page)
+    queries = [parse_qs(urlsplit(l.replace("&amp;", "&")).query) for l in links]
+    assert {"q": ["전자파 시험"], "kind": ["service", "equipment", "expert"], "size": ["1"]} in queries
+    opened = web.get("/api/v1/search?q=전자파+시험&size=1&kind=service&kind=equipment&kind=expert").get_json()
+    assert opened["total"] >= 2
+
+
+def test_a_korean_typo_that_finds_nothing_is_searched_as_the_known_term(web):
+    body = web.get("/api/v1/search?q=세포베양기").get_json()
+    assert body["total"] > 0 and body["understood"]["q"] == "세포배양기"
+    assert all("세포배양기" in h["title"]["ko"] for h in body["hits"])
+    page = html(web, "/search?q=세포베양기")
+    assert "“세포베양기” → 세포배양기" in page
+    # among other words, a typo the engine left out (it matched nothing) is respelled too
+    assert "세포배양기" in read("세포배양긱 CO2").corrected.values()
+    kept = web.get("/api/v1/search?q=CO2+세포배양긱").get_json()
+    assert kept["understood"]["q"] == "CO2 세포배양기" and kept["total"] > 0

@@ -1,54 +1,44 @@
-"""The relevance set over the demo federation: recall@10, MRR and zero-result rate of a search as
-the page runs it (search service: places and words of intent read from q, relaxed matching)."""
-from collections import defaultdict
+"""The relevance sets over the demo federation: recall@10, MRR and zero-result rate of a search as
+the page runs it (search service: places and words of intent read from q, relaxed matching).
+
+cases.json is the team's own set (some judgements loosened after seeing answers, see
+docs/search.md); heldout.json was written and committed before the engine ever ran it."""
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 
 from clusterhub import db
 from clusterhub.catalog.models import Listing
 from clusterhub.search import service
 from clusterhub.search.params import SearchParams
-from tests.clusterhub.search.relevance.judge import CASES, relevant, score
+from tests.clusterhub.search.relevance.judge import load, measure
 
-REPORT = Path(__file__).resolve().parents[4] / "test-artifacts" / "relevance.md"
-TARGET = 0.95
-MAX_ZERO_RATE = 0.02
+ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
+# (file, report, minimum cases, recall@10 floor, zero-result ceiling); floors in docs/search.md
+SETS = [("cases.json", "relevance.md", 150, 0.95, 0.02),
+        # measured 0.950 and no empty page after the fixes of 2026-12-03 (0.811 and 4 % before)
+        ("heldout.json", "relevance-heldout.md", 80, 0.94, 0.01)]
 
 
-def test_relevance_set_recall_at_10(demo_app):
-    assert len(CASES) >= 150
+def _search(q: str):
+    result = service.run(SearchParams(q=q, size=10), facets=())
+    return [h.id for h in result.hits], result.total, result.dropped
+
+
+@pytest.mark.parametrize("name,report,minimum,target,max_zero", SETS)
+def test_relevance_set_recall_at_10(demo_app, name, report, minimum, target, max_zero):
+    cases = load(name)
+    assert len(cases) >= minimum
     with demo_app.app_context():
         with db.session() as s:
             documents = {r.id: r.document for r in s.exec(select(Listing).where(Listing.status == "active"))}
-        lines, recalls, reciprocal, zero = [], [], [], []
-        by_class = defaultdict(list)
-        for case in CASES:
-            judged = relevant(case, documents)
-            assert judged, f"case {case['q']!r} judges nothing relevant: fix its predicate"
-            result = service.run(SearchParams(q=case["q"], size=10), facets=())
-            r, rr = score([h.id for h in result.hits], judged)
-            recalls.append(r)
-            reciprocal.append(rr)
-            by_class[case.get("class", "short")].append(r)
-            if not result.total:
-                zero.append(case["q"])
-            left_out = ", ".join(result.dropped)
-            lines.append(f"| {case['q']} | {case.get('class', 'short')} | {len(judged)} | {result.total} "
-                         f"| {left_out} | {r:.2f} | {rr:.2f} |")
-    mean_recall, mrr = sum(recalls) / len(recalls), sum(reciprocal) / len(reciprocal)
-    zero_rate = len(zero) / len(CASES)
-    classes = "\n".join(f"| {name} | {len(rs)} | {sum(rs) / len(rs):.3f} |" for name, rs in sorted(by_class.items()))
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text(
-        f"# Relevance set ({len(CASES)} queries, embedded engine, through the search service)\n\n"
-        f"recall@10 = {mean_recall:.3f}, MRR = {mrr:.3f}, zero-result rate = {zero_rate:.3f} "
-        f"(targets: recall@10 ≥ {TARGET}, zero-result rate ≤ {MAX_ZERO_RATE})\n\n"
-        f"Zero results: {', '.join(zero) or 'none'}\n\n"
-        "| class | queries | recall@10 |\n|---|---|---|\n" + classes + "\n\n"
-        "| query | class | relevant | hits | left out | recall@10 | RR |\n|---|---|---|---|---|---|---|\n"
-        + "\n".join(lines) + "\n", encoding="utf-8")
-    print(f"\nrelevance: recall@10={mean_recall:.3f} MRR={mrr:.3f} zero={zero_rate:.3f} "
-          f"over {len(CASES)} queries ({REPORT})")
-    assert mean_recall >= TARGET, f"recall@10 {mean_recall:.3f} < {TARGET}; see {REPORT}"
-    assert zero_rate <= MAX_ZERO_RATE, f"zero-result rate {zero_rate:.3f}: {zero}; see {REPORT}"
+        m = measure(cases, documents, _search)
+    path = ARTIFACTS / report
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(m.report(f"Relevance set {name} ({len(cases)} queries, embedded engine, through the search "
+                             "service)", f"targets: recall@10 ≥ {target}, zero-result rate ≤ {max_zero}"),
+                    encoding="utf-8")
+    print(f"\n{name}: recall@10={m.recall:.3f} MRR={m.mrr:.3f} zero={m.zero_rate:.3f} over {len(cases)} queries ({path})")
+    assert m.recall >= target, f"recall@10 {m.recall:.3f} < {target}; see {path}"
+    assert m.zero_rate <= max_zero, f"zero-result rate {m.zero_rate:.3f}: {m.zero}; see {path}"

@@ -19,14 +19,15 @@ PUBLIC = ["/", "/search?q=세포배양기", "/search?q=없는말zzqq", f"/listin
           "/clusters/kmedihub", "/login", "/no-such-page", "/search?q=" + "세포배양기 " * 50]
 ROLES = {  # role: (user, the pages only that role reaches)
     "member": ("member@example.org", ["/basket", "/my/requests", "/account"]),
-    "operator": ("operator@example.org", ["/operator/kmedihub", "/inbox"]),
+    "operator": ("operator@example.org", ["/operator/kmedihub", "/inbox", "/operator/kmedihub/source"]),
     "curator": ("curator@example.org", ["/curation", f"/curation/listings/{LISTING}", "/curation/duplicates",
                                         "/curation/audit", "/curation/categories", "/curation/thesaurus",
                                         "/dashboard", f"/curation/listings/{LISTING}/fields/title",
                                         f"/curation/listings/{LISTING}/fields/categories",
                                         f"/curation/listings/{LISTING}/fields/year_acquired",
                                         f"/curation/duplicates/compare?a={LISTING}&b=daedeok:equipment:INC-03"]),
-    "admin": ("admin@example.org", ["/admin/outbox", "/admin/users", "/credentials/kmedihub"]),
+    "admin": ("admin@example.org", ["/admin/outbox", "/admin/users", "/credentials/kmedihub",
+                                    "/operator/daedeok/source"]),
 }
 
 

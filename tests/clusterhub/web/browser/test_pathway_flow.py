@@ -3,13 +3,15 @@ Daegu's operator, see stage 2 notified and the company's timeline move; desktop 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlmodel import select
 
 from clusterhub import db
+from clusterhub.inquiries.holidays import kst_day
 from clusterhub.inquiries.models import OutboxMail
+from clusterhub.models import utcnow
 from tests.clusterhub.pathways.conftest import D1, PASSWORD, make_world
 from tests.conftest import serving
 
@@ -55,7 +57,7 @@ def test_plan_send_complete_and_follow_the_plans_example(browser, pathway_server
         member.wait_for_url(re.compile(r"/pathways/small_molecule\?from="))
         assert member.locator("li.stage").count() == 4
         assert "GMP 생산 (스마트공장) 단계와 같은 단지" in member.locator("#stage-discovery").inner_text()
-        member.fill("#start", date.today().isoformat())
+        member.fill("#start", kst_day(utcnow()).isoformat())
         member.click("form.plan-form button[type=submit]")  # no JavaScript needed: a GET form
         member.wait_for_load_state()
         member.screenshot(path=str(screenshots / "pathway-plan.png"), full_page=True)
@@ -72,7 +74,7 @@ def test_plan_send_complete_and_follow_the_plans_example(browser, pathway_server
         member.wait_for_url(re.compile(r"/pathways/requests/\d+$"))
         follow = member.url
         before = _stage_starts(member)
-        assert len(before) == 4 and before[1] == (date.today() + timedelta(days=90)).isoformat()
+        assert len(before) == 4 and before[1] == (kst_day(utcnow()) + timedelta(days=90)).isoformat()
         member.screenshot(path=str(screenshots / "pathway-follow-before.png"), full_page=True)
 
         context, daegu = _as(browser, base, "daegu", violations)
@@ -90,12 +92,12 @@ def test_plan_send_complete_and_follow_the_plans_example(browser, pathway_server
         assert "완료" in daegu.locator("dl.fields").inner_text()
         with app.app_context(), db.session() as s:
             told = [m.subject for m in s.exec(select(OutboxMail).where(OutboxMail.to == "daegu@example.org"))
-                    if "Previous stage done" in m.subject]
+                    if "이전 단계 완료" in m.subject]
         assert len(told) == 1  # stage 2 (Daegu's smart factory) is told stage 1 is done
 
         member.goto(follow)
         after = _stage_starts(member)
-        assert after[1] == date.today().isoformat()  # done early: the smart factory can start today
+        assert after[1] == kst_day(utcnow()).isoformat()  # done early: the smart factory can start today
         assert "계획보다 90일 빠름" in member.locator("table.timeline").inner_text()
         member.screenshot(path=str(screenshots / "pathway-follow-after.png"), full_page=True)
         mobile.goto(follow)
