@@ -117,6 +117,9 @@ class SearchRequest:
     size: int = 20
     highlight: bool = True
     strict: bool = False   # every word required, no relaxing (see MATCHING_STRATEGY)
+    # Identical instruments (search/grouping.py) as one hit: the page holds `size` groups, each
+    # hit its group's member ids; total stays per listing, total_groups counts the groups.
+    group: bool = False
 
     def __post_init__(self):
         if not 1 <= self.size <= MAX_SIZE:
@@ -172,6 +175,9 @@ class Hit:
     highlights: dict[str, str] = field(default_factory=dict)  # field -> HTML-escaped text with <mark>
     score: float | None = None
     featured: bool = False  # picked by the foundation's curators (curation/featured.py)
+    # A grouped search: the ids of every listing of this hit's group in the whole result, this
+    # hit (the best ranked) first; () when the hit stands alone.
+    members: tuple[str, ...] = ()
 
 
 @dataclass
@@ -184,6 +190,7 @@ class SearchResult:
     backend: str
     dropped: tuple[str, ...] = ()   # words of q left out to fill the page (relaxed matching)
     understood: object | None = None  # the service's reading of q (search.understand.Reading)
+    total_groups: int | None = None   # a grouped search: how many groups (cards) in all
 
 
 @dataclass

@@ -30,10 +30,11 @@ class SearchParams:
     size: int = DEFAULT_SIZE
     strict: bool = False   # q as typed, every word required (no reading of places or intent)
 
-    def request(self, facets: tuple[str, ...] = FACETS) -> SearchRequest:
+    def request(self, facets: tuple[str, ...] = FACETS, group: bool = False) -> SearchRequest:
         clauses = tuple(In(f, v) for f, v in self.selections.items() if v)
         return SearchRequest(q=self.q, filter=And(clauses) if clauses else None, facets=facets,
-                             sort=self.sort, page=self.page, size=self.size, strict=self.strict)
+                             sort=self.sort, page=self.page, size=self.size, strict=self.strict,
+                             group=group)
 
     def args(self, **changes) -> MultiDict:
         """The URL parameters of this search with changes applied (page resets unless given)."""

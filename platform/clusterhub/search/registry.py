@@ -50,7 +50,7 @@ BY_FIELD = {f.field: f for f in REGISTRY}
 SHOWN: tuple[Facet, ...] = tuple(f for f in REGISTRY if f.shown)
 
 # Keyword fields a filter may name that are never facets (the visibility rule, exact lookups).
-FILTER_ONLY_FIELDS = ("status", "visibility", "nfec_no", "model", "center_key")
+FILTER_ONLY_FIELDS = ("status", "visibility", "nfec_no", "model", "center_key", "group")
 # Numeric and date fields usable in Range and Exists; dates are ISO strings "YYYY-MM-DD[THH:MM:SS]".
 NUMERIC_FIELDS = ("fee_min_krw", "fee_max_krw", "year_acquired", "turnaround_days", "lead_time_days")
 DATE_FIELDS = ("updated_at", "source_updated_at")
