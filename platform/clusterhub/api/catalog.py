@@ -19,12 +19,12 @@ from .schemas import ClusterOutSchema, VocabularySchema
 @bp.get("/search")
 def search():
     p = search_params.parse(request.args)
-    result = service.run(p)
+    result = service.run(p, group=True)
     search_log.log_search(p, result.total)
     body = {
         "hits": [{**h.document, "id": h.id, "highlights": h.highlights, "featured": h.featured}
                  for h in result.hits],
-        "total": result.total, "page": p.page, "size": p.size,
+        "total": result.total, "total_groups": result.total_groups, "page": p.page, "size": p.size,
         "facets": {f: [{"value": v.value, "count": v.count} for v in values]
                    for f, values in result.facets.items()},
         "took_ms": round(result.took_ms, 2), "backend": result.backend,

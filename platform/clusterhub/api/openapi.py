@@ -10,7 +10,9 @@ from flask import jsonify
 
 from schemas.listing import EquipmentSchema, ExpertSchema, ServiceSchema
 
-from ..search.params import CONTROLS, FACETS
+from ..search.contract import MAX_SIZE, SORTS
+from ..search.params import CONTROLS
+from ..search.registry import SHOWN
 from . import bodies, bp, inquiries_doc, reservations_doc
 from .paths import answer as _json, body, ref as _ref
 from .schemas import (ClusterOutSchema, ErrorSchema, PushResponseSchema, SearchResponseSchema,
@@ -53,19 +55,20 @@ def document() -> dict:
     listing = {"oneOf": [_ref("ServiceListing"), _ref("EquipmentListing"), _ref("ExpertListing")]}
     search_params = [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200}},
                      {"name": "sort", "in": "query",
-                      "schema": {"type": "string", "enum": ["relevance", "updated", "title"]}},
+                      "schema": {"type": "string", "enum": list(SORTS)}},
                      {"name": "page", "in": "query",
                       "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
                      {"name": "size", "in": "query",
-                      "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+                      "schema": {"type": "integer", "minimum": 1, "maximum": MAX_SIZE}},
                      {"name": "strict", "in": "query",
                       "description": "1: search q as typed, every word required (no places or "
                                      "words of intent read from q, no words left out)",
                       "schema": {"type": "integer", "enum": [0, 1]}}]
-    search_params += [{"name": f, "in": "query", "explode": True, "style": "form",
-                       "description": f"Facet filter, repeatable ({f}=a&{f}=b means a OR b)",
-                       "schema": {"type": "array", "items": {"type": "string"}}} for f in FACETS]
-    assert {p["name"] for p in search_params} == set(CONTROLS) | set(FACETS)
+    # One repeatable parameter per facet of the registry (search/registry.py), in its order.
+    search_params += [{"name": f.field, "in": "query", "explode": True, "style": "form",
+                       "description": f"Facet filter, repeatable ({f.field}=a&{f.field}=b means a OR b)",
+                       "schema": {"type": "array", "items": {"type": "string"}}} for f in SHOWN]
+    assert {p["name"] for p in search_params} == set(CONTROLS) | {f.field for f in SHOWN}
     spec.path(path="/api/v1/search", operations={"get": {
         "summary": "Search the federation with disjunctive facets", "parameters": search_params,
         "responses": {"200": _json(_ref("SearchResponse"), "One page of hits with facet counts; "

@@ -50,8 +50,9 @@ class SteerSchema(Schema):
 
 
 class GroupSchema(Schema):
-    lead = fields.String(required=True, metadata={"description": "The first hit of the group"})
-    members = fields.List(fields.String(), required=True, metadata={"description": "Ids, lead first"})
+    lead = fields.String(required=True, metadata={"description": "The hit standing for the group: its best-ranked unit"})
+    members = fields.List(fields.String(), required=True, metadata={
+        "description": "Ids of every unit of the group in the whole result (not only this page), lead first"})
 
 
 class UnderstoodSchema(Schema):
@@ -66,7 +67,10 @@ class SearchResponseSchema(Schema):
     hits = fields.List(fields.Dict(), required=True,
                        metadata={"description": "SearchHit objects: id, kind, cluster, title, …, "
                                                "highlights, featured"})
-    total = fields.Integer(required=True)
+    total = fields.Integer(required=True, metadata={"description": "Listings found (every unit counts)"})
+    total_groups = fields.Integer(allow_none=True, metadata={
+        "description": "Cards found: a group of identical instruments counts once. Pages (page, "
+                       "size) count cards"})
     page = fields.Integer(required=True)
     size = fields.Integer(required=True)
     facets = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(FacetValueSchema)),
@@ -78,8 +82,9 @@ class SearchResponseSchema(Schema):
                        "out because all of them found fewer than a page (ask with strict=1)"})
     understood = fields.Nested(UnderstoodSchema)
     groups = fields.List(fields.Nested(GroupSchema), metadata={
-        "description": "Hits of this page that are units of one model (same maker, model, centre "
-                       "and cluster): the page shows each group as one card"})
+        "description": "Groups among this page's hits: units of one model (same maker, model, "
+                       "centre and cluster) are one hit, their lead, and one card; a group never "
+                       "shows again on another page"})
 
 
 class ClusterOutSchema(Schema):

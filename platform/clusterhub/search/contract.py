@@ -5,21 +5,17 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Iterable, Union
 
+from .registry import DATE_FIELDS, FILTER_ONLY_FIELDS, NUMERIC_FIELDS, REGISTRY
+
 MAX_SIZE = 100
 SORTS = ("relevance", "updated", "title")
 
+# The fields a filter and the facets may name, derived from the facet registry (search/registry.py).
 # Keyword fields that can be filtered with In and counted as facets (list fields hold several codes).
-FACET_FIELDS = (
-    "kind", "cluster", "region", "categories", "certifications", "service_type",
-    "regulatory_grade", "equipment_class", "manufacturer", "sharing_scope", "booking_mode",
-    "fee_model", "languages", "expertise",
-)
-# Fields with values for In/Exists/IsEmpty that are not shown as facets.
-KEYWORD_FIELDS = FACET_FIELDS + ("status", "visibility", "nfec_no", "model", "center_key")
-# Numeric and date fields usable in Range and Exists; dates are ISO strings "YYYY-MM-DD[THH:MM:SS]".
-NUMERIC_FIELDS = ("fee_min_krw", "fee_max_krw", "year_acquired", "turnaround_days", "lead_time_days")
-DATE_FIELDS = ("updated_at", "source_updated_at")
-LIST_FIELDS = ("categories", "certifications", "languages", "expertise")
+FACET_FIELDS = tuple(f.field for f in REGISTRY)
+# Fields with values for In/Exists/IsEmpty; the ones after the facets are not shown as facets.
+KEYWORD_FIELDS = FACET_FIELDS + FILTER_ONLY_FIELDS
+LIST_FIELDS = tuple(f.field for f in REGISTRY if f.list_field)
 
 # Matching, the same in every backend. Every word of q is required first. When that finds fewer
 # listings than a page (`size`), words are left out one at a time from the end of q (Meilisearch's
@@ -121,6 +117,9 @@ class SearchRequest:
     size: int = 20
     highlight: bool = True
     strict: bool = False   # every word required, no relaxing (see MATCHING_STRATEGY)
+    # Identical instruments (search/grouping.py) as one hit: the page holds `size` groups, each
+    # hit its group's member ids; total stays per listing, total_groups counts the groups.
+    group: bool = False
 
     def __post_init__(self):
         if not 1 <= self.size <= MAX_SIZE:
@@ -176,6 +175,9 @@ class Hit:
     highlights: dict[str, str] = field(default_factory=dict)  # field -> HTML-escaped text with <mark>
     score: float | None = None
     featured: bool = False  # picked by the foundation's curators (curation/featured.py)
+    # A grouped search: the ids of every listing of this hit's group in the whole result, this
+    # hit (the best ranked) first; () when the hit stands alone.
+    members: tuple[str, ...] = ()
 
 
 @dataclass
@@ -188,6 +190,7 @@ class SearchResult:
     backend: str
     dropped: tuple[str, ...] = ()   # words of q left out to fill the page (relaxed matching)
     understood: object | None = None  # the service's reading of q (search.understand.Reading)
+    total_groups: int | None = None   # a grouped search: how many groups (cards) in all
 
 
 @dataclass

@@ -14,6 +14,16 @@ def _join(*parts) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def group_key(d: dict) -> str | None:
+    """What identical instruments share: equipment of one maker and model in one centre of one
+    cluster (a portal often lists each unit separately). None for anything else."""
+    if d.get("kind") != "equipment" or not d.get("manufacturer") or not d.get("model"):
+        return None
+    center = d.get("center") or {}
+    return "|".join((d.get("cluster") or "", center.get("ko") or center.get("en") or "",
+                     d["manufacturer"].casefold(), d["model"].casefold()))
+
+
 def index_document(listing_id: str, document: dict, *, status: str = "active",
                    visibility: str = "public", updated_at: datetime | str | None = None,
                    featured: bool = False) -> dict:
@@ -80,6 +90,7 @@ def index_document(listing_id: str, document: dict, *, status: str = "active",
         "turnaround_days": d.get("turnaround_days"),
         "lead_time_days": booking.get("lead_time_days"),
         "center_key": center_ko or center_en or None,
+        "group": group_key(d),
         "status": status,
         "visibility": visibility,
         "featured": featured,

@@ -40,13 +40,14 @@ from schemas.thesaurus import Thesaurus
 from schemas.thesaurus import default as default_thesaurus
 
 from .contract import BackendError, IndexState, SearchBackend, SearchRequest, SearchResult
-from .facets import facet_counts
+from . import grouping
+from .facets import start as facets_start
 from .fields import SCHEMA_VERSION, build_schema, load_payload, to_tantivy
 from .filters import combine, to_query
 from .generations import META, Generations, Reader, open_index, stamp
 from .hits import hits
-from .query import Term, as_parts, parse, term_query, text_query
-from .relax import needs_relaxing, reorder, steps, tiered
+from .query import Term, parse
+from .relax import Built, WordCounts, compounds, lone_compound, needs_relaxing, reorder, steps, tiered
 
 _POOLS: dict[int, ThreadPoolExecutor] = {}
 WRITER_HEAP = 64_000_000
@@ -65,6 +66,7 @@ class EmbeddedBackend(SearchBackend):
         self._thesaurus = thesaurus if thesaurus is not None else default_thesaurus()
         self._thesaurus_stamp = None
         self._stamp_cache: tuple | None = None
+        self._counts = WordCounts()
 
     # --- writing -------------------------------------------------------------------------
 
@@ -161,52 +163,104 @@ class EmbeddedBackend(SearchBackend):
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         try:
-            index = self.reader.index()
+            index, searcher, version = self.reader.versioned()
         except (OSError, ValueError) as exc:
             raise BackendError(f"embedded index cannot be opened: {exc}") from exc
         if index is None:
             return SearchResult([], 0, {f: [] for f in request.facets}, {}, 0.0, self.name)
-        searcher, schema = index.searcher(), index.schema
+        schema = index.schema
         terms = parse(request.q, self.thesaurus)
-        text = text_query(schema, terms) if terms else None
+        built = Built(schema, terms, self._counts, (version, request.filter_without(None)))
+        text = built.all(terms) if terms else None
         if terms and text is None:
             text = tantivy.Query.empty_query()
         base = to_query(schema, request.filter_without(None))
         dropped: list[Term] = []
         try:
-            # tantivy releases the GIL: the hits are found while the facet passes run in the pool.
             pool = _pool()
-            finding = pool.submit(self._find, searcher, combine(text, base), request, text is not None)
-            facets = facet_counts(searcher, schema, text, request, pool)
-            found = finding.result()
-            if needs_relaxing(found.count, request.size, terms, request.strict) or _lone_compound(
-                    found.count, terms, request.strict):
-                tried, counts, split = _compounds(searcher, schema, base, terms)
-                ordered = reorder(tried, counts)
-                for required, left_out in ([(ordered, [])] if split else []) + list(steps(ordered)):
-                    loose = tiered(text_query(schema, required),
-                                   [term_query(schema, t) for t in left_out])
-                    if loose is None:
-                        continue
-                    found = self._find(searcher, combine(loose, base), request, True)
-                    text, dropped = loose, left_out
-                    if found.count >= request.size:
-                        break
-                facets = facet_counts(searcher, schema, text, request, pool)
+            relaxable = not request.strict and (len(terms) > 1 or lone_compound(0, terms, False))
+            if relaxable:
+                # Relaxing is decided by the count of all words: the facets wait for the final q.
+                found = self._find(searcher, combine(text, base), request, text is not None)
+                counting = None
+                if needs_relaxing(found.count, request.size, terms, request.strict) or lone_compound(
+                        found.count, terms, request.strict):
+                    relaxed = self._relax(searcher, schema, built, base, request, pool)
+                    if relaxed is not None:
+                        found, text, dropped, counting = relaxed
+                if counting is None:
+                    counting = facets_start(searcher, schema, text, request, pool, background=True)
+            elif request.group:
+                counting = facets_start(searcher, schema, text, request, pool, background=True)
+            else:
+                # tantivy releases the GIL: the hits are found while the facet passes run in the pool.
+                finding = pool.submit(self._find, searcher, combine(text, base), request, text is not None)
+                counting = facets_start(searcher, schema, text, request, pool)
+                found = finding.result()
+            total, total_groups, members = None, None, {}
+            if request.group:
+                groups = grouping.page(searcher, schema, combine(text, base), request,
+                                       _order(request, text is not None), pool)
+                page_hits, total, total_groups, members = (groups.hits, groups.total,
+                                                           groups.total_groups, groups.members)
+            else:
+                page_hits, total = found.hits, found.count
+            # The hits are loaded and highlighted while the facet passes still run.
+            payloads = [load_payload(searcher.doc(addr).get_first("payload")) for _, addr in page_hits]
+            scores = [float(s) if text is not None and request.sort == "relevance" else None
+                      for s, _ in page_hits]
+            result_hits = hits(payloads, scores, terms if request.highlight else [])
+            for n, ids in members.items():
+                lead = result_hits[n]
+                lead.members = (lead.id, *[i for i in ids if i != lead.id])
+            facets = counting()
         except ValueError as exc:
             raise BackendError(f"embedded search failed: {exc}") from exc
-        payloads = [load_payload(searcher.doc(addr).get_first("payload")) for _, addr in found.hits]
-        scores = [float(s) if text is not None and request.sort == "relevance" else None
-                  for s, _ in found.hits]
-        result_hits = hits(payloads, scores, terms if request.highlight else [])
         took = (time.perf_counter() - started) * 1000
-        return SearchResult(result_hits, found.count, facets, {}, round(took, 3), self.name,
-                            dropped=tuple(t.text for t in dropped))
+        return SearchResult(result_hits, total, facets, {}, round(took, 3), self.name,
+                            dropped=tuple(t.text for t in dropped), total_groups=total_groups)
+
+    def _relax(self, searcher, schema, built: "Built", base, request: SearchRequest, pool):
+        """(found, text, left out, facets started or None) of the first relaxing step that fills a
+        page, else of the last step; None when no step can be built. Each word is counted once
+        (the counts run side by side); a step whose rarest word matches fewer listings than a page
+        cannot fill it and is not searched (unless it is the last). Facets are counted once, on
+        the final text: beside its search when the step is known to be final (the last one, or
+        one word whose count fills the page), after it otherwise. A grouped request leaves the
+        final step's page to grouping.page (found is then None)."""
+        tried, counts, split = compounds(searcher, schema, base, built, pool)
+        count_of = {id(t): n for t, n in zip(tried, counts)}
+        ordered = reorder(tried, counts)
+        candidates = []
+        for required, left_out in ([(ordered, [])] if split else []) + list(steps(ordered)):
+            loose = tiered(built.all(required), [built.one(t) for t in left_out])
+            if loose is not None:
+                candidates.append((required, left_out, loose))
+        out = None
+        for n, (required, left_out, loose) in enumerate(candidates):
+            bound = min((count_of[id(t)] for t in required if built.one(t) is not None), default=0)
+            last = n == len(candidates) - 1
+            if bound < request.size and not last:
+                continue        # the conjunction matches at most `bound` listings: it cannot fill
+            if last or (len(required) == 1 and bound >= request.size):   # one word: bound is its count
+                finding = None if request.group else pool.submit(
+                    self._find, searcher, combine(loose, base), request, True)
+                counting = facets_start(searcher, schema, loose, request, pool, background=True)
+                return (finding.result() if finding else None), loose, left_out, counting
+            found = self._find(searcher, combine(loose, base), request, True)
+            out = (found, loose, left_out, None)
+            if found.count >= request.size:
+                break
+        return out
 
     @staticmethod
     def _find(searcher, query, request: SearchRequest, has_text: bool):
         return searcher.search(query, limit=request.size, offset=request.offset, count=True,
                                **_order(request, has_text))
+
+    def forget_counts(self) -> None:
+        """Drop the kept word counts (the benchmark times the relaxed path without them)."""
+        self._counts = WordCounts()
 
     def stamp(self) -> str:
         """The live generation, its catalog version and the saved thesaurus' file stamp. Every
@@ -238,30 +292,6 @@ class EmbeddedBackend(SearchBackend):
         except Exception as exc:     # any failure to open is reported, not raised, for /healthz
             return IndexState(self.name, "error", 0, version, f"index cannot be opened: {exc}")
         return IndexState(self.name, "ready", count, version, f"generation {gen.name}")
-
-
-def _compounds(searcher, schema, base, terms: list[Term]) -> tuple[list[Term], list[int], bool]:
-    """Each term with the number of listings it matches; a Korean word matching nothing as a whole
-    is tried as its parts, anywhere in the listing (단회독성 finds "단회투여 독성"). Meilisearch
-    splits such compounds itself (its Korean dictionary segments them)."""
-    def count(term: Term) -> int:
-        query = term_query(schema, term)
-        return searcher.search(combine(query, base), limit=1, count=True).count if query is not None else 0
-
-    out, counts, split = [], [], False
-    for term in terms:
-        n = count(term)
-        parts = as_parts(term) if n == 0 else None
-        if parts is not None and (m := count(parts)):
-            term, n, split = parts, m, True
-        out.append(term)
-        counts.append(n)
-    return out, counts, split
-
-
-def _lone_compound(count: int, terms: list[Term], strict: bool) -> bool:
-    """A q of one Korean compound that matched nothing (단회독성): worth trying as its parts."""
-    return not strict and count == 0 and len(terms) == 1 and as_parts(terms[0]) is not None
 
 
 def _pool() -> ThreadPoolExecutor:

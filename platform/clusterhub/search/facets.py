@@ -66,8 +66,16 @@ def _flat(result: dict, fields: list[str]) -> dict[str, Counter]:
 def facet_counts(searcher: tantivy.Searcher, schema: tantivy.Schema, text, request: SearchRequest,
                  pool=None) -> dict[str, list[FacetValue]]:
     """{field: values by count desc, then value}; selected values always listed."""
+    return start(searcher, schema, text, request, pool)()
+
+
+def start(searcher: tantivy.Searcher, schema: tantivy.Schema, text, request: SearchRequest,
+          pool=None, background: bool = False):
+    """The facet passes of facet_counts, started; returns the function that waits for them and
+    reads the counts. With `background`, every pass runs in the pool, so the caller can do other
+    work (load and highlight the hits) meanwhile."""
     if not request.facets:
-        return {}
+        return dict
     selected = {f: request.selected(f) for f in request.facets if request.selected(f)}
     leaves = [f for f in request.facets if f not in selected]
     pivots = [f for f in selected if f not in LIST_FIELDS][:MAX_PIVOTS]
@@ -83,15 +91,19 @@ def facet_counts(searcher: tantivy.Searcher, schema: tantivy.Schema, text, reque
     for f in alone:
         query = combine(text, to_query(schema, request.filter_without(f)))
         jobs.append((query, {f: _terms(f)}, lambda r, f=f: _flat(r, [f])))
-    if pool is not None and len(jobs) > 1:
+    if pool is not None and (background or len(jobs) > 1):
         futures = [pool.submit(searcher.aggregate, q, a) for q, a, _ in jobs]
-        results = [fut.result() for fut in futures]
+        results = None
     else:
-        results = [searcher.aggregate(q, a) for q, a, _ in jobs]
-    counts: dict[str, Counter] = {}
-    for (_, _, read), result in zip(jobs, results):
-        counts.update(read(result))
-    return {f: _listing(counts.get(f, Counter()), selected.get(f, ())) for f in request.facets}
+        futures, results = None, [searcher.aggregate(q, a) for q, a, _ in jobs]
+
+    def finish() -> dict[str, list[FacetValue]]:
+        done = results if futures is None else [fut.result() for fut in futures]
+        counts: dict[str, Counter] = {}
+        for (_, _, read), result in zip(jobs, done):
+            counts.update(read(result))
+        return {f: _listing(counts.get(f, Counter()), selected.get(f, ())) for f in request.facets}
+    return finish
 
 
 def _listing(counts: Counter, selected: tuple[str, ...]) -> list[FacetValue]:

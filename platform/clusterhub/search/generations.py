@@ -100,29 +100,40 @@ class Reader:
 
     def index(self) -> tantivy.Index | None:
         """The current generation's index, reloaded if a commit or swap happened since."""
-        g = self.generations
         with self._lock:
-            if self._pid != os.getpid():       # opened before a fork: open again in this process
-                self._pid, self._gen, self._index, self._stamps = os.getpid(), None, None, None
-            pointer = stamp(g.pointer)
-            gen = self._gen
-            if self._stamps is None or pointer != self._stamps[0]:
-                gen = g.current()
-            if gen is None:
-                self._gen = self._index = self._stamps = None
-                return None
-            stamps = (pointer, stamp(gen / "meta.json"))
-            if gen != self._gen or self._index is None:
-                self._index = open_index(gen)
-                self._gen = gen
-            elif stamps != self._stamps:
-                self._index.reload()
-            self._stamps = stamps
-            return self._index
+            return self._current()
+
+    def _current(self) -> tantivy.Index | None:
+        g = self.generations
+        if self._pid != os.getpid():       # opened before a fork: open again in this process
+            self._pid, self._gen, self._index, self._stamps = os.getpid(), None, None, None
+        pointer = stamp(g.pointer)
+        gen = self._gen
+        if self._stamps is None or pointer != self._stamps[0]:
+            gen = g.current()
+        if gen is None:
+            self._gen = self._index = self._stamps = None
+            return None
+        stamps = (pointer, stamp(gen / "meta.json"))
+        if gen != self._gen or self._index is None:
+            self._index = open_index(gen)
+            self._gen = gen
+        elif stamps != self._stamps:
+            self._index.reload()
+        self._stamps = stamps
+        return self._index
 
     @property
     def generation(self) -> Path | None:
         return self._gen
+
+    def versioned(self) -> tuple[tantivy.Index | None, tuple | None]:
+        """The index and what it reflects (generation and commit, read under the same lock as
+        the reload, and before the searcher is taken): a key for caches of counts."""
+        with self._lock:
+            index = self._current()
+            searcher = index.searcher() if index is not None else None
+            return index, searcher, ((self._gen, self._stamps) if index is not None else None)
 
 
 def open_index(gen: Path) -> tantivy.Index:

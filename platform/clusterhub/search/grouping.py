@@ -1,17 +1,43 @@
-"""Identical instruments of a page as one card: equipment of one maker and model in one centre
-of one cluster (a portal often lists each unit of a model separately). Grouping is over the hits
-of the page, in their order: the first hit leads, `total` and facet counts stay per listing."""
+"""Identical instruments as one card: equipment of one maker and model in one centre of one
+cluster (a portal often lists each unit of a model separately; search/document.group_key).
+
+Grouping is a property of the result (SearchRequest.group): the engine pages by groups, each
+group led by its best-ranked member, which stands for it at that rank; a group never shows
+again on a later page. `total` and facet counts stay per listing; `total_groups` counts cards.
+The embedded engine does it here (Meilisearch has `distinct`, see meili_query.py):
+
+1. the ranked hits are read in growing batches; the group number of each hit comes from a fast
+   column (no stored document is read) until offset + size groups are known;
+2. one terms aggregation over the query counts the members of every group (total_groups);
+3. one aggregation over the query restricted to the page's groups lists their members' ids
+   (from the id column: reading each unit's stored document cost more than the rest).
+
+A group's members are its lead, then the other units by id (both engines).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .contract import Hit
+import tantivy
+
+from .contract import Hit, SearchRequest
+
+FIRST_BATCH = 100       # hits read for the first groups; grows fourfold while groups are missing
+UNITS_GUESS = 8         # hits read per group wanted at first (a retry reads the whole query again)
+BUCKETS = 65_000
+
+
+@dataclass
+class Member:
+    """A unit of a group that may lie beyond this page: its id (and no document)."""
+    id: str
+    document: dict = field(default_factory=dict)
 
 
 @dataclass
 class Card:
     lead: Hit
-    members: list[Hit] = field(default_factory=list)   # the lead first
+    members: list = field(default_factory=list)   # Hits (or Members), the lead first
 
     @property
     def count(self) -> int:
@@ -29,6 +55,12 @@ def key(hit: Hit) -> tuple | None:
 
 
 def cards(hits: list[Hit]) -> list[Card]:
+    """One card per hit of a grouped result (its members from the engine); for a result that
+    was not grouped, hits of the same key on this page are gathered under the first."""
+    if any(h.members for h in hits):
+        by_id = {h.id: h for h in hits}
+        return [Card(h, [by_id.get(m) or Member(m) for m in h.members] if h.members else [h])
+                for h in hits]
     out: list[Card] = []
     by_key: dict[tuple, Card] = {}
     for hit in hits:
@@ -41,3 +73,50 @@ def cards(hits: list[Hit]) -> list[Card]:
         if k is not None:
             by_key[k] = card
     return out
+
+
+@dataclass
+class Page:
+    hits: list            # (score, DocAddress) of the page's leads
+    total: int            # listings
+    total_groups: int
+    members: dict         # position on the page -> the group's ids by id (the lead among them)
+
+
+def page(searcher: tantivy.Searcher, schema, query, request: SearchRequest, order: dict, pool) -> Page:
+    """The page of groups of a query (see the module's docstring)."""
+    counting = pool.submit(searcher.aggregate, query, {"g": {"terms": {
+        "field": "group_no", "size": BUCKETS, "segment_size": BUCKETS}}})
+    need = request.offset + request.size
+    limit = max(FIRST_BATCH, UNITS_GUESS * need)
+    while True:
+        found = searcher.search(query, limit=limit, count=True, **order)
+        numbers = searcher.fast_field_values("group_no", [a for _, a in found.hits]) if found.hits else []
+        leads, seen = [], set()
+        for (score, addr), no in zip(found.hits, numbers):
+            k = no or ("alone", addr.segment_ord, addr.doc)
+            if k not in seen:
+                seen.add(k)
+                leads.append((score, addr, no or 0))
+                if len(leads) == need:
+                    break
+        if len(leads) == need or len(found.hits) < limit:
+            break
+        limit *= 4
+    sizes = {int(float(b["key"])): int(b["doc_count"])
+             for b in counting.result()["g"].get("buckets", []) if int(float(b["key"]))}
+    total_groups = found.count - sum(n - 1 for n in sizes.values())
+    shown = leads[request.offset:need]
+    wanted = {no for _, _, no in shown if sizes.get(no, 1) > 1}
+    members: dict[int, list[str]] = {}
+    if wanted:
+        only = tantivy.Query.term_set_query(schema, "group_no", sorted(wanted))
+        inside = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, only)])
+        tree = searcher.aggregate(inside, {"g": {
+            "terms": {"field": "group_no", "size": len(wanted) + 1, "segment_size": BUCKETS},
+            "aggs": {"ids": {"terms": {"field": "id", "size": BUCKETS, "segment_size": BUCKETS,
+                                       "order": {"_key": "asc"}}}}}})
+        for bucket in tree["g"].get("buckets", []):
+            members[int(float(bucket["key"]))] = [str(b["key"]) for b in bucket["ids"].get("buckets", [])]
+    out = {n: members[no] for n, (_, _, no) in enumerate(shown) if no in members}
+    return Page([(s, a) for s, a, _ in shown], found.count, total_groups, out)

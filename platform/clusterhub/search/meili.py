@@ -15,7 +15,7 @@ from meilisearch.errors import MeilisearchApiError, MeilisearchError, Meilisearc
 
 from .contract import BackendError, IndexState, SearchBackend, SearchRequest, SearchResult
 from .meili_document import PRIMARY_KEY, doc_key, to_meili
-from .meili_query import queries, relaxable, reordered, result, word_counts
+from .meili_query import member_queries, queries, relaxable, reordered, result, with_members, word_counts
 from .meili_settings import settings, synonyms
 
 BATCH = 5_000
@@ -209,15 +209,20 @@ class MeiliBackend(SearchBackend):
         with engine("search"):
             response = self._search_client().multi_search(body)
         found = result(request, response, self.name)
-        if not relaxable(request, found.total):
-            return found
-        with engine("search"):
-            counts = self._search_client().multi_search(word_counts(self.index, request))
-            request = reordered(request, counts)
-            response = self._search_client().multi_search(queries(self.index, request, relaxed=True))
-        relaxed = result(request, response, self.name, relaxed=True)
-        relaxed.took_ms += found.took_ms
-        return relaxed
+        relaxed = relaxable(request, found.total)
+        if relaxed:
+            with engine("search"):
+                counts = self._search_client().multi_search(word_counts(self.index, request))
+                request = reordered(request, counts)
+                response = self._search_client().multi_search(queries(self.index, request, relaxed=True))
+            took = found.took_ms
+            found = result(request, response, self.name, relaxed=True)
+            found.took_ms += took
+        units = member_queries(self.index, request, found, relaxed)
+        if units:
+            with engine("search"):
+                found = with_members(found, self._search_client().multi_search(units))
+        return found
 
     def rebuild(self, docs: Iterable[dict], catalog_version: str) -> int:
         with engine("rebuild"):

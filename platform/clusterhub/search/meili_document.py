@@ -14,7 +14,10 @@ HIGHLIGHT_FIELDS = ("title_ko", "summary_ko", "title_en", "summary_en")
 # Private-use characters as highlight tags: a literal "<mark>" in a title then stays text, and
 # everything else can be HTML-escaped before the tags become real <mark> elements.
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
-INTERNAL_FIELDS = (PRIMARY_KEY, *DATE_MIRRORS.values())
+# One value per group of identical instruments, the listing id for any other listing: the
+# attribute of `distinct` in a grouped search (search/grouping.py).
+DISTINCT = "group_or_id"
+INTERNAL_FIELDS = (PRIMARY_KEY, DISTINCT, *DATE_MIRRORS.values())
 _PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
 
 
@@ -57,6 +60,7 @@ def to_meili(doc: dict) -> dict:
     """A flat index document (search/document.py) with the fields Meilisearch needs added."""
     out = dict(doc)
     out[PRIMARY_KEY] = doc_key(doc["id"])
+    out[DISTINCT] = doc.get("group") or doc["id"]
     for name in DATE_FIELDS:
         out[DATE_MIRRORS[name]] = _epoch_or_none(doc.get(name))
     for name in HIGHLIGHT_FIELDS:

@@ -1,12 +1,15 @@
 """One multi-search per request (main query plus a facet query per refined field) and its result."""
 from __future__ import annotations
 
-from .contract import MATCHING_STRATEGY, BackendError, FacetValue, Hit, SearchRequest, SearchResult
-from .meili_document import HIGHLIGHT_FIELDS, MARK_CLOSE, MARK_OPEN, highlight
+from .contract import (MATCHING_STRATEGY, And, BackendError, FacetValue, Hit, In, SearchRequest,
+                       SearchResult)
+from .document import group_key
+from .meili_document import DISTINCT, HIGHLIGHT_FIELDS, MARK_CLOSE, MARK_OPEN, highlight
 from .meili_filter import DATE_MIRRORS, to_filter
 from .meili_settings import SORTS
 
 _FIELD_OF_MIRROR = {mirror: name for name, mirror in DATE_MIRRORS.items()}
+MEMBER_LIMIT = 1000     # units listed for the groups of one page (a page holds at most 100 groups)
 
 
 def refined(request: SearchRequest) -> list[str]:
@@ -56,7 +59,9 @@ def reordered(request: SearchRequest, response: dict) -> SearchRequest:
 def queries(index: str, request: SearchRequest, relaxed: bool = False) -> list[dict]:
     """The multi-search queries: main query first, then one limit-0 query per refined field.
     Every word is required first (`all`); `relaxed` asks again with the contract's strategy and
-    the ranking details that say how many words each hit matched."""
+    the ranking details that say how many words each hit matched. A grouped request pages the
+    main query by groups (`distinct`) and adds, second, a `hitsPerPage: 0` query without it:
+    the total and the facet counts per listing."""
     own = refined(request)
     strategy = MATCHING_STRATEGY if relaxed else "all"
     main = _base(index, request, None)
@@ -66,7 +71,14 @@ def queries(index: str, request: SearchRequest, relaxed: bool = False) -> list[d
     # page/hitsPerPage makes the engine count every match (totalHits) instead of estimating.
     main.update(page=request.page, hitsPerPage=request.size, showRankingScore=True)
     facets = [f for f in request.facets if f not in own]
-    if facets:
+    listings = None
+    if request.group:
+        main["distinct"] = DISTINCT
+        listings = _base(index, request, None)
+        listings.update(matchingStrategy=strategy, page=1, hitsPerPage=0)
+        if facets:
+            listings["facets"] = facets
+    elif facets:
         main["facets"] = facets
     if SORTS[request.sort]:
         main["sort"] = [SORTS[request.sort]]
@@ -74,7 +86,7 @@ def queries(index: str, request: SearchRequest, relaxed: bool = False) -> list[d
         # Without query words there is nothing to mark (and the embedded engine shows none).
         main.update(attributesToHighlight=list(HIGHLIGHT_FIELDS),
                     highlightPreTag=MARK_OPEN, highlightPostTag=MARK_CLOSE)
-    out = [main]
+    out = [main] + ([listings] if listings is not None else [])
     for field_name in own:
         # Counts for a refined field apply every selection except its own.
         query = _base(index, request, field_name)
@@ -117,23 +129,26 @@ def result(request: SearchRequest, response: dict, backend: str, relaxed: bool =
     """The SearchResult of a non-federated multi-search response to queries(request)."""
     results = response.get("results") or []
     own = refined(request)
-    if len(results) != 1 + len(own):
-        raise BackendError(f"Meilisearch answered {len(results)} results to {1 + len(own)} queries")
+    first = 2 if request.group else 1       # where the refined fields' queries start
+    if len(results) != first + len(own):
+        raise BackendError(f"Meilisearch answered {len(results)} results to {first + len(own)} queries")
     main = results[0]
+    listings = results[first - 1]           # the main query itself unless grouped
     facets = {}
     for field_name in request.facets:
         if field_name in own:
-            source = results[1 + own.index(field_name)]
+            source = results[first + own.index(field_name)]
             facets[field_name] = _values(source.get("facetDistribution"), field_name,
                                          request.selected(field_name))
         else:
-            facets[field_name] = _values(main.get("facetDistribution"), field_name, ())
+            facets[field_name] = _values(listings.get("facetDistribution"), field_name, ())
     stats = {}
     for part in results:
         for name, value in (part.get("facetStats") or {}).items():
             stats.setdefault(_FIELD_OF_MIRROR.get(name, name),
                              {"min": float(value["min"]), "max": float(value["max"])})
-    total = main.get("totalHits", main.get("estimatedTotalHits", 0))
+    total = listings.get("totalHits", listings.get("estimatedTotalHits", 0))
+    groups = main.get("totalHits", main.get("estimatedTotalHits", 0)) if request.group else None
     return SearchResult(
         hits=[_hit(h, request.highlight and bool(request.q.strip())) for h in main.get("hits", [])],
         total=int(total),
@@ -143,4 +158,34 @@ def result(request: SearchRequest, response: dict, backend: str, relaxed: bool =
         took_ms=float(sum(part.get("processingTimeMs", 0) for part in results)),
         backend=backend,
         dropped=_dropped(request, main.get("hits", [])) if relaxed else (),
+        total_groups=int(groups) if groups is not None else None,
     )
+
+
+def member_queries(index: str, request: SearchRequest, found: SearchResult, relaxed: bool) -> list[dict]:
+    """A grouped page's units: one query for the page's groups of identical instruments (the
+    same q, strategy, filter and sort as the page), ids only; [] when no hit can have units."""
+    keys = tuple(dict.fromkeys(k for k in (group_key(h.document) for h in found.hits) if k))
+    if not request.group or not keys:
+        return []
+    query = {"indexUid": index, "q": request.q,
+             "filter": to_filter(And((request.filter_without(None), In("group", keys)))),
+             "matchingStrategy": MATCHING_STRATEGY if relaxed else "all",
+             "limit": MEMBER_LIMIT, "attributesToRetrieve": ["id", DISTINCT]}
+    if SORTS[request.sort]:
+        query["sort"] = [SORTS[request.sort]]
+    return [query]
+
+
+def with_members(found: SearchResult, response: dict) -> SearchResult:
+    """found with each lead's units (the answer to member_queries): the lead, then the others by
+    id (as the embedded engine lists them)."""
+    units: dict[str, list[str]] = {}
+    for part in response.get("results") or []:
+        for raw in part.get("hits", []):
+            units.setdefault(raw.get(DISTINCT), []).append(raw["id"])
+    for hit in found.hits:
+        ids = units.get(group_key(hit.document)) or []
+        if len(ids) > 1:
+            hit.members = (hit.id, *sorted(i for i in ids if i != hit.id))
+    return found

@@ -4,13 +4,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .contract import KEYWORD_FIELDS, NUMERIC_FIELDS
-from .meili_document import HIGHLIGHT_FIELDS
+from .meili_document import DISTINCT, HIGHLIGHT_FIELDS
 from .meili_filter import DATE_MIRRORS
 
 # Ranked: a match in a title outweighs one in a summary, tokens, then the body.
 SEARCHABLE = ("title_ko", "title_en", "summary_ko", "summary_en", "tokens", "body_ko", "body_en")
 # Hits carry the listing document plus the highlighted text; the body fields stay server-side.
-DISPLAYED = ("id", "document", "featured", *HIGHLIGHT_FIELDS)
+DISPLAYED = ("id", "document", "featured", DISTINCT, *HIGHLIGHT_FIELDS)
 SORTS = {"relevance": None, "updated": "updated_at_ts:desc", "title": "title_sort:asc"}
 SORTABLE = ("updated_at_ts", "title_sort")
 # "sort" first: an explicit sort orders every match; without one the rule does nothing.
@@ -93,7 +93,7 @@ def dictionary(thesaurus) -> list[str]:
 def filterable() -> list[dict]:
     """Keywords get equality only; numbers and date mirrors also get comparisons (ranges)."""
     return [
-        {"attributePatterns": list(KEYWORD_FIELDS),
+        {"attributePatterns": [*KEYWORD_FIELDS, DISTINCT],
          "features": {"facetSearch": False, "filter": {"equality": True, "comparison": False}}},
         {"attributePatterns": [*NUMERIC_FIELDS, *DATE_MIRRORS.values()],
          "features": {"facetSearch": False, "filter": {"equality": True, "comparison": True}}},

@@ -10,16 +10,12 @@ from schemas import vocabularies
 from ..errors import Invalid
 from ..messages import N_
 from .contract import MAX_SIZE, SORTS, And, In, SearchRequest
+from .registry import SHOWN
 
 # The facets a user can refine by, in the order the page shows them; each is one URL parameter.
-FACETS = ("kind", "cluster", "region", "categories", "certifications", "service_type",
-          "regulatory_grade", "equipment_class", "manufacturer", "sharing_scope", "booking_mode",
-          "fee_model", "expertise")
-VOCABULARY = {"kind": "kinds", "region": "regions", "categories": "categories",
-              "certifications": "certifications", "service_type": "service_types",
-              "regulatory_grade": "regulatory_grades", "equipment_class": "equipment_classes",
-              "sharing_scope": "sharing_scopes", "booking_mode": "booking_modes",
-              "fee_model": "fee_models"}
+FACETS = tuple(f.field for f in SHOWN)
+# The vocabulary a facet's codes are checked against.
+VOCABULARY = {f.field: f.vocabulary for f in SHOWN if f.vocabulary}
 CONTROLS = ("q", "sort", "page", "size", "strict")
 IGNORED = ("lang", "partial", "submitted")  # presentation and logging only: never the results
 DEFAULT_SIZE = 20
@@ -34,10 +30,11 @@ class SearchParams:
     size: int = DEFAULT_SIZE
     strict: bool = False   # q as typed, every word required (no reading of places or intent)
 
-    def request(self, facets: tuple[str, ...] = FACETS) -> SearchRequest:
+    def request(self, facets: tuple[str, ...] = FACETS, group: bool = False) -> SearchRequest:
         clauses = tuple(In(f, v) for f, v in self.selections.items() if v)
         return SearchRequest(q=self.q, filter=And(clauses) if clauses else None, facets=facets,
-                             sort=self.sort, page=self.page, size=self.size, strict=self.strict)
+                             sort=self.sort, page=self.page, size=self.size, strict=self.strict,
+                             group=group)
 
     def args(self, **changes) -> MultiDict:
         """The URL parameters of this search with changes applied (page resets unless given)."""

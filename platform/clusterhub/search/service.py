@@ -16,22 +16,24 @@ from .params import SearchParams
 EXPORT_MAX = 2000
 
 
-def run(params: SearchParams, facets=None) -> SearchResult:
+def run(params: SearchParams, facets=None, group: bool = False) -> SearchResult:
     """One page of results with disjunctive facet counts (featured listings carry the mark the
     index keeps for them). Unless params.strict, q is read first (search/understand.py): places
     and a kind word become selections, words of intent leave q; a Korean word the engine found
     nothing with is searched as the known term it misspells; a kind that would empty the page is
     dropped again, and a kind only hinted at (시험, study) when it would not fill a page.
     `result.understood` is that reading, with the params actually searched; `result.dropped`
-    lists every word of q that the results do not require."""
+    lists every word of q that the results do not require. With `group`, the page holds groups
+    of identical instruments (search/grouping.py): what the page and the API show; exports and
+    the planner take every listing."""
     reading = understand.Reading(params.q, params.q) if params.strict else understand.read(params.q)
     if "kind" in params.selections:        # the user's own choice of kind wins: the word is intent
         reading.intents += [s.word for s in reading.filters if s.field == "kind"]
         reading.filters = [s for s in reading.filters if s.field != "kind"]
     searched = _steered(params, reading)
-    result = _search(searched, facets)
+    result = _search(searched, facets, group)
     if reading.corrected:
-        reading, searched, result = _respelled(params, reading, searched, result, facets)
+        reading, searched, result = _respelled(params, reading, searched, result, facets, group)
     kind = next((s for s in reading.filters if s.field == "kind"), None)
     if kind is not None and "kind" not in params.selections and (
             result.total < params.size if kind.soft else not result.total):
@@ -39,14 +41,14 @@ def run(params: SearchParams, facets=None) -> SearchResult:
         if not kind.soft:                  # a hint word is still in q: nothing was left out
             reading.intents.append(kind.word)
         searched = _steered(params, reading)
-        result = _search(searched, facets)
+        result = _search(searched, facets, group)
     reading.params = searched
     result.understood = reading
     result.dropped = tuple(reading.intents) + tuple(result.dropped)
     return result
 
 
-def _respelled(params, reading, searched, result, facets):
+def _respelled(params, reading, searched, result, facets, group=False):
     """The search again with the known terms of likely Korean typos (세포베양기 -> 세포배양기)
     that the engine found nothing with (an empty page, or words it left out), if that finds
     something; else the search as it was."""
@@ -54,7 +56,7 @@ def _respelled(params, reading, searched, result, facets):
     respelled = replace(reading, filters=list(reading.filters), intents=list(reading.intents))
     if suspects and respelled.respelled(suspects):
         again_params = _steered(params, respelled)
-        again = _search(again_params, facets)
+        again = _search(again_params, facets, group)
         if again.total:
             return respelled, again_params, again
     reading.corrected = {}
@@ -73,8 +75,8 @@ def _steered(params: SearchParams, reading: understand.Reading) -> SearchParams:
     return replace(params, q=reading.q, selections=selections)
 
 
-def _search(params: SearchParams, facets) -> SearchResult:
-    request = params.request() if facets is None else params.request(facets)
+def _search(params: SearchParams, facets, group: bool = False) -> SearchResult:
+    request = params.request(group=group) if facets is None else params.request(facets, group=group)
     try:
         return _with_cached_facets(backend(), request)
     except BackendError as exc:

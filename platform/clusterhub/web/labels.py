@@ -17,6 +17,7 @@ from ..catalog.models import Cluster
 from ..i18n import bilingual, label, locale
 from ..responses import translate
 from ..search.params import VOCABULARY
+from ..search.registry import BY_FIELD
 from ..sync import messages as sync_messages
 from .search import Q_MAX
 
@@ -56,13 +57,11 @@ def value_label(field: str, value: str) -> str:
 
 
 def facet_title(field: str) -> str:
-    if field == "cluster":
-        return "클러스터" if locale() == "ko" else "Cluster"
-    if field == "manufacturer":
-        return "제조사" if locale() == "ko" else "Manufacturer"
-    if field == "expertise":
-        return "전문 분야" if locale() == "ko" else "Expertise"
-    vocab = vocabularies.get(VOCABULARY[field])
+    """A facet's title: its vocabulary's name, else its registry label translated."""
+    facet = BY_FIELD[field]
+    if facet.vocabulary is None:
+        return translate(facet.label)
+    vocab = vocabularies.get(facet.vocabulary)
     return vocab.label_en if locale() == "en" else vocab.label_ko
 
 

@@ -7,9 +7,10 @@ from ..inquiries import search_log
 from ..search import params as search_params
 from ..search import grouping, service
 from ..search.params import FACETS
+from ..search.registry import SHOWN
 
 bp = Blueprint("search", __name__)
-LONG_FACETS = ("cluster", "manufacturer", "expertise")
+LONG_FACETS = tuple(f.field for f in SHOWN if f.long)  # with a box to find a value
 KIND_TABS = ("service", "equipment", "expert")
 
 
@@ -34,7 +35,7 @@ def _cut(args):
 def page():
     args, q_cut = _cut(request.args)
     p = search_params.parse(args)
-    result = service.run(p)
+    result = service.run(p, group=True)
     search_log.log_search(p, result.total, partial=_live())
     kind_counts = {f.value: f.count for f in result.facets.get("kind", [])}
     template = "search/_results.html" if request.args.get("partial") else "search/page.html"
@@ -49,7 +50,7 @@ def page():
         hinted={(s.field, s.value) for s in result.understood.filters if s.soft},
         corrected=result.understood.corrected,
         long_facets=LONG_FACETS, kind_tabs=KIND_TABS, kind_counts=kind_counts,
-        search_url=search_url, pages=_pages(p.page, result.total, p.size),
+        search_url=search_url, pages=_pages(p.page, result.total_groups if result.total_groups is not None else result.total, p.size),
         export_max=service.EXPORT_MAX, q_cut=q_cut,
         suggestions=service.suggestions(p.q) if not result.total else [])
 

@@ -55,4 +55,8 @@ def post(client, path, **data):
 
 
 def search_ids(client, q):
-    return [h["id"] for h in client.get("/api/v1/search", query_string={"q": q}).json["hits"]]
+    """Every listing the API search finds: its hits and the units of their groups (identical
+    instruments of one centre are one hit)."""
+    body = client.get("/api/v1/search", query_string={"q": q}).json
+    ids = [h["id"] for h in body["hits"]]
+    return ids + [m for g in body["groups"] for m in g["members"] if m not in ids]

@@ -346,3 +346,40 @@ def test_a_lone_compound_is_tried_as_its_parts_too(backend):
     # A q of one word has no word to leave out, but the compound is still tried as its parts.
     result = search(backend, "단회독성", size=10)
     assert TOX_SINGLE in [h.id for h in result.hits] and result.dropped == ()
+
+
+# --- identical instruments as one group -----------------------------------------------------
+
+INCUBATORS = "세포배양기"   # 30 units: 10 groups of 3 (one maker and model in one centre each)
+
+
+def test_identical_instruments_are_one_group_across_pages(backend):
+    """Ungrouped, the units of a model lie on several pages; grouped, page 1 holds each group
+    once with all its units, and page 2 holds other groups."""
+    plain = search(backend, INCUBATORS, size=4, sort="title")
+    assert [h.id[-2:] for h in plain.hits] == ["00", "01", "02", "03"] and plain.total == 30
+    first = search(backend, INCUBATORS, size=4, sort="title", group=True)
+    second = search(backend, INCUBATORS, size=4, sort="title", group=True, page=2)
+    assert [h.id[-2:] for h in first.hits] == ["00", "01", "02", "03"]
+    lead = first.hits[0]
+    assert lead.members == (lead.id, lead.id[:-2] + "10", lead.id[:-2] + "20")   # pages 3 and 6 ungrouped
+    assert all(len(h.members) == 3 and h.members[0] == h.id for h in first.hits)
+    assert all(list(h.members[1:]) == sorted(h.members[1:]) for h in first.hits)   # then by id
+    assert [h.id[-2:] for h in second.hits] == ["04", "05", "06", "07"]
+    assert not {m for h in first.hits for m in h.members} & {m for h in second.hits for m in h.members}
+    # The total counts listings, total_groups the cards; facet counts stay per listing.
+    assert (first.total, first.total_groups) == (30, 10)
+
+
+def test_grouped_pages_by_relevance_show_every_unit_once(backend):
+    seen = []
+    for page in (1, 2, 3):
+        result = search(backend, INCUBATORS, size=4, group=True, page=page, facets=("kind", "cluster"))
+        assert result.facets["kind"] == search(backend, INCUBATORS, facets=("kind",)).facets["kind"]
+        seen += [m for h in result.hits for m in h.members]
+    assert len(seen) == len(set(seen)) == 30
+
+
+def test_services_stand_alone_in_a_grouped_result(backend):
+    result = search(backend, "독성", group=True)
+    assert result.total_groups == result.total and all(not h.members for h in result.hits)

@@ -189,3 +189,17 @@ def test_expertise_is_a_facet_of_experts(embedded, docs):
     assert [h.id for h in picked.hits] == [tox["id"]]
     # Disjunctive: the other values keep their counts while one is selected.
     assert {v.value: v.count for v in picked.facets["expertise"]}["약물동태학"] == 1
+
+
+def test_relaxing_counts_the_words_again_after_a_commit(embedded, docs):
+    """Word counts are kept per index version: a word that matched nothing is counted anew once
+    a listing holding it is committed (a stale count would still leave it out first)."""
+    embedded.rebuild(docs, "v1")
+    q = "얼룩말 질량분석기"
+    assert embedded.search(SearchRequest(q=q)).dropped == ("얼룩말",)
+    new = dict(docs[0], id="kmedihub:equipment:ZEBRA-1", title_ko="얼룩말 관찰 장비", title_en="",
+               summary_ko="", summary_en="", body_ko="", body_en="", tokens="", visibility="public")
+    embedded.upsert([new])
+    result = embedded.search(SearchRequest(q=q))
+    assert result.dropped == ("질량분석기",)
+    assert result.hits[0].id == "kmedihub:equipment:ZEBRA-1"

@@ -6,18 +6,33 @@ from clusterhub.search.grouping import key
 
 def test_units_of_one_model_in_one_centre_are_one_group(demo_app):
     client = demo_app.test_client()
-    body = client.get("/api/v1/search?q=Xevo+G2-XS+QTof&size=20").get_json()
-    hits = {h["id"]: h for h in body["hits"]}
+    body = client.get("/api/v1/search?q=Xevo+G2-XS+QTof&size=100").get_json()
+    assert body["total_groups"] == len(body["hits"]) < body["total"], "every group on one page"
     assert body["groups"], "the demo has several units of a Xevo G2-XS QTof in one centre"
     grouped = [m for g in body["groups"] for m in g["members"]]
-    assert len(grouped) == len(set(grouped))              # a hit is in one group at most
+    assert len(grouped) == len(set(grouped))              # a unit is in one group at most
+    leads = {h["id"]: h for h in body["hits"]}
     for group in body["groups"]:
         assert group["lead"] == group["members"][0] and len(group["members"]) > 1
-        shared = {(hits[m]["cluster"], (hits[m].get("center") or {}).get("ko"), hits[m]["manufacturer"],
-                   hits[m]["model"]) for m in group["members"]}
+        assert group["lead"] in leads and not set(group["members"][1:]) & set(leads)   # one hit a group
+        units = [client.get(f"/api/v1/listings/{m}").get_json() for m in group["members"]]
+        shared = {(u["cluster"], (u.get("center") or {}).get("ko"), u["manufacturer"], u["model"])
+                  for u in units}
         assert len(shared) == 1
     # Counts stay per listing: the kind counts add up to the total, not to the cards.
-    assert sum(v["count"] for v in body["facets"]["kind"]) == body["total"] >= len(body["hits"])
+    assert sum(v["count"] for v in body["facets"]["kind"]) == body["total"]
+    assert body["total"] == len(body["hits"]) + sum(len(g["members"]) - 1 for g in body["groups"])
+
+
+def test_a_group_on_page_one_is_not_repeated_on_page_two(demo_app):
+    client = demo_app.test_client()
+    first = client.get("/api/v1/search?q=Xevo+G2-XS+QTof&size=5").get_json()
+    second = client.get("/api/v1/search?q=Xevo+G2-XS+QTof&size=5&page=2").get_json()
+    units = {m for body in (first, second) for g in body["groups"] for m in g["members"]}
+    ids = [h["id"] for body in (first, second) for h in body["hits"]]
+    assert len(ids) == len(set(ids)) == 10
+    assert not {m for g in first["groups"] for m in g["members"]} & {h["id"] for h in second["hits"]}
+    assert units and first["total_groups"] == second["total_groups"]
 
 
 def test_the_page_shows_one_card_per_group_with_its_count(demo_app):
@@ -25,7 +40,10 @@ def test_the_page_shows_one_card_per_group_with_its_count(demo_app):
     api = client.get("/api/v1/search?q=Xevo+G2-XS+QTof").get_json()
     page = client.get("/search?q=Xevo+G2-XS+QTof").get_data(as_text=True)
     cards = re.findall(r'<li class="card ', page)
-    assert len(cards) == len(api["hits"]) - sum(len(g["members"]) - 1 for g in api["groups"])
+    assert len(cards) == len(api["hits"])
+    # The heading says both numbers: listings, and cards.
+    assert api["total_groups"] < api["total"]
+    assert f'{api["total"]:,}' in page and f'카드 {api["total_groups"]:,}장' in page
     biggest = max(api["groups"], key=lambda g: len(g["members"]))
     assert f"× {len(biggest['members'])}</span>" in page
     assert f"이 센터의 같은 모델 {len(biggest['members'])}대" in page

@@ -75,7 +75,7 @@ def test_settings_body_is_valid_and_complete(spec):
     assert body["searchableAttributes"] == ["title_ko", "title_en", "summary_ko", "summary_en",
                                             "tokens", "body_ko", "body_en"]
     filterable = [a for rule in body["filterableAttributes"] for a in rule["attributePatterns"]]
-    assert set(filterable) == {*KEYWORD_FIELDS, *NUMERIC_FIELDS, *(f"{d}_ts" for d in DATE_FIELDS)}
+    assert set(filterable) == {*KEYWORD_FIELDS, *NUMERIC_FIELDS, *(f"{d}_ts" for d in DATE_FIELDS), "group_or_id"}
     ranged = body["filterableAttributes"][1]
     assert ranged["features"]["filter"]["comparison"] is True
     assert set(body["sortableAttributes"]) == {"updated_at_ts", "title_sort"}
@@ -133,7 +133,7 @@ def test_documents_add_and_delete_requests(backend, fake, spec, monkeypatch):
     assert sent["pk"] == doc_key(sent["id"]) and sent["id"] == "kmedihub:equipment:EQ-0100"
     assert sent["updated_at_ts"] == epoch("2025-03-05T10:00:00")
     assert adds[0][2]["updated_at_ts"] is None
-    assert {k for k in sent if k not in ("pk", "updated_at_ts", "source_updated_at_ts")} == \
+    assert {k for k in sent if k not in ("pk", "group_or_id", "updated_at_ts", "source_updated_at_ts")} == \
         set(documents()[0])
     for body in adds:
         assert all(re.fullmatch(r"[A-Za-z0-9_-]{1,511}", d["pk"]) for d in body)
@@ -312,3 +312,49 @@ def test_every_recorded_request_was_checked(backend, fake):
     requests.patch(f"{fake.url}/indexes/listings/settings", json={"rankingRule": []}, timeout=5)
     assert any("rankingRule" in p for p in fake.problems)
     fake.problems.clear()
+
+
+def test_a_grouped_search_pages_by_distinct_groups_and_lists_their_units(backend, fake, spec):
+    """Grouping (search/grouping.py) in Meilisearch: the page query asks for one hit per group
+    (`distinct` on a filterable attribute), a `hitsPerPage: 0` query without it gives the total and
+    facet counts per listing, and one more query lists the units of the page's groups."""
+    unit = {"kind": "equipment", "cluster": "daedeok", "center": {"ko": "공동기기원"},
+            "manufacturer": "Waters", "model": "Xevo G2-XS QTof"}
+    key = "daedeok|공동기기원|waters|xevo g2-xs qtof"
+    seen = []
+
+    def part(query, hits, total):
+        return {"indexUid": "listings", "hits": hits, "query": query["q"], "processingTimeMs": 1,
+                "totalHits": total, "page": 1, "hitsPerPage": 20, "totalPages": 1}
+
+    def answer(body):
+        seen.append(body)
+        out = []
+        for query in body["queries"]:
+            if query.get("distinct"):
+                out.append(part(query, [{"id": "u1", "document": unit, "group_or_id": key},
+                                        {"id": "s1", "document": {"kind": "service"}, "group_or_id": "s1"}], 2))
+            elif query.get("hitsPerPage") == 0:
+                out.append({**part(query, [], 6), "facetDistribution": {"kind": {"equipment": 5, "service": 1}}})
+            else:
+                out.append(part(query, [{"id": i, "group_or_id": key} for i in ("u3", "u1", "u2", "u4", "u5")], 5))
+        return {"results": out}
+    fake.search = answer
+    result = backend.search(SearchRequest(q="Xevo", facets=("kind",), group=True))
+    page, members = seen
+    main, listings = page["queries"]
+    assert main["distinct"] == "group_or_id" and "facets" not in main
+    assert (listings["hitsPerPage"], listings["facets"]) == (0, ["kind"]) and "distinct" not in listings
+    assert members["queries"][0]["filter"] == f'(visibility IN ["public"]) AND (group IN ["{key}"])'
+    assert members["queries"][0]["attributesToRetrieve"] == ["id", "group_or_id"]
+    assert (result.total, result.total_groups) == (6, 2)
+    assert result.hits[0].members == ("u1", "u2", "u3", "u4", "u5") and result.hits[1].members == ()  # lead, then by id
+    assert [(v.value, v.count) for v in result.facets["kind"]] == [("equipment", 5), ("service", 1)]
+    for body in seen:
+        assert spec.request_errors("POST", "/multi-search", body) == []
+
+
+def test_the_distinct_attribute_is_filterable_and_shown():
+    body = settings(THESAURUS)
+    assert any("group_or_id" in f["attributePatterns"] for f in body["filterableAttributes"])
+    assert "group_or_id" in body["displayedAttributes"]
