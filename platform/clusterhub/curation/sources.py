@@ -23,11 +23,6 @@ from ..models import ClusterSource, utcnow
 from ..sync import sources as sync_sources
 from . import audit
 
-FORMATS = {"xlsx": N_("Excel workbook (XLSX)"), "csv": N_("CSV file"),
-           "json_api": N_("JSON web API"), "xml_api": N_("XML web API (data.go.kr style)"),
-           "zeus_api": N_("ZEUS equipment API")}
-# deploy/systemd/clusterhub-sync.timer; keep the two in step.
-SCHEDULE = N_("Every night at 02:30 KST, and whenever you press “Sync now”")
 
 
 @dataclass(frozen=True)
@@ -39,7 +34,7 @@ class SourceRow:
 
 def table(info: dict) -> list[SourceRow]:
     """The rows of a connector's describe(): what it reads for each kind, in what format."""
-    fmt = FORMATS.get(info.get("format", ""), info.get("format", ""))
+    fmt = sync_sources.FORMAT_LABELS.get(info.get("format", ""), info.get("format", ""))
     rows = []
     for spec in (info.get("tables") or {}).values():
         source = str(spec.get("source", ""))

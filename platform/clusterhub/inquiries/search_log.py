@@ -44,7 +44,6 @@ log = logging.getLogger(__name__)
 def record(query: str, filters: dict, results: int, engine: Engine | None = None) -> None:
     """Log one search (no IP address, no user id, no time finer than the day); never fails the
     search and never makes it wait: the line is buffered and written within FLUSH_SECONDS."""
-    global _timer
     row = {"query": normalise(query), "results": int(results), "day": utcnow().date(),
            "filters": {k: sorted(v) for k, v in (filters or {}).items() if v}}
     engine = engine or db.engine()
@@ -52,10 +51,8 @@ def record(query: str, filters: dict, results: int, engine: Engine | None = None
         buffer = _buffers.setdefault(engine, [])
         buffer.append(row)
         full = len(buffer) >= BATCH
-        if not full and _timer is None:
-            _timer = threading.Timer(FLUSH_SECONDS, _on_timer)
-            _timer.daemon = True
-            _timer.start()
+        if not full:
+            _arm()
     if full:
         _write(engine)
 
@@ -80,10 +77,17 @@ def _on_timer() -> None:
         _timer = None
     flush()
     with _lock:  # lines the database refused (a sync held the lock) are tried again later
-        if any(_buffers.values()) and _timer is None:
-            _timer = threading.Timer(FLUSH_SECONDS, _on_timer)
-            _timer.daemon = True
-            _timer.start()
+        if any(_buffers.values()):
+            _arm()
+
+
+def _arm() -> None:
+    """Start the flush timer unless it runs already (the caller holds _lock)."""
+    global _timer
+    if _timer is None:
+        _timer = threading.Timer(FLUSH_SECONDS, _on_timer)
+        _timer.daemon = True
+        _timer.start()
 
 
 def _write(engine: Engine) -> None:

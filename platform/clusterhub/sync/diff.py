@@ -31,12 +31,17 @@ class Diff:
     failed_sources: set[str] = field(default_factory=set)
 
 
-def published(engine: Engine, cluster: str) -> dict[str, tuple]:
+def rows(s: Session, cluster: str) -> dict[str, tuple]:
     """id -> (content hash, status, source id, kind) of the cluster's listings, in one read."""
+    return {row.id: (row.content_hash, row.status, row.source_id, row.kind) for row in s.exec(
+        select(Listing.id, Listing.content_hash, Listing.status, Listing.source_id,
+               Listing.kind).where(Listing.cluster == cluster))}
+
+
+def published(engine: Engine, cluster: str) -> dict[str, tuple]:
+    """rows() in a session of its own, closed before the source is read."""
     with Session(engine) as s:
-        return {row.id: (row.content_hash, row.status, row.source_id, row.kind) for row in s.exec(
-            select(Listing.id, Listing.content_hash, Listing.status, Listing.source_id,
-                   Listing.kind).where(Listing.cluster == cluster))}
+        return rows(s, cluster)
 
 
 def read(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], report: SyncReport,

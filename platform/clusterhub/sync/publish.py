@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from ..catalog import state
 from ..catalog.models import Cluster, Listing
 from ..models import SyncRun, utcnow
-from .diff import Diff
+from .diff import Diff, rows
 from .report import Stop, SyncReport
 
 GUARD_SHARE = 0.30
@@ -35,9 +35,7 @@ def apply(s: Session, diff: Diff, report: SyncReport, *, full: bool, allow_mass_
     cluster = report.cluster
     if write:
         _lock(s, cluster, report.run_id)
-    current = {row.id: (row.content_hash, row.status, row.source_id, row.kind) for row in s.exec(
-        select(Listing.id, Listing.content_hash, Listing.status, Listing.source_id, Listing.kind)
-        .where(Listing.cluster == cluster))}
+    current = rows(s, cluster)
     gone = _withdrawals(current, diff, allow_mass_withdrawal, trigger) if full else []
     now = utcnow()
     counts, added = report.counts, []
