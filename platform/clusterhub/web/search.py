@@ -1,21 +1,18 @@
 """The search page: one box, kind tabs, disjunctive facets, chips, cards, pagination, export."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, render_template, request
 
 from ..inquiries import search_log
 from ..search import params as search_params
 from ..search import grouping, service
 from ..search.params import FACETS
 from ..search.registry import SHOWN
+from .links import search_url
 
 bp = Blueprint("search", __name__)
 LONG_FACETS = tuple(f.field for f in SHOWN if f.long)  # with a box to find a value
 KIND_TABS = ("service", "equipment", "expert")
-
-
-def search_url(args) -> str:
-    return url_for("search.page", **args.to_dict(flat=False))
 
 
 Q_MAX = 200  # search.params refuses longer queries; the page cuts them first and says so
@@ -50,7 +47,7 @@ def page():
         hinted={(s.field, s.value) for s in result.understood.filters if s.soft},
         corrected=result.understood.corrected,
         long_facets=LONG_FACETS, kind_tabs=KIND_TABS, kind_counts=kind_counts,
-        search_url=search_url, pages=_pages(p.page, result.total_groups if result.total_groups is not None else result.total, p.size),
+        pages=_pages(p.page, result.total_groups if result.total_groups is not None else result.total, p.size),
         export_max=service.EXPORT_MAX, q_cut=q_cut,
         suggestions=service.suggestions(p.q) if not result.total else [])
 
