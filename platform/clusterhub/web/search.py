@@ -8,6 +8,7 @@ from ..search import params as search_params
 from ..search import grouping, service
 from ..search.params import FACETS
 from ..search.registry import SHOWN
+from .cards import Labeller
 from .links import search_url
 
 bp = Blueprint("search", __name__)
@@ -38,10 +39,11 @@ def page():
     template = "search/_results.html" if request.args.get("partial") else "search/page.html"
     # Links and facets follow what was searched: places and a kind read from q show as chips.
     searched = result.understood.params
+    labeller = Labeller()
     return render_template(
-        template, p=searched, typed=p, result=result, cards=grouping.cards(result.hits),
+        template, p=searched, typed=p, result=result, cards=[(c, labeller.card(c.lead, c)) for c in grouping.cards(result.hits)],
         strict_url=search_url(p.args(strict=True)),
-        read_from_q={(s.field, s.value): s.word for s in result.understood.filters}, facets=[f for f in FACETS if f != "kind"],
+        read_from_q={(s.field, s.value): s.word for s in result.understood.filters}, facet_boxes=labeller.facets(result, searched, [f for f in FACETS if f != "kind"]),
         # A kind hinted at by a word still in q (시험 -> service) would come back if its chip only
         # removed it: removing it selects every kind instead.
         hinted={(s.field, s.value) for s in result.understood.filters if s.soft},
