@@ -15,7 +15,7 @@ from schemas import vocabularies
 
 from ..i18n import bilingual_html, locale, translations
 from ..search.params import VOCABULARY
-from . import labels  # a module: labels imports web.search, which imports this
+from .labels import cluster_records, facet_title, fee_text
 from .links import listing_url
 
 
@@ -42,7 +42,7 @@ class Labeller:
         self.lang = locale()
         self.other = "en" if self.lang == "ko" else "ko"
         self.catalog = translations()
-        self.clusters = labels.cluster_records()
+        self.clusters = cluster_records()
         self.kinds = vocabularies.get("kinds")
 
     def _(self, string: str, **variables) -> Markup:
@@ -98,7 +98,7 @@ class Labeller:
             if d.get("regulatory_grade"):
                 facts.append(Fact(_("Grade"), self.label("regulatory_grades", d["regulatory_grade"])))
             if d.get("fee"):
-                facts.append(Fact(_("Fee"), labels.fee_text(d["fee"])))
+                facts.append(Fact(_("Fee"), fee_text(d["fee"])))
             if d.get("turnaround_days"):
                 facts.append(Fact(_("Turnaround"), _("%(n)d days", n=d["turnaround_days"])))
         else:
@@ -121,7 +121,7 @@ class Labeller:
             if not values:
                 continue
             ticked = p.selections.get(field, ())
-            out.append({"field": field, "title": labels.facet_title(field), "values": [
+            out.append({"field": field, "title": facet_title(field), "values": [
                 (fv.value, self.value(field, fv.value), f"{fv.count:,}", fv.value in ticked)
                 for fv in values]})
         return out

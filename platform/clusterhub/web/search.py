@@ -19,6 +19,12 @@ KIND_TABS = ("service", "equipment", "expert")
 Q_MAX = 200  # search.params refuses longer queries; the page cuts them first and says so
 
 
+@bp.record_once
+def _q_max(state) -> None:
+    """The search boxes' maxlength (home, search and error pages)."""
+    state.app.jinja_env.globals["q_max"] = Q_MAX
+
+
 def _cut(args):
     """The query string's arguments with q cut to Q_MAX, and the length it had when cut (else 0)."""
     q = " ".join(args.get("q", "").split())
