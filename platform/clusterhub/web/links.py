@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from flask import request, url_for
+from flask import has_request_context, request, url_for
 from werkzeug.datastructures import iter_multi_items
 
 MEMO_MAX = 2000  # URLs remembered per process (the chrome and the tabs need a few dozen)
@@ -23,6 +23,8 @@ QUERY_SAFE = "!$'()*,/:;?@"
 
 def link(endpoint: str, **values: str) -> str:
     """url_for(endpoint, **values) (string values only), remembered per process and script root."""
+    if not has_request_context():  # e.g. a page rendered by a job: url_for knows the server name
+        return url_for(endpoint, **values)
     key = (request.script_root, endpoint, *sorted(values.items()))
     try:
         return _memo[key]
