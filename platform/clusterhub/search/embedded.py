@@ -228,7 +228,7 @@ class EmbeddedBackend(SearchBackend):
         the final text: beside its search when the step is known to be final (the last one, or
         one word whose count fills the page), after it otherwise. A grouped request leaves the
         final step's page to grouping.page (found is then None)."""
-        tried, counts, split = compounds(searcher, schema, base, built, pool)
+        tried, counts, split = compounds(searcher, schema, base, built, pool, request.size)
         count_of = {id(t): n for t, n in zip(tried, counts)}
         ordered = reorder(tried, counts)
         candidates = []

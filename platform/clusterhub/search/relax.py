@@ -16,7 +16,7 @@ from typing import Iterator, Sequence, TypeVar
 from tantivy import Occur, Query
 
 from .filters import combine
-from .query import Term, as_parts, term_query
+from .query import Term, as_parts, probes, term_query
 
 T = TypeVar("T")
 TIER = 1000.0   # above any BM25 score of this index: matching one more word outranks any text score
@@ -79,20 +79,35 @@ class Built:
             [(Occur.Must, q) for q in queries])
 
 
-def compounds(searcher, schema, base, built: Built, pool) -> tuple[list[Term], list[int], bool]:
-    """Each term with the number of listings it matches; a Korean word matching nothing as a whole
-    is tried as its parts, anywhere in the listing (단회독성 finds "단회투여 독성"). Meilisearch
-    splits such compounds itself (its Korean dictionary segments them). The counts run side by
-    side in the pool (tantivy releases the GIL)."""
+def compounds(searcher, schema, base, built: Built, pool, size: int) -> tuple[list[Term], list[int], bool]:
+    """Each term with the number of listings it matches, or a lower bound of it of at least
+    `size`; a Korean word matching nothing as a whole is tried as its parts, anywhere in the
+    listing (단회독성 finds "단회투여 독성"). Meilisearch splits such compounds itself (its Korean
+    dictionary segments them). The counts run side by side in the pool (tantivy releases the GIL).
+
+    Relaxing asks only whether a word matches nothing and whether a conjunction can fill a page
+    (the least of its words' counts against `size`): a cheap part of the word's query
+    (query.probes) that already matches `size` listings answers both exactly as the full count
+    would, for a tenth of its cost (profile of "LC-MS/MS 유세포분석기 업체": 3.4 and 3.8 ms for the
+    two full counts, 0.4 and 0.7 ms for their probes, 100,000 listings)."""
     def count(term: Term) -> int:
         key = (built.scope, term.text, term.phrase, tuple(term.words), tuple(term.expansions), tuple(term.parts))
         known = built.counts.get(key) if built.counts is not None else None
-        if known is not None:
-            return known
+        if known is not None and (known[1] or known[0] >= size):
+            return known[0]
         query = built.one(term)
-        n = searcher.search(combine(query, base), limit=1, count=True).count if query is not None else 0
+        if query is None:
+            n, exact = 0, True
+        else:
+            for probe in probes(schema, term):
+                n = searcher.search(combine(probe, base), limit=1, count=True).count
+                if n >= size:
+                    exact = False
+                    break
+            else:
+                n, exact = searcher.search(combine(query, base), limit=1, count=True).count, True
         if built.counts is not None:
-            built.counts.put(key, n)
+            built.counts.put(key, (n, exact))
         return n
 
     terms = built.terms
@@ -113,7 +128,8 @@ def compounds(searcher, schema, base, built: Built, pool) -> tuple[list[Term], l
 
 
 class WordCounts:
-    """How many listings each word matches under a filter, per index version: relaxing counts
+    """How many listings each word matches under a filter, per index version, as (count, exact):
+    a count that is not exact is a lower bound (see compounds). Relaxing counts
     every word of q, and the same words come back on the next page, the next keystroke of search
     as you type, the next user. A new commit or generation is a new key, so no count is stale."""
 
@@ -123,14 +139,14 @@ class WordCounts:
         self._data: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key) -> int | None:
+    def get(self, key) -> tuple[int, bool] | None:
         with self._lock:
             n = self._data.get(key)
             if n is not None:
                 self._data.move_to_end(key)
             return n
 
-    def put(self, key, n: int) -> None:
+    def put(self, key, n: tuple[int, bool]) -> None:
         with self._lock:
             self._data[key] = n
             while len(self._data) > self.SIZE:
