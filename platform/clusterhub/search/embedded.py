@@ -182,14 +182,14 @@ class EmbeddedBackend(SearchBackend):
             if relaxable:
                 # Relaxing is decided by the count of all words: the facets wait for the final q.
                 found = self._find(searcher, combine(text, base), request, text is not None)
-                counting = None
+                counting, matching = None, text
                 if needs_relaxing(found.count, request.size, terms, request.strict) or lone_compound(
                         found.count, terms, request.strict):
                     relaxed = self._relax(searcher, schema, built, base, request, pool)
                     if relaxed is not None:
-                        found, text, dropped, counting = relaxed
+                        found, text, dropped, counting, matching = relaxed
                 if counting is None:
-                    counting = facets_start(searcher, schema, text, request, pool, background=True)
+                    counting = facets_start(searcher, schema, matching, request, pool, background=True)
             elif request.group:
                 counting = facets_start(searcher, schema, text, request, pool, background=True)
             else:
@@ -221,8 +221,10 @@ class EmbeddedBackend(SearchBackend):
                             dropped=tuple(t.text for t in dropped), total_groups=total_groups)
 
     def _relax(self, searcher, schema, built: "Built", base, request: SearchRequest, pool):
-        """(found, text, left out, facets started or None) of the first relaxing step that fills a
-        page, else of the last step; None when no step can be built. Each word is counted once
+        """(found, text, left out, facets started or None, required) of the first relaxing step that
+        fills a page, else of the last step; None when no step can be built. `required` is the
+        step's words without the tiers of the left-out ones: it matches the same listings (the
+        tiers are optional) and counts the facets for less (a tier is a whole word's query). Each word is counted once
         (the counts run side by side); a step whose rarest word matches fewer listings than a page
         cannot fill it and is not searched (unless it is the last). Facets are counted once, on
         the final text: beside its search when the step is known to be final (the last one, or
@@ -245,10 +247,10 @@ class EmbeddedBackend(SearchBackend):
             if last or (len(required) == 1 and bound >= request.size):   # one word: bound is its count
                 finding = None if request.group else pool.submit(
                     self._find, searcher, combine(loose, base), request, True)
-                counting = facets_start(searcher, schema, loose, request, pool, background=True)
-                return (finding.result() if finding else None), loose, left_out, counting
+                counting = facets_start(searcher, schema, built.all(required), request, pool, background=True)
+                return (finding.result() if finding else None), loose, left_out, counting, built.all(required)
             found = self._find(searcher, combine(loose, base), request, True)
-            out = (found, loose, left_out, None)
+            out = (found, loose, left_out, None, built.all(required))
             if found.count >= request.size:
                 break
         return out
