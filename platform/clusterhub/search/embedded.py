@@ -189,9 +189,11 @@ class EmbeddedBackend(SearchBackend):
                     if relaxed is not None:
                         found, text, dropped, counting, matching = relaxed
                 if counting is None:
-                    counting = facets_start(searcher, schema, matching, request, pool, background=True)
+                    counting = facets_start(searcher, schema, matching, request, pool, background=True,
+                                            groups=grouping.SIZES["g"] if request.group else None)
             elif request.group:
-                counting = facets_start(searcher, schema, text, request, pool, background=True)
+                counting = facets_start(searcher, schema, text, request, pool, background=True,
+                                        groups=grouping.SIZES["g"])
             else:
                 # tantivy releases the GIL: the hits are found while the facet passes run in the pool.
                 finding = pool.submit(self._find, searcher, combine(text, base), request, text is not None)
@@ -200,7 +202,7 @@ class EmbeddedBackend(SearchBackend):
             total, total_groups, members = None, None, {}
             if request.group:
                 groups = grouping.page(searcher, schema, combine(text, base), request,
-                                       _order(request, text is not None), pool)
+                                       _order(request, text is not None), counting.groups)
                 page_hits, total, total_groups, members = (groups.hits, groups.total,
                                                            groups.total_groups, groups.members)
             else:
@@ -247,7 +249,8 @@ class EmbeddedBackend(SearchBackend):
             if last or (len(required) == 1 and bound >= request.size):   # one word: bound is its count
                 finding = None if request.group else pool.submit(
                     self._find, searcher, combine(loose, base), request, True)
-                counting = facets_start(searcher, schema, built.all(required), request, pool, background=True)
+                counting = facets_start(searcher, schema, built.all(required), request, pool, background=True,
+                                        groups=grouping.SIZES["g"] if request.group else None)
                 return (finding.result() if finding else None), loose, left_out, counting, built.all(required)
             found = self._find(searcher, combine(loose, base), request, True)
             out = (found, loose, left_out, None, built.all(required))
