@@ -46,7 +46,8 @@ from .fields import SCHEMA_VERSION, build_schema, load_payload, to_tantivy
 from .filters import combine, to_query
 from .generations import META, Generations, Reader, open_index, stamp
 from .hits import hits
-from .query import Term, parse
+from .memo import Memo
+from .query import Term
 from .relax import Built, WordCounts, compounds, lone_compound, needs_relaxing, reorder, steps, tiered
 
 _POOLS: dict[int, ThreadPoolExecutor] = {}
@@ -67,6 +68,7 @@ class EmbeddedBackend(SearchBackend):
         self._thesaurus_stamp = None
         self._stamp_cache: tuple | None = None
         self._counts = WordCounts()
+        self._memo = Memo()
 
     # --- writing -------------------------------------------------------------------------
 
@@ -169,8 +171,9 @@ class EmbeddedBackend(SearchBackend):
         if index is None:
             return SearchResult([], 0, {f: [] for f in request.facets}, {}, 0.0, self.name)
         schema = index.schema
-        terms = parse(request.q, self.thesaurus)
-        built = Built(schema, terms, self._counts, (version, request.filter_without(None)))
+        terms = self._memo.parse(request.q, self.thesaurus)
+        built = Built(schema, terms, self._counts, (version, request.filter_without(None)),
+                      lambda term: self._memo.query(version[0], schema, term))
         text = built.all(terms) if terms else None
         if terms and text is None:
             text = tantivy.Query.empty_query()
@@ -211,7 +214,7 @@ class EmbeddedBackend(SearchBackend):
             payloads = [load_payload(searcher.doc(addr).get_first("payload")) for _, addr in page_hits]
             scores = [float(s) if text is not None and request.sort == "relevance" else None
                       for s, _ in page_hits]
-            result_hits = hits(payloads, scores, terms if request.highlight else [])
+            result_hits = hits(payloads, scores, self._memo.highlighter(terms) if request.highlight else None)
             for n, ids in members.items():
                 lead = result_hits[n]
                 lead.members = (lead.id, *[i for i in ids if i != lead.id])
@@ -264,8 +267,11 @@ class EmbeddedBackend(SearchBackend):
                                **_order(request, has_text))
 
     def forget_counts(self) -> None:
-        """Drop the kept word counts (the benchmark times the relaxed path without them)."""
+        """Drop the kept word counts and what search/memo.py keeps (the benchmark times the
+        relaxed path without them)."""
         self._counts = WordCounts()
+        self._memo = Memo()
+        self._memo = Memo()
 
     def stamp(self) -> str:
         """The live generation, its catalog version and the saved thesaurus' file stamp. Every

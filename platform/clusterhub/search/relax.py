@@ -9,13 +9,12 @@ it matches, above any text score; Meilisearch's `words` ranking rule does the sa
 """
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Iterator, Sequence, TypeVar
 
 from tantivy import Occur, Query
 
 from .filters import combine
+from .memo import Lru
 from .query import Term, as_parts, probes, term_query
 
 T = TypeVar("T")
@@ -56,8 +55,10 @@ class Built:
     """The tantivy query of each term of one search, built once (building a concept's query
     weighs its expansions: building them again for every relaxing step cost 3-4 ms a search)."""
 
-    def __init__(self, schema, terms: list[Term], counts: "WordCounts | None" = None, scope=None):
+    def __init__(self, schema, terms: list[Term], counts: "WordCounts | None" = None, scope=None,
+                 build=None):
         self.schema = schema
+        self._build = build or (lambda term: term_query(schema, term))   # search/memo.py keeps them
         self.counts, self.scope = counts, scope
         self.terms = list(terms)
         self._queries: dict[int, object] = {}
@@ -67,7 +68,7 @@ class Built:
         key = id(term)
         if key not in self._queries:
             self._keep.append(term)
-            self._queries[key] = term_query(self.schema, term)
+            self._queries[key] = self._build(term)
         return self._queries[key]
 
     def all(self, terms: list[Term]):
@@ -127,30 +128,11 @@ def compounds(searcher, schema, base, built: Built, pool, size: int) -> tuple[li
     return out, counts, split
 
 
-class WordCounts:
+class WordCounts(Lru):
     """How many listings each word matches under a filter, per index version, as (count, exact):
-    a count that is not exact is a lower bound (see compounds). Relaxing counts
-    every word of q, and the same words come back on the next page, the next keystroke of search
-    as you type, the next user. A new commit or generation is a new key, so no count is stale."""
-
-    SIZE = 4096
-
-    def __init__(self):
-        self._data: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key) -> tuple[int, bool] | None:
-        with self._lock:
-            n = self._data.get(key)
-            if n is not None:
-                self._data.move_to_end(key)
-            return n
-
-    def put(self, key, n: tuple[int, bool]) -> None:
-        with self._lock:
-            self._data[key] = n
-            while len(self._data) > self.SIZE:
-                self._data.popitem(last=False)
+    a count that is not exact is a lower bound (see compounds). Relaxing counts every word of q,
+    and the same words come back on the next page, the next keystroke of search as you type, the
+    next user. A new commit or generation is a new key, so no count is stale."""
 
 
 def lone_compound(count: int, terms: list[Term], strict: bool) -> bool:

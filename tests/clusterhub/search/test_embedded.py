@@ -247,3 +247,23 @@ def test_probes_match_only_what_the_word_matches(embedded, docs, thesaurus):
                 probed += bool(part)
                 assert part <= whole, (q, term.text)
     assert probed
+
+
+def test_searches_that_come_back_answer_as_the_first_time(tmp_path, docs, thesaurus):
+    """The engine keeps what depends only on q's words (search/memo.py): the next page, the same
+    words again, or other words in between, get the hits, scores and highlights of a first search."""
+    engine = EmbeddedBackend(tmp_path / "search", thesaurus)
+    engine.rebuild(docs, "v1")
+    queries = [("질량분석기를", 1), ("confokal microscope", 1), ("질량분석기를", 2), ("독성 시험 견적서", 1),
+               ("confokal microscope", 1), ("질량분석기를", 1)]
+
+    def seen(q, page):
+        r = engine.search(SearchRequest(q=q, size=2, page=page, facets=("kind",)))
+        return [(h.id, h.score, h.highlights) for h in r.hits], r.total, r.dropped, r.facets
+
+    first = []
+    for q, page in queries:
+        engine.forget_counts()
+        first.append(seen(q, page))
+    assert any(h[2] for hits, *_ in first for h in hits)
+    assert [seen(q, page) for q, page in queries] == first
