@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import time
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
@@ -80,10 +81,29 @@ def _steered(params: SearchParams, reading: understand.Reading) -> SearchParams:
 def _search(params: SearchParams, facets, group: bool = False) -> SearchResult:
     request = params.request(group=group) if facets is None else params.request(facets, group=group)
     try:
-        return _with_cached_facets(backend(), request)
+        return _cached_result(backend(), request)
     except BackendError as exc:
         raise Unavailable(N_("The search engine is not available right now (%(reason)s). "
                              "Please try again in a moment."), reason=str(exc)) from exc
+
+
+def _cached_result(engine, request: SearchRequest) -> SearchResult:
+    """A whole result is kept in the shared cache under the index's stamp and the request: a
+    search repeated (a popular word, paging back, the API and the page asking alike) costs a
+    lookup. As for the facet counts, the stamp is read *before* searching, and a sync or a
+    curator action moves it on, so a hidden listing leaves repeated searches at once."""
+    store = facet_cache()
+    if store is None:
+        return _with_cached_facets(engine, request)
+    started = time.perf_counter()
+    key = "result:" + hashlib.sha256(repr((engine.stamp(), request)).encode()).hexdigest()
+    result = store.get(key)
+    if result is not None:      # a copy (the cache pickles it): the caller may change it
+        result.took_ms = round((time.perf_counter() - started) * 1000, 3)
+        return result
+    result = _with_cached_facets(engine, request)
+    store.set(key, result)
+    return result
 
 
 def _with_cached_facets(engine, request: SearchRequest) -> SearchResult:
