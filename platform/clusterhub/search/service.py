@@ -96,17 +96,18 @@ def _cached_result(engine, request: SearchRequest) -> SearchResult:
     if store is None:
         return _with_cached_facets(engine, request)
     started = time.perf_counter()
-    key = "result:" + hashlib.sha256(repr((engine.stamp(), request)).encode()).hexdigest()
+    stamp = engine.stamp()      # asked once (Meilisearch answers it with a request)
+    key = "result:" + hashlib.sha256(repr((stamp, request)).encode()).hexdigest()
     result = store.get(key)
     if result is not None:      # a copy (the cache pickles it): the caller may change it
         result.took_ms = round((time.perf_counter() - started) * 1000, 3)
         return result
-    result = _with_cached_facets(engine, request)
+    result = _with_cached_facets(engine, request, stamp)
     store.set(key, result)
     return result
 
 
-def _with_cached_facets(engine, request: SearchRequest) -> SearchResult:
+def _with_cached_facets(engine, request: SearchRequest, stamp: str | None = None) -> SearchResult:
     """The facet counts of a search are the same for every page and sort of it while the index
     holds one catalog version: they are counted once and kept in the shared cache under the
     index's stamp, read *before* searching (the index only moves forward, so an entry is never
@@ -114,8 +115,9 @@ def _with_cached_facets(engine, request: SearchRequest) -> SearchResult:
     store = facet_cache()
     if store is None or not request.facets:
         return engine.search(request)
+    stamp = engine.stamp() if stamp is None else stamp
     key = "facets:" + hashlib.sha256(repr((
-        engine.stamp(), request.q, request.filter, request.base_filter, request.facets,
+        stamp, request.q, request.filter, request.base_filter, request.facets,
         request.size, request.strict)).encode()).hexdigest()
     counts = store.get(key)
     if counts is not None:
