@@ -19,6 +19,8 @@ from schemas.thesaurus import default as default_thesaurus
 
 from . import korean, spelling
 
+PLACE_FIELDS = ("cluster", "region")     # the filters a place named in q stands for
+
 
 @dataclass(frozen=True)
 class Steer:
@@ -37,11 +39,12 @@ class Reading:
     filters: list[Steer] = field(default_factory=list)   # places and the kind
     intents: list[str] = field(default_factory=list)     # words of intent taken out
     corrected: dict[str, str] = field(default_factory=dict)  # a likely Korean typo -> known term
+    widened: list[Steer] = field(default_factory=list)   # places read from q, dropped: they emptied the page
     params: object | None = None                  # the search run (SearchParams), set by the service
 
     @property
     def changed(self) -> bool:
-        return bool(self.filters or self.intents or self.corrected and self.q != self.typed)
+        return bool(self.filters or self.intents or self.widened or self.corrected and self.q != self.typed)
 
     def respelled(self, words: set[str]) -> bool:
         """Search the corrections of those of words that look like typos (the engine found

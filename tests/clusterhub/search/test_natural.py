@@ -1,0 +1,30 @@
+"""Needs typed as companies type them, against the demo federation and the real engine, through
+the search service as the page runs it: each test names the query and the listing it must find."""
+from clusterhub.search import service
+from clusterhub.search.params import SearchParams
+
+
+def search(app, q, **selections):
+    with app.app_context():
+        return service.run(SearchParams(q=q, size=10, selections=selections), facets=())
+
+
+def titles(result):
+    return [h.document["title"]["ko"] for h in result.hits]
+
+
+def test_a_place_without_the_service_widens_to_the_whole_federation(demo_app):
+    # Gwangju offers no genome analysis; the whole-genome sequencing services of other clusters
+    # answer, and the reading says the Gwangju filter was dropped, not applied.
+    result = search(demo_app, "유전체분석 서비스 광주")
+    assert result.total > 0
+    assert any("전장 유전체" in t for t in titles(result))
+    assert [(s.word, s.field, s.value) for s in result.understood.widened] == [("광주", "cluster", "gwangju")]
+    assert "gwangju" not in result.understood.params.selections.get("cluster", ())
+    assert result.understood.params.selections.get("kind") == ("service",)   # the kind word still holds
+
+
+def test_a_place_that_has_it_is_kept(demo_app):
+    result = search(demo_app, "광주 MRI")
+    assert result.total and {h.document["cluster"] for h in result.hits} == {"gwangju"}
+    assert result.understood.widened == []
