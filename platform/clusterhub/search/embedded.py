@@ -47,6 +47,7 @@ from .filters import combine, to_query
 from .generations import META, Generations, Reader, open_index, stamp
 from .hits import hits
 from .query import Term, parse
+from .understand import asked_for
 from .relax import Built, WordCounts, compounds, lone_compound, needs_relaxing, reorder, steps, tiered
 
 _POOLS: dict[int, ThreadPoolExecutor] = {}
@@ -230,7 +231,9 @@ class EmbeddedBackend(SearchBackend):
         final step's page to grouping.page (found is then None)."""
         tried, counts, split = compounds(searcher, schema, base, built, pool)
         count_of = {id(t): n for t, n in zip(tried, counts)}
-        ordered = reorder(tried, counts)
+        known = [t.phrase or all(asked_for(t.words or [t.text], self.thesaurus)) or n < request.size
+                 for t, n in zip(tried, counts)]
+        ordered = reorder(tried, counts, known)
         candidates = []
         for required, left_out in ([(ordered, [])] if split else []) + list(steps(ordered)):
             loose = tiered(built.all(required), [built.one(t) for t in left_out])

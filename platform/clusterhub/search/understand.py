@@ -129,3 +129,23 @@ def _concept(words: list[str], i: int, thesaurus, kept: list[str]) -> int:
             kept.extend(words[i:j])
             return j - i
     return 0
+
+
+
+def asked_for(words: list[str], thesaurus) -> list[bool]:
+    """For each word of q, whether it is part of a run naming a thesaurus concept (효능평가,
+    종양 모델, 원숭이, GLP): relaxing leaves out the words that name none first (신약, 후보물질,
+    모델 alone), and a left-out word still ranks the listings that hold it first. Runs are found
+    as the engine finds concepts (query.py): the longest from each word, its last word with or
+    without a particle (원숭이 is a word, not 원숭 + 이). A quoted word counts as known."""
+    out: list[bool] = []
+    i = 0
+    while i < len(words):
+        step, known = 1, '"' in words[i]
+        for j in range(min(len(words), i + thesaurus.max_words), i, -1):
+            if _key(words[i:j]) in thesaurus or " ".join(words[i:j]) in thesaurus:
+                step, known = j - i, True
+                break
+        out.extend([known] * step)
+        i += step
+    return out

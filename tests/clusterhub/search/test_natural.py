@@ -28,3 +28,18 @@ def test_a_place_that_has_it_is_kept(demo_app):
     result = search(demo_app, "광주 MRI")
     assert result.total and {h.document["cluster"] for h in result.hits} == {"gwangju"}
     assert result.understood.widened == []
+
+
+def test_broad_words_are_left_out_before_the_service_asked_for(demo_app):
+    # 신약 and 후보물질 name no concept and match many listings: they go first, and the toxicity
+    # evaluations (독성 평가, a thesaurus concept) fill the page, not everything about candidates.
+    result = search(demo_app, "신약 후보물질 독성 평가")
+    assert {"신약", "후보물질"} <= set(result.dropped) and "독성 평가" not in result.dropped
+    assert all("독성" in t for t in titles(result))
+
+
+def test_a_rare_word_naming_no_concept_keeps_its_place(demo_app):
+    # CRISPR matches two listings only: it is required, the broader 마우스 is left out.
+    result = search(demo_app, "CRISPR 마우스")
+    assert "CRISPR" not in result.dropped
+    assert any("CRISPR" in t for t in titles(result)[:2])
