@@ -56,8 +56,17 @@ def _answer(params, reading, facets, group):
     if reading.corrected:
         reading, searched, result = _respelled(params, reading, searched, result, facets, group)
     kind = next((s for s in reading.filters if s.field == "kind"), None)
-    if kind is not None and "kind" not in params.selections and (
-            result.total < params.size if kind.soft else not result.total):
+    if kind is None or "kind" in params.selections:
+        return reading, searched, result
+    if kind.soft and result.total >= params.size and result.dropped:
+        # A hinted kind that fills the page only by leaving words out ("GC-MS 분석": no GC-MS
+        # service, so GC-MS went) holds only if every kind would leave out as many.
+        unhinted = replace(reading, filters=[s for s in reading.filters if s is not kind])
+        again_params = _steered(params, unhinted)
+        again = _search(again_params, facets, group)
+        if len(again.dropped) < len(result.dropped):
+            return unhinted, again_params, again
+    elif result.total < params.size if kind.soft else not result.total:
         reading.filters.remove(kind)
         if not kind.soft:                  # a hint word is still in q: nothing was left out
             reading.intents.append(kind.word)

@@ -51,3 +51,17 @@ def test_a_mouse_tumour_model_finds_the_tumour_models_that_never_say_mouse(demo_
     for q in ("마우스 종양 모델 효능평가", "mouse xenograft"):
         top = titles(search(demo_app, q))[:2]
         assert top and all("종양" in t for t in top), (q, top)
+
+
+def test_a_hinted_kind_that_fills_the_page_only_by_leaving_words_out_is_dropped(demo_app):
+    # 분석 hints at services, but no service is a GC-MS analysis: the GC-MS instruments answer,
+    # rather than every analysis service without GC-MS.
+    result = search(demo_app, "GC-MS 분석")
+    assert "GC-MS" not in result.dropped and "kind" not in result.understood.params.selections
+    assert all("기체크로마토그래프 질량분석기" in t for t in titles(result)[:3])
+
+
+def test_ways_of_asking_leave_q(demo_app):
+    result = search(demo_app, "NHP 독성시험 할 수 있는 곳")
+    assert result.understood.params.q == "NHP 독성시험"
+    assert all("마모셋" in t for t in titles(result)[:3])
