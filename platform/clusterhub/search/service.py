@@ -50,7 +50,7 @@ def run(params: SearchParams, facets=None, group: bool = False) -> SearchResult:
 def _answer(params, reading, facets, group):
     """(reading, params searched, result) of one reading of q: searched as read, respelled when
     a likely typo found nothing, and without its kind when that kind would empty the page (or, a
-    hint, not fill it)."""
+    hint, not fill it, or fill it only by leaving out more words than every kind would)."""
     searched = _steered(params, reading)
     result = _search(searched, facets, group)
     if reading.corrected:
