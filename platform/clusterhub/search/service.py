@@ -60,11 +60,12 @@ def _answer(params, reading, facets, group):
         return reading, searched, result
     if kind.soft and result.total >= params.size and result.dropped:
         # A hinted kind that fills the page only by leaving words out ("GC-MS 분석": no GC-MS
-        # service, so GC-MS went) holds only if every kind would leave out as many.
+        # service, so GC-MS went) holds only if every kind would leave out as many, the hint
+        # word itself aside ("TEM 분석" of every kind leaves out 분석 and keeps TEM).
         unhinted = replace(reading, filters=[s for s in reading.filters if s is not kind])
         again_params = _steered(params, unhinted)
         again = _search(again_params, facets, group)
-        if len(again.dropped) < len(result.dropped):
+        if len(_beside(again.dropped, kind.word)) < len(_beside(result.dropped, kind.word)):
             return unhinted, again_params, again
     elif result.total < params.size if kind.soft else not result.total:
         reading.filters.remove(kind)
@@ -73,6 +74,11 @@ def _answer(params, reading, facets, group):
         searched = _steered(params, reading)
         result = _search(searched, facets, group)
     return reading, searched, result
+
+
+def _beside(dropped, word: str) -> list[str]:
+    """The left-out words (a concept's words count as one) that are not, nor hold, word."""
+    return [d for d in dropped if word not in d.split()]
 
 
 def _respelled(params, reading, searched, result, facets, group=False):

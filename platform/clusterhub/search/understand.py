@@ -115,6 +115,10 @@ def _hint(kept: list[str], intents, reading: Reading) -> None:
 def _place(words: list[str], i: int, places, reading: Reading) -> int:
     """How many words from i name a place (the longest run), recorded as a filter; else 0."""
     for j in range(min(len(words), i + MAX_WORDS), i, -1):
+        area = places.area(" ".join(words[i:j])) or places.area(_key(words[i:j]))
+        if area:                # 수도권: each of its regions
+            reading.filters += [Steer(" ".join(words[i:j]), p.field, p.value) for p in area]
+            return j - i
         found = places.find(" ".join(words[i:j])) or places.find(_key(words[i:j]))
         if found:
             reading.filters.append(Steer(" ".join(words[i:j]), found.field, found.value))

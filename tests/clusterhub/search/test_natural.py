@@ -65,3 +65,10 @@ def test_ways_of_asking_leave_q(demo_app):
     result = search(demo_app, "NHP 독성시험 할 수 있는 곳")
     assert result.understood.params.q == "NHP 독성시험"
     assert all("마모셋" in t for t in titles(result)[:3])
+
+
+def test_a_wider_area_searches_its_regions(demo_app):
+    result = search(demo_app, "수도권 질량분석기")
+    assert set(result.understood.params.selections["region"]) == {"seoul", "gyeonggi", "incheon"}
+    assert result.hits and {h.document["region"] for h in result.hits} <= {"seoul", "gyeonggi", "incheon"}
+    assert all("질량분석기" in t for t in titles(result))
