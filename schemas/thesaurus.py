@@ -84,10 +84,6 @@ class Thesaurus:
     def _ids(self, key: str) -> list[int]:
         return self._index.get(key) or self._squashed.get(squash(key)) or []
 
-    def groups(self, term: str) -> set[str]:
-        """The groups (instrument, service, species, regulatory) of the entries naming term."""
-        return {self.entries[n].get("group") for n in self._ids(normalize(term))} - {None}
-
     def expansions(self, term: str) -> list[str]:
         """The other terms of every entry containing term, then their narrower terms (empty when
         term is unknown)."""
