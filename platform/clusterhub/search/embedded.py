@@ -48,6 +48,7 @@ from .generations import META, Generations, Reader, open_index, stamp
 from .hits import hits
 from .memo import Memo
 from .query import Term
+from .understand import asked_for
 from .relax import Built, WordCounts, compounds, lone_compound, needs_relaxing, reorder, steps, tiered
 
 _POOLS: dict[int, ThreadPoolExecutor] = {}
@@ -237,7 +238,9 @@ class EmbeddedBackend(SearchBackend):
         final step's page to grouping.page (found is then None)."""
         tried, counts, split = compounds(searcher, schema, base, built, pool, request.size)
         count_of = {id(t): n for t, n in zip(tried, counts)}
-        ordered = reorder(tried, counts)
+        known = [t.phrase or all(asked_for(t.words or [t.text], self.thesaurus)) or n < request.size
+                 for t, n in zip(tried, counts)]
+        ordered = reorder(tried, counts, known)
         candidates = []
         for required, left_out in ([(ordered, [])] if split else []) + list(steps(ordered)):
             loose = tiered(built.all(required), [built.one(t) for t in left_out])

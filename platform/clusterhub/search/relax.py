@@ -1,7 +1,8 @@
 """Relaxed matching (the contract's MATCHING_STRATEGY): which words to leave out, in what order.
 
 Every word of q is required first; when that finds fewer listings than a page, words that match
-no listing at all (under the filters) move to the end of q, then the last word is left out, then
+no listing at all (under the filters) move to the end of q, before them the broad words that name
+no thesaurus concept (reorder), then the last word is left out, then
 the one before, until a page is filled or one word remains. From the reordered q on this is
 Meilisearch's `matchingStrategy: "last"`, so both backends agree. A left-out word still counts: a listing that
 has it ranks above one that does not (the embedded engine adds a constant TIER per left-out word
@@ -21,9 +22,15 @@ T = TypeVar("T")
 TIER = 1000.0   # above any BM25 score of this index: matching one more word outranks any text score
 
 
-def reorder(terms: Sequence[T], counts: Sequence[int]) -> list[T]:
-    """terms with those that match nothing moved to the end (otherwise in the user's order)."""
-    return [t for t, n in zip(terms, counts) if n] + [t for t, n in zip(terms, counts) if not n]
+def reorder(terms: Sequence[T], counts: Sequence[int], known: Sequence[bool] = ()) -> list[T]:
+    """terms with those that match nothing moved to the end and, before them, the broad ones
+    (known[i] false: a word naming no thesaurus concept, understand.asked_for, that matches a page
+    or more, as 신약 or 후보물질 in "신약 후보물질 독성 평가"), so that they are left out first;
+    otherwise in the user's order. A rare word (CRISPR, QbD) keeps its place."""
+    known = list(known) or [True] * len(terms)
+    found = [(t, k) for t, n, k in zip(terms, counts, known) if n]
+    return ([t for t, a in found if a] + [t for t, a in found if not a]
+            + [t for t, n in zip(terms, counts) if not n])
 
 
 def steps(terms: Sequence[T]) -> Iterator[tuple[list[T], list[T]]]:

@@ -24,7 +24,9 @@ def run(params: SearchParams, facets=None, group: bool = False) -> SearchResult:
     index keeps for them). Unless params.strict, q is read first (search/understand.py): places
     and a kind word become selections, words of intent leave q; a Korean word the engine found
     nothing with is searched as the known term it misspells; a kind that would empty the page is
-    dropped again, and a kind only hinted at (시험, study) when it would not fill a page.
+    dropped again, and a kind only hinted at (시험, study) when it would not fill a page. A place
+    read from q that still leaves the page empty is dropped too: the search widens to the whole
+    federation and `understood.widened` names the place (the page says so and links back to it).
     `result.understood` is that reading, with the params actually searched; `result.dropped`
     lists every word of q that the results do not require. With `group`, the page holds groups
     of identical instruments (search/grouping.py): what the page and the API show; exports and
@@ -33,22 +35,53 @@ def run(params: SearchParams, facets=None, group: bool = False) -> SearchResult:
     if "kind" in params.selections:        # the user's own choice of kind wins: the word is intent
         reading.intents += [s.word for s in reading.filters if s.field == "kind"]
         reading.filters = [s for s in reading.filters if s.field != "kind"]
+    places = [s for s in reading.filters if s.field in understand.PLACE_FIELDS]
+    everywhere = replace(reading, filters=[s for s in reading.filters if s not in places],
+                         intents=list(reading.intents), corrected=dict(reading.corrected),
+                         widened=places)
+    reading, searched, result = _answer(params, reading, facets, group)
+    if places and not result.total and everywhere.q:
+        wide_reading, wide_searched, wide = _answer(params, everywhere, facets, group)
+        if wide.total:
+            reading, searched, result = wide_reading, wide_searched, wide
+    reading.params = searched
+    result.understood = reading
+    result.dropped = tuple(reading.intents) + tuple(result.dropped)
+    return result
+
+
+def _answer(params, reading, facets, group):
+    """(reading, params searched, result) of one reading of q: searched as read, respelled when
+    a likely typo found nothing, and without its kind when that kind would empty the page (or, a
+    hint, not fill it, or fill it only by leaving out more words than every kind would)."""
     searched = _steered(params, reading)
     result = _search(searched, facets, group)
     if reading.corrected:
         reading, searched, result = _respelled(params, reading, searched, result, facets, group)
     kind = next((s for s in reading.filters if s.field == "kind"), None)
-    if kind is not None and "kind" not in params.selections and (
-            result.total < params.size if kind.soft else not result.total):
+    if kind is None or "kind" in params.selections:
+        return reading, searched, result
+    if kind.soft and result.total >= params.size and result.dropped:
+        # A hinted kind that fills the page only by leaving words out ("GC-MS 분석": no GC-MS
+        # service, so GC-MS went) holds only if every kind would leave out as many, the hint
+        # word itself aside ("TEM 분석" of every kind leaves out 분석 and keeps TEM).
+        unhinted = replace(reading, filters=[s for s in reading.filters if s is not kind])
+        again_params = _steered(params, unhinted)
+        again = _search(again_params, facets, group)
+        if len(_beside(again.dropped, kind.word)) < len(_beside(result.dropped, kind.word)):
+            return unhinted, again_params, again
+    elif result.total < params.size if kind.soft else not result.total:
         reading.filters.remove(kind)
         if not kind.soft:                  # a hint word is still in q: nothing was left out
             reading.intents.append(kind.word)
         searched = _steered(params, reading)
         result = _search(searched, facets, group)
-    reading.params = searched
-    result.understood = reading
-    result.dropped = tuple(reading.intents) + tuple(result.dropped)
-    return result
+    return reading, searched, result
+
+
+def _beside(dropped, word: str) -> list[str]:
+    """The left-out words (a concept's words count as one) that are not, nor hold, word."""
+    return [d for d in dropped if word not in d.split()]
 
 
 def _respelled(params, reading, searched, result, facets, group=False):
@@ -56,7 +89,8 @@ def _respelled(params, reading, searched, result, facets, group=False):
     that the engine found nothing with (an empty page, or words it left out), if that finds
     something; else the search as it was."""
     suspects = set(reading.corrected) if not result.total else set(reading.corrected) & set(result.dropped)
-    respelled = replace(reading, filters=list(reading.filters), intents=list(reading.intents))
+    respelled = replace(reading, filters=list(reading.filters), intents=list(reading.intents),
+                        widened=list(reading.widened))
     if suspects and respelled.respelled(suspects):
         again_params = _steered(params, respelled)
         again = _search(again_params, facets, group)
