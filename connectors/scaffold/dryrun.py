@@ -3,6 +3,7 @@ no database. Counts per kind, the issues by schema field and source column, what
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from contextlib import AbstractContextManager, ExitStack
@@ -14,6 +15,7 @@ import schemas
 
 from .. import registry
 from ..base import MappingError, SourceFormatError, SourceRejected, SourceSettings, SourceUnavailable
+from ..readers.zeus_api import NO_CLASS
 from . import personal
 from .headers import ZEUS_HANDLED
 from .guesses import SET_BY_CONNECTOR, required_fields, schema_fields
@@ -65,27 +67,70 @@ def dry_run(code: str, samples_dir: Path, serve: Serve | None = None) -> DryRun:
                     values = columns.setdefault(column, [])
                     if value not in (None, "") and len(values) < 50:
                         values.append(str(value))
-                _map(connector, record, result)
+                _map(connector, record, result, Path(samples_dir))
         except (SourceFormatError, SourceRejected, SourceUnavailable) as exc:
             result.failed = str(exc)
     _unmapped(cls, seen, result)
     return result
 
 
-def _map(connector, record, result: DryRun) -> None:
+def _map(connector, record, result: DryRun, samples_dir: Path) -> None:
+    where = _where(connector, record, samples_dir)
     try:
         document = schemas.load(connector.map(record))
     except MappingError as exc:
         result.issue_count += 1
         path = exc.message.split(":")[0] if ":" in exc.message else (exc.field or "?")
-        _issue(result, (path, exc.field or ""), f"{record.location}: {exc.message}")
+        message = _no_class(connector, exc, samples_dir) or exc.message
+        _issue(result, (path, exc.field or ""), f"{where}: {message}")
     except schemas.DocumentError as exc:
         result.issue_count += 1
         for error in exc.errors:
             key = (error.path, _column_of(connector, record, error.path))
-            _issue(result, key, f"{record.location}: {error}")
+            _issue(result, key, f"{where}: {error}")
     else:
         result.mapped[document["kind"]] += 1
+
+
+PAGE_ITEM = re.compile(r"GET (\S+) page (\d+), item (\d+)$")
+
+
+def _where(connector, record, samples_dir: Path) -> str:
+    """The record's location; for an API's recorded page, also the sample file it is in, its
+    place there and its id, so the operator can open it."""
+    found = PAGE_ITEM.match(record.location)
+    if not found or connector.source_format not in API:
+        return record.location
+    path, page, item = found.groups()
+    endpoint = "equipment" if connector.source_format == "zeus_api" else path.rstrip("/").rsplit("/", 1)[-1]
+    files = sorted((samples_dir / connector.code / endpoint).glob(f"page-{int(page):04d}.*"))
+    if not files:
+        return record.location
+    table = next((t for t in getattr(connector, "tables", ()) if t.name == getattr(record, "table", "")), None)
+    ident = f", {table.id_column} {record.source_id}" if table and record.source_id else ""
+    return f"{record.location} ({_shown(files[0])}, record {item}{ident})"
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working folder when it is inside it (the repository), else whole."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def _no_class(connector, exc: MappingError, samples_dir: Path) -> str | None:
+    """What an unmapped NO_CLASS means in a ZEUS record, and what to do; None for other issues."""
+    if connector.source_format != "zeus_api" or (exc.params or {}).get("term") != NO_CLASS:
+        return None
+    code = connector.code
+    details = samples_dir / code / "equipment" / "details.json"
+    shown = _shown(details)
+    why = (f"the sample holds no detail answers ({shown} does not exist)" if not details.is_file()
+           else f"{shown} gives none for it")
+    return (f"categories: no standard class: the record has no stdClsNm. A ZEUS list answer never carries "
+            f"it, the detail call adds it, and {why}; so the record is filed under '{NO_CLASS}', which "
+            f"connectors/clusters/{code}.py does not map. Map '{NO_CLASS}' to a category in its FIELDS "
+            f"(the scaffold left the line commented out), add the detail answers, or have a curator map "
+            f"the word at /curation/categories after the first sync")
 
 
 def _issue(result: DryRun, key: tuple[str, str], example: str) -> None:

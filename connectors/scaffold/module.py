@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from schemas import vocabularies
 
 from ..conventions.flags import NO, YES
+from ..readers.zeus_api import NO_CLASS
 from . import personal
 from .guesses import IMPORTS, Guess, guess, id_column
 from .headers import Sample
@@ -27,6 +28,7 @@ class Skeleton:
     unmapped: list[str] = field(default_factory=list)
     unknown_words: list[str] = field(default_factory=list)
     personal: list[str] = field(default_factory=list)       # unmapped on purpose: a person's data
+    no_class: bool = False      # ZEUS records without a standard class, filed under NO_CLASS
     text: str = ""
 
 
@@ -68,6 +70,7 @@ def skeleton(code: str, fmt: str, kind: str, sample: Sample, source: str, title:
     if zeus:
         out.mapped.append(("categories", '("stdClsNm", "equipId")', "class_categories(FIELDS.many())"))
     known, out.unknown_words = _match_categories(words)
+    out.no_class = zeus and any(not str(r.get("stdClsNm") or "").strip() for r in sample.rows)
     out.text = _render(code, fmt, kind, source, title, out, known, category_column, sample)
     return out
 
@@ -152,6 +155,9 @@ def _render(code, fmt, kind, source, title, out: Skeleton, known, category_colum
     lines += [f"    {q(w)}: {q(c)}," for w, c in known.items()]
     lines += [f'    # {q(w)}: "",  # unmapped word: choose a code of schemas/vocab/categories.json'
               for w in out.unknown_words]
+    if out.no_class:  # a list answer alone: every record; the detail call adds stdClsNm
+        lines.append(f'    # {q(NO_CLASS)}: "",  # records with no standard class (stdClsNm: a ZEUS list '
+                     "answer has none, the detail call adds it): choose their code")
     table = TABLE_NAMES[kind]
     lines += ["})", "", f'{table.upper()} = Table("{table}", "{kind}", {source},',
               f'    "{out.id_column}", (']

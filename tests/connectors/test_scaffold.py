@@ -184,3 +184,22 @@ def test_a_real_zeus_answer_is_dry_run_as_the_one_page_it_is(repo, tmp_path):
     assert valid + int(counts.rsplit("records with issues: ", 1)[1]) == 2, counts
     page = json.loads((repo / "connectors/samples/zeus_trial/equipment/page-0001.json").read_text("utf-8"))
     assert page["total"] == 2 and len(page["pageList"]) == 2
+
+
+def test_a_zeus_list_answer_alone_says_why_its_records_have_no_category_and_where(repo, tmp_path):
+    """A list record has no standard class (stdClsNm comes from the detail call): the dry run says
+    so, names the sample file, the record and the field, and what to do; the module offers the
+    word such records are filed under, to map."""
+    reference = REPO / "tests/connectors/readers/reference/zeus-equips-list-response.json"
+    done = run(repo, "new", "zeus_trial", "--format", "zeus", "--sample", str(reference),
+               "--region", "gangwon", "--root", str(repo))
+    assert done.returncode == 0, done.stdout + done.stderr
+    issue = next(line for line in done.stdout.splitlines() if line.strip().startswith("categories"))
+    assert "this cluster's terms are: " not in issue  # an empty list of terms explains nothing
+    for said in ("connectors/samples/zeus_trial/equipment/page-0001.json", "record 1",
+                 "equipId 20171130000000212606", "stdClsNm", "detail", "'분류 없음'",
+                 "connectors/clusters/zeus_trial.py", "details.json"):
+        assert said in issue, (said, issue)
+    module = (repo / "connectors/clusters/zeus_trial.py").read_text(encoding="utf-8")
+    fields = module.split('FIELDS = TermMap("categories", {')[1].split("})")[0]
+    assert '# "분류 없음": ""' in fields, fields

@@ -23,7 +23,7 @@ def _ticket_data(s, t, with_events: bool = False) -> dict:
            "created_at": t.created_at, "first_response_at": t.first_response_at,
            "overdue": response_times.overdue(t)}
     if with_events:
-        out["events"] = [{"kind": e.kind, "status": e.status or None, "body": e.body,
+        out["events"] = [{"kind": e.kind, "status": e.status or None, "body": e.body, "note": e.note or None,
                           "side": e.author_side, "at": e.at} for e in events]
         out["survey"] = surveys.of_ticket(s, t.id)
     return out

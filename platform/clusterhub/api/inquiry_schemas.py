@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from ..inquiries.surveys import SCALES
-from ..inquiries.tickets import DECISIONS, STATUSES
+from ..inquiries.tickets import DECISIONS, NOTES, STATUSES
 
 
 class QuoteSchema(Schema):
@@ -23,7 +23,10 @@ class QuoteAnswerSchema(Schema):
 class TicketEventSchema(Schema):
     kind = fields.String(required=True, validate=validate.OneOf(["status", "message", "quote"]))
     status = fields.String(required=True, allow_none=True)
-    body = fields.String(required=True)
+    body = fields.String(required=True, metadata={"description": "what the author wrote, as written"})
+    note = fields.String(required=True, allow_none=True, validate=validate.OneOf(NOTES), metadata={
+        "description": "what the platform adds, as a code for the reader's language: no_quote (the work "
+                       "started without a quote)"})
     side = fields.String(required=True, metadata={"description": "company, cluster or foundation"})
     at = fields.DateTime(required=True)
 

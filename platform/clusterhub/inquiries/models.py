@@ -57,6 +57,9 @@ class TicketEvent(SQLModel, table=True):
     kind: str = Field(max_length=10)  # "status", "message" or "quote" (the company's answer)
     status: str = Field(default="", max_length=20)
     body: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False))
+    # What the platform adds to the event, as a code translated when shown (tickets.NOTES): the
+    # body holds only what a person wrote, in their own language.
+    note: str = Field(default="", max_length=20, sa_column_kwargs={"server_default": ""})
     author_id: Optional[int] = Field(default=None, foreign_key="users.id")
     author_side: str = Field(default="", max_length=10)  # "company" or "cluster"
     at: datetime = Field(default_factory=utcnow)

@@ -107,12 +107,13 @@ def _notify_other_side(s: Session, ticket: Ticket, who: str, template: str, **co
         mail.send(s, to, template, ticket_id=ticket.id, link=link, **context)
 
 
-NO_QUOTE = "견적 불필요 / no quote needed"  # the body of a start without a quote, shown to both sides
+NO_QUOTE = "no_quote"  # the note of a start without a quote; pages, the API and mail say it in their reader's language
+NOTES = (NO_QUOTE,)
 
 
 def _check_start(s: Session, ticket: Ticket, no_quote: bool) -> str:
     """The work starts on an accepted quote, or without a quote when the cluster says none is
-    needed (free use, a consultation): the body of the status event; else Conflict."""
+    needed (free use, a consultation): the note of the status event ("" or NO_QUOTE); else Conflict."""
     if ticket.status == "quoted":
         answer = quote_answer(events(s, ticket.id))
         if answer is None or answer.status != "accepted":
@@ -139,12 +140,13 @@ def change_status(s: Session, user: Principal, ticket_id: int, status: str, reas
                       [{"path": "reason", "message": N_("Give a reason.")}])
     if status == "quoted" and ticket.quote_amount is None:
         raise Invalid(N_("Send a quote with an amount and a validity date."))
+    note = ""
     if status == "in_progress":
-        reason = _check_start(s, ticket, no_quote)
+        reason, note = "", _check_start(s, ticket, no_quote)
     ticket.status = status
     ticket.decline_reason = reason[:1000] if status == "declined" else ticket.decline_reason
-    _touch(s, ticket, user, "cluster", kind="status", status=status, body=reason)
-    _notify_other_side(s, ticket, "cluster", "ticket_status", status=status, reason=reason)
+    _touch(s, ticket, user, "cluster", kind="status", status=status, body=reason, note=note)
+    _notify_other_side(s, ticket, "cluster", "ticket_status", status=status, reason=reason, note=note)
     for hook in ON_STATUS:
         hook(s, user, ticket)
     return ticket

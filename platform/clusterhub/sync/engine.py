@@ -94,13 +94,16 @@ def run(engine: Engine, cluster: str, items: Iterable[Mapped | Issue], *, full: 
                 raise Stop("cancelled", "sync.cancelled")
             if progress:
                 progress(report.counts, "saving")
-            with Session(engine) as s, s.begin():
-                publish.apply(s, found, report, full=full, write=not dry_run, trigger=trigger,
-                              allow_mass_withdrawal=allow_mass_withdrawal, on_added=on_added)
-                if cancelled and cancelled():
-                    raise Stop("cancelled", "sync.cancelled")
-                if dry_run:
-                    raise Stop("dry_run", "sync.dry_run")
+            try:
+                with Session(engine) as s, s.begin():
+                    publish.apply(s, found, report, full=full, write=not dry_run, trigger=trigger,
+                                  allow_mass_withdrawal=allow_mass_withdrawal, on_added=on_added)
+                    if cancelled and cancelled():
+                        raise Stop("cancelled", "sync.cancelled")
+                    if dry_run:
+                        raise Stop("dry_run", "sync.dry_run")
+            finally:
+                report.lock_released()  # committed or rolled back: other writers may go on
     except Stop as stop:
         report.outcome = stop.outcome
         report.say(stop.code, **stop.params)

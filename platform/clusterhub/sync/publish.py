@@ -35,6 +35,7 @@ def apply(s: Session, diff: Diff, report: SyncReport, *, full: bool, allow_mass_
     cluster = report.cluster
     if write:
         _lock(s, cluster, report.run_id)
+        report.lock_taken()  # held until the caller's transaction ends (report.lock_released)
     current = rows(s, cluster)
     gone = _withdrawals(current, diff, allow_mass_withdrawal, trigger) if full else []
     now = utcnow()

@@ -1,6 +1,7 @@
 """What a sync run reports: its outcome, message code, counts, issues and the ids it changed."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from .items import Issue
@@ -22,10 +23,21 @@ class SyncReport:
     changed_ids: list[str] = field(default_factory=list)
     removed_ids: list[str] = field(default_factory=list)
     duration_s: float = 0.0
+    # How long the publish step held the catalog's write lock, from taking it to the commit (or
+    # rollback): what other writers (pushes, curators, other syncs) wait at most. 0 for a dry run.
+    lock_held_s: float = 0.0
+    locked_at: float | None = None  # time.monotonic() when publish took the lock
 
     @property
     def ok(self) -> bool:
         return self.outcome in ("succeeded", "dry_run")
+
+    def lock_taken(self) -> None:
+        self.locked_at = time.monotonic()
+
+    def lock_released(self) -> None:
+        if self.locked_at is not None:
+            self.lock_held_s, self.locked_at = time.monotonic() - self.locked_at, None
 
     def say(self, code: str, **params) -> None:
         self.code, self.params, self.message = code, params, english(code, params)

@@ -24,6 +24,7 @@ WAITING_LABELS = {"quote": _l("Waiting for you: answer the quote"),
                   "reply": _l("Waiting for you: the cluster wrote to you"),
                   "survey": _l("Waiting for you: rate the completed work")}
 QUOTE_LABELS = {"accepted": _l("Quote accepted"), "rejected": _l("Quote rejected")}
+NOTE_LABELS = {tickets.NO_QUOTE: _l("no quote needed")}  # a ticket event's note (tickets.NOTES)
 
 
 @bp.app_context_processor
@@ -42,7 +43,8 @@ def _helpers():
             return {"kind": routing.route(s, ticket.cluster).kind, "due": routing.first_answer_due(ticket)}
 
     return {"ticket_route": ticket_route, "waiting_label": lambda v: WAITING_LABELS.get(v, v), "status_label": lambda v: STATUS_LABELS.get(v, v), "budget_label": lambda v: BUDGET_LABELS.get(v, v),
-            "quote_label": lambda v: QUOTE_LABELS.get(v, v), "quote_answer": tickets.quote_answer,
+            "quote_label": lambda v: QUOTE_LABELS.get(v, v), "note_label": lambda v: NOTE_LABELS.get(v, v),
+            "quote_answer": tickets.quote_answer,
             "quote_expired": tickets.quote_expired,
             "cluster_response": cluster_response, "satisfaction": satisfaction,
             "basket_size": lambda: len(basket.ids()), "survey_min_answers": surveys.MIN_ANSWERS,

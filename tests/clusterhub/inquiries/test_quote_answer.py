@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from clusterhub import db
+import pytest
+import sqlalchemy as sa
+
+from clusterhub import db, migrations
 from clusterhub.inquiries import tickets
 from clusterhub.inquiries.models import OutboxMail, Ticket, TicketEvent
 from tests.clusterhub.inquiries.conftest import A, EQUIPMENT, signed_in
@@ -179,4 +182,44 @@ def test_starting_without_a_quote_must_be_said(world):
     assert r.status_code == 409 and "no quote" in r.json["message"].lower() or "견적 불필요" in r.json["message"]
     r = operator.post(f"/api/v1/tickets/{ticket}/status", json={"status": "in_progress", "no_quote": True})
     assert r.status_code == 200 and r.json["status"] == "in_progress"
-    assert r.json["events"][-1]["body"] == tickets.NO_QUOTE  # the company sees it was started without a quote
+    assert r.json["events"][-1]["note"] == "no_quote"  # the company sees it was started without a quote
+
+
+@pytest.mark.parametrize("language", ("ko", "en"))
+def test_a_start_without_a_quote_is_said_in_each_readers_language(world, language):
+    """Stored as a marker, not as a sentence in both languages: the company's request page, the
+    cluster's ticket page and the company's mail each say it in their reader's language."""
+    member, operator = signed_in(world, "member"), signed_in(world, "operator_a")
+    for client in (member, operator):
+        assert client.get(f"/lang/{language}").status_code == 302
+    sent = member.post("/api/v1/requests", json={"listing_ids": [EQUIPMENT], "need": "장비 사용 상담",
+                                                 "timeline": "다음 주", "budget": "undecided", "consent": True})
+    request_id, ticket = sent.json["id"], sent.json["tickets"][0]["id"]
+    r = operator.post(f"/api/v1/tickets/{ticket}/status", json={"status": "in_progress", "no_quote": True})
+    assert r.status_code == 200, r.json
+    assert r.json["events"][-1]["body"] == ""  # no text in any language is stored
+    said, other = {"ko": ("견적 불필요", "no quote needed"), "en": ("no quote needed", "견적 불필요")}[language]
+    for page in (member.get(f"/my/requests/{request_id}"), operator.get(f"/tickets/{ticket}")):
+        timeline = page.get_data(as_text=True).split('class="timeline"')[1].split("</ol>")[0]
+        assert said in timeline.lower() and other not in timeline.lower(), timeline
+    mail = [m for m in outbox(world) if m.to == "member@example.org"][-1]
+    assert said in mail.body.lower() and other not in mail.body.lower(), mail.body
+
+
+def test_a_start_stored_in_two_languages_before_the_note_becomes_the_note(world):
+    """Migration 0015: the bilingual body stored before is the note "no_quote", and back."""
+    member, operator = signed_in(world, "member"), signed_in(world, "operator_a")
+    sent = member.post("/api/v1/requests", json={"listing_ids": [EQUIPMENT], "need": "장비 사용 상담",
+                                                 "timeline": "다음 주", "budget": "undecided", "consent": True})
+    ticket = sent.json["tickets"][0]["id"]
+    operator.post(f"/api/v1/tickets/{ticket}/status", json={"status": "in_progress", "no_quote": True})
+    engine = db.engine(world)
+    last = sa.text("select body from inquiry_events where ticket_id = :t order by id desc limit 1")
+    migrations.downgrade(engine, "0014")
+    with engine.connect() as conn:
+        assert conn.execute(last, {"t": ticket}).scalar_one() == "견적 불필요 / no quote needed"
+    migrations.upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.execute(last, {"t": ticket}).scalar_one() == ""
+    event = operator.get(f"/api/v1/tickets/{ticket}").json["events"][-1]
+    assert (event["note"], event["body"]) == ("no_quote", "")

@@ -1,5 +1,6 @@
 """The sync engine on SQLite and PostgreSQL: diff, withdrawal, guard, dry run, atomicity."""
 import copy
+import time
 
 import pytest
 from sqlmodel import Session, select
@@ -222,3 +223,22 @@ def test_a_sync_on_sqlite_leaves_no_write_ahead_log_behind(tmp_path):
     with Session(eng) as s:  # everything is in the database file itself
         assert len(s.exec(select(Listing.id)).all()) == 1500
     eng.dispose()
+
+
+def test_the_report_says_how_long_the_publish_step_held_the_write_lock(engine, monkeypatch):
+    """From taking the lock to the commit: time spent inside the transaction (here the on_added
+    hook) counts, time spent reading the source does not. The clock is moved, not waited for."""
+    real, moved = time.monotonic, [0.0]
+    monkeypatch.setattr(time, "monotonic", lambda: real() + moved[0])
+
+    def source():
+        moved[0] += 100  # reading the source: no lock is held yet
+        yield from from_batch(fleet(3))
+
+    def on_added(s, cluster, ids):
+        moved[0] += 5  # inside the publish transaction, lock held
+
+    r = sync_engine.run(engine, "kmedihub", source(), on_added=on_added)
+    assert r.outcome == "succeeded" and r.counts["added"] == 3
+    assert 5 <= r.lock_held_s <= r.duration_s - 100
+    assert sync(engine, fleet(3), dry_run=True).lock_held_s == 0  # a dry run takes no lock

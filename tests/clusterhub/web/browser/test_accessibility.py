@@ -153,3 +153,32 @@ def test_chart_labels_of_the_longest_cluster_names_fit_the_chart(page):
         assert clipped_chart_labels(page) == []
         shown = page.locator("svg.chart > text").evaluate_all("ts => ts.map(t => t.firstChild.textContent)")
         assert names[0] in shown  # the longest real name whole, not cut
+
+
+NAV_LINES = """() => new Set([...document.querySelectorAll('.main-nav > *')].filter(e => e.offsetParent)
+  .map(e => Math.round(e.getBoundingClientRect().top))).size"""
+
+
+@pytest.mark.parametrize("role", ["admin", "curator"])
+def test_the_staff_navigation_fits_two_lines_on_a_phone_and_opens_without_script(browser, walk_server, role):
+    """Staff hold the most links: on a 390 px phone the main navigation still takes at most two
+    lines, its staff tools sit in one menu that opens from the keyboard with JavaScript off, and
+    on a desktop the navigation is one line."""
+    context = browser.new_context(locale="ko-KR", java_script_enabled=False, viewport=VIEWPORTS["mobile"])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        sign_in(page, walk_server, ROLES[role][0], PASSWORD, "/")
+        assert page.evaluate(NAV_LINES) <= 2
+        curation = page.locator(".main-nav a[href='/curation']")
+        assert not curation.is_visible()
+        page.locator(".main-nav summary").focus()
+        page.keyboard.press("Enter")
+        assert curation.is_visible()
+        assert overflows(page) == 0
+        curation.click()
+        page.wait_for_url(f"{walk_server}/curation")
+        page.set_viewport_size(VIEWPORTS["desktop"])
+        assert page.evaluate(NAV_LINES) == 1
+    finally:
+        context.close()
