@@ -14,6 +14,7 @@ from .links import search_url
 bp = Blueprint("search", __name__)
 LONG_FACETS = tuple(f.field for f in SHOWN if f.long)  # with a box to find a value
 KIND_TABS = ("service", "equipment", "expert")
+BOXES = [f for f in FACETS if f != "kind"]  # the facet column, in the registry's order
 
 
 Q_MAX = 200  # search.params refuses longer queries; the page cuts them first and says so
@@ -49,7 +50,7 @@ def page():
     return render_template(
         template, p=searched, typed=p, result=result, cards=[(c, labeller.card(c.lead, c)) for c in grouping.cards(result.hits)],
         strict_url=search_url(p.args(strict=True)),
-        read_from_q={(s.field, s.value): s.word for s in result.understood.filters}, facet_boxes=labeller.facets(result, searched, [f for f in FACETS if f != "kind"]),
+        read_from_q={(s.field, s.value): s.word for s in result.understood.filters}, facets=BOXES, facet_boxes=labeller.facets(result, searched, BOXES),
         # A kind hinted at by a word still in q (시험 -> service) would come back if its chip only
         # removed it: removing it selects every kind instead.
         hinted={(s.field, s.value) for s in result.understood.filters if s.soft},
