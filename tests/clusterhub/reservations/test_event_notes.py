@@ -69,6 +69,8 @@ def test_reservation_events_are_said_in_each_readers_language(rworld, language):
     declined, ticket2 = asked(member, d, 16, 17)
     assert operator.post(f"/api/v1/reservations/{declined}/decline", json={"reason": "시료 준비 부족"}).status_code == 200
     cancelled, ticket3 = asked(member, d, 9, 10)
+    listed = member.get("/my/requests").get_data(as_text=True)  # a request without a note shows its slots
+    assert f"{d.isoformat()} 09–10</a>" in listed and "reservation:" not in listed, listed
     assert member.post(f"/api/v1/reservations/{cancelled}/cancel", json={"reason": "일정 변경"}).status_code == 200
     said = timeline(operator.get(f"/tickets/{ticket2}")) + timeline(operator.get(f"/tickets/{ticket3}"))
     assert {"ko": "(예약 거절): 시료 준비 부족", "en": "(reservation declined): 시료 준비 부족"}[language] in said, said
