@@ -15,7 +15,7 @@ from clusterhub import db, migrations
 from clusterhub.inquiries.attachments import Upload
 from clusterhub.inquiries.models import OutboxMail
 from clusterhub.reservations import bookings, settlement
-from .conftest import EQUIPMENT, signed_in, who, working_day
+from .conftest import EQUIPMENT, make_reservation_world, signed_in, who, working_day
 
 
 def asked(client, day, start, end, note=""):
@@ -100,9 +100,17 @@ def test_the_api_gives_the_note_and_its_values_and_the_body_as_written(rworld):
     assert member.get(f"/api/v1/requests/{got['request_id']}").json["need"] == "20 시료"
 
 
-def test_reservation_events_stored_in_two_languages_before_become_notes(rworld):
-    """Migration 0016: the bilingual bodies (and request text) the code stored before are notes
-    with their values, and back to the same text."""
+def test_reservation_events_stored_in_two_languages_before_become_notes(tmp_path, database_url):
+    """Migration 0016, on SQLite and PostgreSQL: the bilingual bodies (and request text) the code
+    stored before are notes with their values, and back to the same text."""
+    rworld = make_reservation_world(tmp_path, database_url)
+    try:
+        _round_trip(rworld)
+    finally:
+        db.engine(rworld).dispose()
+
+
+def _round_trip(rworld):
     d = working_day()
     with rworld.app_context(), db.session() as s:
         r = bookings.ask(s, who(rworld, "member"), EQUIPMENT, [bookings.Slot(d, 10, 12)], mode="staff",
