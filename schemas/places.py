@@ -30,6 +30,13 @@ class Place:
 @dataclass(frozen=True)
 class Places:
     names: dict[str, Place]     # normalized name -> place
+    areas: dict[str, tuple[Place, ...]] = None   # normalized name -> the regions of an area (수도권)
+
+    def area(self, text: str) -> tuple[Place, ...]:
+        """The regions a name of a wider area stands for (수도권: 서울, 경기, 인천); () if none."""
+        key = normalize(text)
+        areas = self.areas or {}
+        return areas.get(key) or next((v for k, v in areas.items() if squash(k) == squash(key)), ())
 
     def find(self, text: str) -> Place | None:
         """The place text names; hyphens, dots and spaces aside (K-바이오헬스, KMEDI hub)."""
@@ -78,7 +85,19 @@ class Places:
             for name in (term.ko, term.en):
                 if normalize(name) not in names:    # a city naming its one cluster wins
                     names[normalize(name)] = Place("region", term.code)
-        return cls(names)
+        areas: dict[str, tuple[Place, ...]] = {}
+        for code, entry in (raw.get("areas") or {}).items():
+            where = f"{path.name} areas.{code}"
+            if not entry.get("source"):
+                raise PlacesError(f"{where}: needs a source")
+            unknown = sorted(set(entry.get("regions") or ()) - regions)
+            if unknown or not entry.get("regions"):
+                raise PlacesError(f"{where}: regions must be known region codes, got {unknown or 'none'}")
+            for name in [*entry.get("ko", []), *entry.get("en", [])]:
+                if normalize(name) in names or normalize(name) in areas:
+                    raise PlacesError(f"{where}: {name!r} already names a place")
+                areas[normalize(name)] = tuple(Place("region", r) for r in entry["regions"])
+        return cls(names, areas)
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,23 @@ def test_cluster_names_short_names_aliases_and_regions():
     assert data.find("독성") is None
 
 
+def test_a_wider_area_names_its_regions():
+    data = places()
+    assert [p.value for p in data.area("수도권")] == ["seoul", "gyeonggi", "incheon"]
+    assert {p.value for p in data.area("부울경")} == {"busan", "ulsan", "gyeongnam"}
+    assert {p.field for p in data.area("영남권")} == {"region"} and data.area("독성") == ()
+
+
+def test_an_area_of_unknown_regions_or_without_a_source_is_refused(tmp_path):
+    bad = tmp_path / "places.json"
+    bad.write_text(json.dumps({"areas": {"x": {"source": "s", "regions": ["mars"], "ko": ["화성권"]}}}), encoding="utf-8")
+    with pytest.raises(PlacesError, match="mars"):
+        Places.load(bad)
+    bad.write_text(json.dumps({"areas": {"x": {"regions": ["seoul"], "ko": ["수도권"]}}}), encoding="utf-8")
+    with pytest.raises(PlacesError, match="needs a source"):
+        Places.load(bad)
+
+
 def test_a_word_in_two_places_or_an_unsourced_alias_is_refused(tmp_path):
     bad = tmp_path / "places.json"
     bad.write_text(json.dumps({"clusters": {"andong": {"source": "x", "ko": ["오송첨단의료복합단지"]}}}), encoding="utf-8")

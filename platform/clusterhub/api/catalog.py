@@ -33,6 +33,7 @@ def search():
                    for c in grouping.cards(result.hits) if c.count > 1],
         "understood": {"q": result.understood.params.q,
                        "filters": [vars(s) for s in result.understood.filters],
+                       "widened": [vars(s) for s in result.understood.widened],
                        "strict": p.strict},
     }
     # Built in SearchResponseSchema's shape (the OpenAPI document's source), so sent as it is:

@@ -60,6 +60,9 @@ class UnderstoodSchema(Schema):
     filters = fields.List(fields.Nested(SteerSchema), required=True,
                           metadata={"description": "Places and a kind read from q, applied as "
                                                    "facet selections"})
+    widened = fields.List(fields.Nested(SteerSchema), required=True, metadata={
+        "description": "Places read from q that were not applied: no listing there matched "
+                       "q, so the search ran over the whole federation instead"})
     strict = fields.Boolean(required=True)
 
 

@@ -46,7 +46,9 @@ from .fields import SCHEMA_VERSION, build_schema, load_payload, to_tantivy
 from .filters import combine, to_query
 from .generations import META, Generations, Reader, open_index, stamp
 from .hits import hits
-from .query import Term, parse
+from .memo import Memo
+from .query import Term
+from .understand import asked_for
 from .relax import Built, WordCounts, compounds, lone_compound, needs_relaxing, reorder, steps, tiered
 
 _POOLS: dict[int, ThreadPoolExecutor] = {}
@@ -67,6 +69,7 @@ class EmbeddedBackend(SearchBackend):
         self._thesaurus_stamp = None
         self._stamp_cache: tuple | None = None
         self._counts = WordCounts()
+        self._memo = Memo()
 
     # --- writing -------------------------------------------------------------------------
 
@@ -169,8 +172,9 @@ class EmbeddedBackend(SearchBackend):
         if index is None:
             return SearchResult([], 0, {f: [] for f in request.facets}, {}, 0.0, self.name)
         schema = index.schema
-        terms = parse(request.q, self.thesaurus)
-        built = Built(schema, terms, self._counts, (version, request.filter_without(None)))
+        terms = self._memo.parse(request.q, self.thesaurus)
+        built = Built(schema, terms, self._counts, (version, request.filter_without(None)),
+                      lambda term: self._memo.query(version[0], schema, term))
         text = built.all(terms) if terms else None
         if terms and text is None:
             text = tantivy.Query.empty_query()
@@ -182,16 +186,18 @@ class EmbeddedBackend(SearchBackend):
             if relaxable:
                 # Relaxing is decided by the count of all words: the facets wait for the final q.
                 found = self._find(searcher, combine(text, base), request, text is not None)
-                counting = None
+                counting, matching = None, text
                 if needs_relaxing(found.count, request.size, terms, request.strict) or lone_compound(
                         found.count, terms, request.strict):
                     relaxed = self._relax(searcher, schema, built, base, request, pool)
                     if relaxed is not None:
-                        found, text, dropped, counting = relaxed
+                        found, text, dropped, counting, matching = relaxed
                 if counting is None:
-                    counting = facets_start(searcher, schema, text, request, pool, background=True)
+                    counting = facets_start(searcher, schema, matching, request, pool, background=True,
+                                            groups=grouping.SIZES["g"] if request.group else None)
             elif request.group:
-                counting = facets_start(searcher, schema, text, request, pool, background=True)
+                counting = facets_start(searcher, schema, text, request, pool, background=True,
+                                        groups=grouping.SIZES["g"])
             else:
                 # tantivy releases the GIL: the hits are found while the facet passes run in the pool.
                 finding = pool.submit(self._find, searcher, combine(text, base), request, text is not None)
@@ -200,7 +206,7 @@ class EmbeddedBackend(SearchBackend):
             total, total_groups, members = None, None, {}
             if request.group:
                 groups = grouping.page(searcher, schema, combine(text, base), request,
-                                       _order(request, text is not None), pool)
+                                       _order(request, text is not None), counting.groups)
                 page_hits, total, total_groups, members = (groups.hits, groups.total,
                                                            groups.total_groups, groups.members)
             else:
@@ -209,7 +215,7 @@ class EmbeddedBackend(SearchBackend):
             payloads = [load_payload(searcher.doc(addr).get_first("payload")) for _, addr in page_hits]
             scores = [float(s) if text is not None and request.sort == "relevance" else None
                       for s, _ in page_hits]
-            result_hits = hits(payloads, scores, terms if request.highlight else [])
+            result_hits = hits(payloads, scores, self._memo.highlighter(terms) if request.highlight else None)
             for n, ids in members.items():
                 lead = result_hits[n]
                 lead.members = (lead.id, *[i for i in ids if i != lead.id])
@@ -221,16 +227,20 @@ class EmbeddedBackend(SearchBackend):
                             dropped=tuple(t.text for t in dropped), total_groups=total_groups)
 
     def _relax(self, searcher, schema, built: "Built", base, request: SearchRequest, pool):
-        """(found, text, left out, facets started or None) of the first relaxing step that fills a
-        page, else of the last step; None when no step can be built. Each word is counted once
+        """(found, text, left out, facets started or None, required) of the first relaxing step that
+        fills a page, else of the last step; None when no step can be built. `required` is the
+        step's words without the tiers of the left-out ones: it matches the same listings (the
+        tiers are optional) and counts the facets for less (a tier is a whole word's query). Each word is counted once
         (the counts run side by side); a step whose rarest word matches fewer listings than a page
         cannot fill it and is not searched (unless it is the last). Facets are counted once, on
         the final text: beside its search when the step is known to be final (the last one, or
         one word whose count fills the page), after it otherwise. A grouped request leaves the
         final step's page to grouping.page (found is then None)."""
-        tried, counts, split = compounds(searcher, schema, base, built, pool)
+        tried, counts, split = compounds(searcher, schema, base, built, pool, request.size)
         count_of = {id(t): n for t, n in zip(tried, counts)}
-        ordered = reorder(tried, counts)
+        known = [t.phrase or all(asked_for(t.words or [t.text], self.thesaurus)) or n < request.size
+                 for t, n in zip(tried, counts)]
+        ordered = reorder(tried, counts, known)
         candidates = []
         for required, left_out in ([(ordered, [])] if split else []) + list(steps(ordered)):
             loose = tiered(built.all(required), [built.one(t) for t in left_out])
@@ -245,10 +255,11 @@ class EmbeddedBackend(SearchBackend):
             if last or (len(required) == 1 and bound >= request.size):   # one word: bound is its count
                 finding = None if request.group else pool.submit(
                     self._find, searcher, combine(loose, base), request, True)
-                counting = facets_start(searcher, schema, loose, request, pool, background=True)
-                return (finding.result() if finding else None), loose, left_out, counting
+                counting = facets_start(searcher, schema, built.all(required), request, pool, background=True,
+                                        groups=grouping.SIZES["g"] if request.group else None)
+                return (finding.result() if finding else None), loose, left_out, counting, built.all(required)
             found = self._find(searcher, combine(loose, base), request, True)
-            out = (found, loose, left_out, None)
+            out = (found, loose, left_out, None, built.all(required))
             if found.count >= request.size:
                 break
         return out
@@ -259,8 +270,11 @@ class EmbeddedBackend(SearchBackend):
                                **_order(request, has_text))
 
     def forget_counts(self) -> None:
-        """Drop the kept word counts (the benchmark times the relaxed path without them)."""
+        """Drop the kept word counts and what search/memo.py keeps (the benchmark times the
+        relaxed path without them)."""
         self._counts = WordCounts()
+        self._memo = Memo()
+        self._memo = Memo()
 
     def stamp(self) -> str:
         """The live generation, its catalog version and the saved thesaurus' file stamp. Every

@@ -22,6 +22,7 @@ from .filters import combine, to_query
 MAX_VALUES = 100     # values returned per facet (Meilisearch's default maxValuesPerFacet)
 MAX_PIVOTS = 3       # nested levels; more selected fields get passes of their own
 BUCKETS = 65_000     # buckets per segment and in total: far above any field's cardinality, so exact
+GROUPS = "·groups"   # the key of a grouped page's aggregation riding in the facet pass
 
 
 def _terms(field: str) -> dict:
@@ -70,12 +71,14 @@ def facet_counts(searcher: tantivy.Searcher, schema: tantivy.Schema, text, reque
 
 
 def start(searcher: tantivy.Searcher, schema: tantivy.Schema, text, request: SearchRequest,
-          pool=None, background: bool = False):
+          pool=None, background: bool = False, groups: dict | None = None):
     """The facet passes of facet_counts, started; returns the function that waits for them and
     reads the counts. With `background`, every pass runs in the pool, so the caller can do other
-    work (load and highlight the hits) meanwhile."""
+    work (load and highlight the hits) meanwhile. `groups`, an aggregation over the unselected
+    facets' query (text under every filter: the query a grouped page is found with), rides along
+    in that pass; the returned function's `groups` then waits for its result (else it is None)."""
     if not request.facets:
-        return dict
+        return Counting(dict)
     selected = {f: request.selected(f) for f in request.facets if request.selected(f)}
     leaves = [f for f in request.facets if f not in selected]
     pivots = [f for f in selected if f not in LIST_FIELDS][:MAX_PIVOTS]
@@ -83,7 +86,8 @@ def start(searcher: tantivy.Searcher, schema: tantivy.Schema, text, request: Sea
     jobs = []       # (query, aggregation, reading of its result)
     if leaves:
         query = combine(text, to_query(schema, request.filter_without(None)))
-        jobs.append((query, {f: _terms(f) for f in leaves}, lambda r: _flat(r, leaves)))
+        jobs.append((query, {f: _terms(f) for f in leaves} | ({GROUPS: groups} if groups else {}),
+                     lambda r: _flat(r, leaves)))
     if pivots:
         kept = tuple(c for c in request.clauses if not (isinstance(c, In) and c.field in pivots))
         query = combine(text, to_query(schema, And((request.base_filter,) + kept)))
@@ -103,7 +107,21 @@ def start(searcher: tantivy.Searcher, schema: tantivy.Schema, text, request: Sea
         for (_, _, read), result in zip(jobs, done):
             counts.update(read(result))
         return {f: _listing(counts.get(f, Counter()), selected.get(f, ())) for f in request.facets}
-    return finish
+
+    def grouped() -> dict:
+        return {"g": (results[0] if futures is None else futures[0].result())[GROUPS]}
+    return Counting(finish, grouped if groups and leaves else None)
+
+
+class Counting:
+    """Facet passes under way: calling it waits for the counts; `groups` (None unless a grouped
+    page's aggregation rode along) waits for that aggregation's result."""
+
+    def __init__(self, finish, groups=None):
+        self._finish, self.groups = finish, groups
+
+    def __call__(self) -> dict[str, list[FacetValue]]:
+        return self._finish()
 
 
 def _listing(counts: Counter, selected: tuple[str, ...]) -> list[FacetValue]:

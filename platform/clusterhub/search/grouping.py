@@ -8,7 +8,9 @@ The embedded engine does it here (Meilisearch has `distinct`, see meili_query.py
 
 1. the ranked hits are read in growing batches; the group number of each hit comes from a fast
    column (no stored document is read) until offset + size groups are known;
-2. one terms aggregation over the query counts the members of every group (total_groups);
+2. one terms aggregation over the query counts the members of every group (total_groups): it
+   rides in the facet pass when there is one, and is not needed when the hits read in step 1
+   are every match (their group numbers are the sizes);
 3. one aggregation over the query restricted to the page's groups lists their members' ids
    (from the id column: reading each unit's stored document cost more than the rest).
 
@@ -16,6 +18,7 @@ A group's members are its lead, then the other units by id (both engines).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import tantivy
@@ -25,6 +28,7 @@ from .contract import Hit, SearchRequest
 FIRST_BATCH = 100       # hits read for the first groups; grows fourfold while groups are missing
 UNITS_GUESS = 8         # hits read per group wanted at first (a retry reads the whole query again)
 BUCKETS = 65_000
+SIZES = {"g": {"terms": {"field": "group_no", "size": BUCKETS, "segment_size": BUCKETS}}}
 
 
 @dataclass
@@ -83,10 +87,11 @@ class Page:
     members: dict         # position on the page -> the group's ids by id (the lead among them)
 
 
-def page(searcher: tantivy.Searcher, schema, query, request: SearchRequest, order: dict, pool) -> Page:
-    """The page of groups of a query (see the module's docstring)."""
-    counting = pool.submit(searcher.aggregate, query, {"g": {"terms": {
-        "field": "group_no", "size": BUCKETS, "segment_size": BUCKETS}}})
+def page(searcher: tantivy.Searcher, schema, query, request: SearchRequest, order: dict,
+         sizes=None) -> Page:
+    """The page of groups of a query (see the module's docstring). `sizes`, when given, waits for
+    the result of SIZES over the query (the facet pass counted it alongside); otherwise the
+    sizes are counted here, and only when the hits read are not already every match."""
     need = request.offset + request.size
     limit = max(FIRST_BATCH, UNITS_GUESS * need)
     while True:
@@ -103,11 +108,16 @@ def page(searcher: tantivy.Searcher, schema, query, request: SearchRequest, orde
         if len(leads) == need or len(found.hits) < limit:
             break
         limit *= 4
-    sizes = {int(float(b["key"])): int(b["doc_count"])
-             for b in counting.result()["g"].get("buckets", []) if int(float(b["key"]))}
-    total_groups = found.count - sum(n - 1 for n in sizes.values())
+    if len(found.hits) == found.count:
+        # Every match is in hand (most searches of the load mix): their numbers are the sizes.
+        sizes_of = dict(Counter(no for no in numbers if no))
+    else:
+        result = sizes() if sizes is not None else searcher.aggregate(query, SIZES)
+        sizes_of = {int(float(b["key"])): int(b["doc_count"])
+                    for b in result["g"].get("buckets", []) if int(float(b["key"]))}
+    total_groups = found.count - sum(n - 1 for n in sizes_of.values())
     shown = leads[request.offset:need]
-    wanted = {no for _, _, no in shown if sizes.get(no, 1) > 1}
+    wanted = {no for _, _, no in shown if sizes_of.get(no, 1) > 1}
     members: dict[int, list[str]] = {}
     if wanted:
         only = tantivy.Query.term_set_query(schema, "group_no", sorted(wanted))

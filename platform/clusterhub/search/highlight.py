@@ -8,6 +8,7 @@ from . import korean
 from .query import Term
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
+CLOSE_WORDS = 10_000     # words a highlighter remembers comparing
 _HANGUL = re.compile(f"[{korean.HANGUL}]")
 
 
@@ -74,11 +75,16 @@ class Highlighter:
         self.regex = re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE) if sources else None
 
     def _is_close(self, word: str) -> bool:
-        # Hits repeat their words: each distinct word is compared once per request.
-        if word not in self._close_words:
+        # Hits repeat their words: each distinct word is compared once (a highlighter is kept
+        # between searches of the same words, search/memo.py: what it remembers is bounded).
+        close = self._close_words.get(word)
+        if close is None:
             limits = [(f, 1 if len(f) < 8 else 2) for f in self.fuzzy]
-            self._close_words[word] = any(abs(len(word) - len(f)) <= d and _close(word, f, d) for f, d in limits)
-        return self._close_words[word]
+            close = any(abs(len(word) - len(f)) <= d and _close(word, f, d) for f, d in limits)
+            if len(self._close_words) >= CLOSE_WORDS:
+                self._close_words.clear()
+            self._close_words[word] = close
+        return close
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []

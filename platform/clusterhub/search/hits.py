@@ -3,12 +3,10 @@ from __future__ import annotations
 
 from .contract import Hit
 from .highlight import Highlighter
-from .query import Term
 
 
-def hits(payloads: list[dict], scores: list[float | None], terms: list[Term]) -> list[Hit]:
-    """One Hit per stored payload; highlights only when there are terms to mark."""
-    marker = Highlighter(terms) if terms else None
+def hits(payloads: list[dict], scores: list[float | None], marker: Highlighter | None) -> list[Hit]:
+    """One Hit per stored payload; highlights only with a marker (q had terms to mark)."""
     out = []
     for payload, score in zip(payloads, scores):
         marks = {}

@@ -213,7 +213,7 @@ class MeiliBackend(SearchBackend):
         if relaxed:
             with engine("search"):
                 counts = self._search_client().multi_search(word_counts(self.index, request))
-                request = reordered(request, counts)
+                request = reordered(request, counts, self.thesaurus)
                 response = self._search_client().multi_search(queries(self.index, request, relaxed=True))
             took = found.took_ms
             found = result(request, response, self.name, relaxed=True)

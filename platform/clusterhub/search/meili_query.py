@@ -45,15 +45,24 @@ def word_counts(index: str, request: SearchRequest) -> list[dict]:
     return out
 
 
-def reordered(request: SearchRequest, response: dict) -> SearchRequest:
-    """request with the words that matched nothing (answers to word_counts) moved to the end."""
+def reordered(request: SearchRequest, response: dict, thesaurus=None) -> SearchRequest:
+    """request with the words that matched nothing (answers to word_counts) moved to the end,
+    and before them the words that name no thesaurus concept and match a page or more (left out
+    first: 신약, 후보물질), as the embedded engine orders them."""
     from dataclasses import replace
 
+    from schemas.thesaurus import Thesaurus, default as default_thesaurus
+
     from .relax import reorder
+    from .understand import asked_for
 
     counts = [int(r.get("totalHits", r.get("estimatedTotalHits", 0)) or 0)
               for r in response.get("results") or []]
-    return replace(request, q=" ".join(reorder(words(request.q), counts)))
+    typed = words(request.q)
+    # The backend may hold its thesaurus as raw entries (update_synonyms): the shipped one then.
+    known = asked_for(typed, thesaurus if isinstance(thesaurus, Thesaurus) else default_thesaurus())
+    known = [k or n < request.size for k, n in zip(known, counts)]
+    return replace(request, q=" ".join(reorder(typed, counts, known)))
 
 
 def queries(index: str, request: SearchRequest, relaxed: bool = False) -> list[dict]:

@@ -121,6 +121,25 @@ def phrase_query(schema, text: str, boost: float = 1.0, heads_only: bool = False
     return _any(parts)
 
 
+def probes(schema, term: Term) -> list[Query]:
+    """Cheap queries, each matching a subset of what term_query(term) matches: parts of the
+    phrase_query of its stem (the whole token, then the Korean bigrams in titles). Counting one
+    costs a tenth of counting the term (a concept's query weighs every expansion), so relaxing
+    asks them first whether a word fills a page. [] for terms without such a part."""
+    if term.parts or term.phrase or (term.words and len(term.words) > 1):
+        return []
+    stem = term.text if not term.words else term.words[0]
+    stem = korean.strip_particle(stem)
+    if korean.is_hangul_run(stem) and len(stem) == 1:
+        return []           # word_query matches any bigram holding the syllable instead
+    out = []
+    if " " not in stem:
+        out.append(_field_query(schema, "tokens", [stem.lower()], TOKENS_BOOST))
+    ko = korean.phrase_terms(stem)
+    out.append(_field_query(schema, "k_head", ko, KO_FIELDS["k_head"]))
+    return [q for q in out if q is not None]
+
+
 def _single_syllable(schema, syllable: str) -> Query:
     """A one-syllable word: any bigram holding it (bigram fields have no unigrams)."""
     pattern = f"{syllable}.?|.{syllable}"

@@ -19,6 +19,8 @@ from schemas.thesaurus import default as default_thesaurus
 
 from . import korean, spelling
 
+PLACE_FIELDS = ("cluster", "region")     # the filters a place named in q stands for
+
 
 @dataclass(frozen=True)
 class Steer:
@@ -37,11 +39,12 @@ class Reading:
     filters: list[Steer] = field(default_factory=list)   # places and the kind
     intents: list[str] = field(default_factory=list)     # words of intent taken out
     corrected: dict[str, str] = field(default_factory=dict)  # a likely Korean typo -> known term
+    widened: list[Steer] = field(default_factory=list)   # places read from q, dropped: they emptied the page
     params: object | None = None                  # the search run (SearchParams), set by the service
 
     @property
     def changed(self) -> bool:
-        return bool(self.filters or self.intents or self.corrected and self.q != self.typed)
+        return bool(self.filters or self.intents or self.widened or self.corrected and self.q != self.typed)
 
     def respelled(self, words: set[str]) -> bool:
         """Search the corrections of those of words that look like typos (the engine found
@@ -112,6 +115,10 @@ def _hint(kept: list[str], intents, reading: Reading) -> None:
 def _place(words: list[str], i: int, places, reading: Reading) -> int:
     """How many words from i name a place (the longest run), recorded as a filter; else 0."""
     for j in range(min(len(words), i + MAX_WORDS), i, -1):
+        area = places.area(" ".join(words[i:j])) or places.area(_key(words[i:j]))
+        if area:                # 수도권: each of its regions
+            reading.filters += [Steer(" ".join(words[i:j]), p.field, p.value) for p in area]
+            return j - i
         found = places.find(" ".join(words[i:j])) or places.find(_key(words[i:j]))
         if found:
             reading.filters.append(Steer(" ".join(words[i:j]), found.field, found.value))
@@ -126,3 +133,23 @@ def _concept(words: list[str], i: int, thesaurus, kept: list[str]) -> int:
             kept.extend(words[i:j])
             return j - i
     return 0
+
+
+
+def asked_for(words: list[str], thesaurus) -> list[bool]:
+    """For each word of q, whether it is part of a run naming a thesaurus concept (효능평가,
+    종양 모델, 원숭이, GLP): relaxing leaves out the words that name none first (신약, 후보물질,
+    모델 alone), and a left-out word still ranks the listings that hold it first. Runs are found
+    as the engine finds concepts (query.py): the longest from each word, its last word with or
+    without a particle (원숭이 is a word, not 원숭 + 이). A quoted word counts as known."""
+    out: list[bool] = []
+    i = 0
+    while i < len(words):
+        step, known = 1, '"' in words[i]
+        for j in range(min(len(words), i + thesaurus.max_words), i, -1):
+            if _key(words[i:j]) in thesaurus or " ".join(words[i:j]) in thesaurus:
+                step, known = j - i, True
+                break
+        out.extend([known] * step)
+        i += step
+    return out

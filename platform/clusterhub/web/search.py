@@ -49,10 +49,22 @@ def page():
         # removed it: removing it selects every kind instead.
         hinted={(s.field, s.value) for s in result.understood.filters if s.soft},
         corrected=result.understood.corrected,
+        widened=result.understood.widened, place_url=_place_url(p, result.understood.widened),
         long_facets=LONG_FACETS, kind_tabs=KIND_TABS, kind_counts=kind_counts,
         search_url=search_url, pages=_pages(p.page, result.total_groups if result.total_groups is not None else result.total, p.size),
         export_max=service.EXPORT_MAX, q_cut=q_cut,
         suggestions=service.suggestions(p.q) if not result.total else [])
+
+
+def _place_url(typed, places) -> str | None:
+    """The listings of the places read from q that the search widened beyond (nothing there
+    held the words): every listing of those places, with the user's own selections."""
+    if not places:
+        return None
+    selections = dict(typed.selections)
+    for steer in places:
+        selections[steer.field] = tuple(dict.fromkeys((*selections.get(steer.field, ()), steer.value)))
+    return search_url(typed.args(q="", selections=selections))
 
 
 def _live() -> bool:

@@ -34,14 +34,14 @@ def test_bad_parameters_are_422_in_the_one_error_shape(web, query, path):
 
 def test_search_says_what_it_read_from_q_and_what_it_left_out(web):
     body = web.get("/api/v1/search?q=오송+독성시험+비용").get_json()
-    assert body["understood"] == {"q": "독성시험", "strict": False, "filters": [
+    assert body["understood"] == {"q": "독성시험", "strict": False, "widened": [], "filters": [
         {"word": "오송", "field": "cluster", "value": "kbiohealth", "soft": False}]}
     assert body["dropped"] == ["비용"]
     assert "kbiohealth:service:SV-001" in [h["id"] for h in body["hits"]]
     assert {h["cluster"] for h in body["hits"]} == {"kbiohealth"}
     strict = web.get("/api/v1/search?q=오송+독성시험+비용&strict=1").get_json()
     assert strict["total"] == 0 and strict["dropped"] == []
-    assert strict["understood"] == {"q": "오송 독성시험 비용", "strict": True, "filters": []}
+    assert strict["understood"] == {"q": "오송 독성시험 비용", "strict": True, "filters": [], "widened": []}
 
 
 def test_listing_clusters_and_vocabularies(web):

@@ -203,3 +203,67 @@ def test_relaxing_counts_the_words_again_after_a_commit(embedded, docs):
     result = embedded.search(SearchRequest(q=q))
     assert result.dropped == ("질량분석기",)
     assert result.hits[0].id == "kmedihub:equipment:ZEBRA-1"
+
+
+RELAXED_QUERIES = ("단회투여 독성 견적서", "견적서 단회투여 독성", "rats acute nonexistentword", "독성 시험 영장류",
+                   "질량분석기 confocal 현미경", "LC-MS/MS 유세포분석기 업체", "단회독성 평가", "세포 배양 가격")
+
+
+def _relaxed(engine, q, size):
+    result = engine.search(SearchRequest(q=q, size=size, facets=("kind", "region")))
+    return ([(h.id, h.score) for h in result.hits], result.total, result.dropped, result.facets)
+
+
+def test_relaxing_decides_from_cheap_probes_as_from_full_counts(tmp_path, docs, thesaurus, monkeypatch):
+    """Which words a relaxed search leaves out is decided from cheap parts of each word's query
+    (a word whose whole token alone fills the page is not counted in full): every page, score,
+    total, facet and left-out word is the same as when every word is counted in full."""
+    from clusterhub.search import relax
+
+    engine = EmbeddedBackend(tmp_path / "search", thesaurus)
+    engine.rebuild(docs, "v1")
+    cases = [(q, size) for q in RELAXED_QUERIES for size in (1, 2, 3, 5, 20)]
+    with_probes = [_relaxed(engine, q, size) for q, size in cases]
+    assert any(dropped for _, _, dropped, _ in with_probes)
+    monkeypatch.setattr(relax, "probes", lambda schema, term: [])
+    engine.forget_counts()
+    assert [_relaxed(engine, q, size) for q, size in cases] == with_probes
+
+
+def test_probes_match_only_what_the_word_matches(embedded, docs, thesaurus):
+    """A probe that matched a listing the word does not would claim a page the word cannot fill."""
+    from clusterhub.search.query import parse, probes, term_query
+
+    embedded.rebuild(docs, "v1")
+    searcher = embedded.reader.index().searcher()
+    schema = embedded.reader.index().schema
+    probed = 0
+    for q in RELAXED_QUERIES + ("질량분석기를", "mass spectrometer", "GLP", "\"독성 시험\"", "독"):
+        for term in parse(q, thesaurus):
+            whole = {(a.segment_ord, a.doc) for _, a in searcher.search(term_query(schema, term), limit=1000).hits} \
+                if term_query(schema, term) is not None else set()
+            for probe in probes(schema, term):
+                part = {(a.segment_ord, a.doc) for _, a in searcher.search(probe, limit=1000).hits}
+                probed += bool(part)
+                assert part <= whole, (q, term.text)
+    assert probed
+
+
+def test_searches_that_come_back_answer_as_the_first_time(tmp_path, docs, thesaurus):
+    """The engine keeps what depends only on q's words (search/memo.py): the next page, the same
+    words again, or other words in between, get the hits, scores and highlights of a first search."""
+    engine = EmbeddedBackend(tmp_path / "search", thesaurus)
+    engine.rebuild(docs, "v1")
+    queries = [("질량분석기를", 1), ("confokal microscope", 1), ("질량분석기를", 2), ("독성 시험 견적서", 1),
+               ("confokal microscope", 1), ("질량분석기를", 1)]
+
+    def seen(q, page):
+        r = engine.search(SearchRequest(q=q, size=2, page=page, facets=("kind",)))
+        return [(h.id, h.score, h.highlights) for h in r.hits], r.total, r.dropped, r.facets
+
+    first = []
+    for q, page in queries:
+        engine.forget_counts()
+        first.append(seen(q, page))
+    assert any(h[2] for hits, *_ in first for h in hits)
+    assert [seen(q, page) for q, page in queries] == first

@@ -97,3 +97,32 @@ def test_two_app_processes_on_one_redis_share_counts_but_never_stale_ones(cached
         assert kinds(other.test_client()) == ({"kmedihub": 3}, 3)
     finally:
         db.engine(other).dispose()
+
+
+def test_a_repeated_search_is_looked_up_and_a_hidden_listing_leaves_it_at_once(cached, monkeypatch):
+    """Whole results are kept under the index's stamp too: the same search again does not reach
+    the engine, and once a curator hides a listing, the repeated search no longer shows it."""
+    from clusterhub.search import backend
+
+    app, _, _ = cached
+    with app.app_context():
+        engine = backend()
+    searched = []
+    real = engine.search
+    monkeypatch.setattr(engine, "search", lambda request: searched.append(request) or real(request))
+    client = app.test_client()
+
+    def ids():
+        body = client.get("/api/v1/search", query_string={"q": "질량분석기"}).json
+        return [h["id"] for h in body["hits"]]
+
+    first = ids()
+    assert LISTING in first and searched
+    engines_asked = len(searched)
+    assert ids() == first and len(searched) == engines_asked      # looked up, not searched
+    curator = app.test_client()
+    assert log_in(curator, "curator@example.org", PASSWORD).status_code == 302
+    r = curator.post(f"/curation/listings/{LISTING}/flag",
+                     data={"action": "hide", "reason": "t", "confirm": "1", "csrf_token": csrf_token(curator)})
+    assert r.status_code in (302, 303)
+    assert LISTING not in ids() and len(searched) > engines_asked

@@ -54,3 +54,30 @@ def test_services_and_unknown_models_are_never_grouped():
     service = Hit("a:service:1", {"kind": "service", "cluster": "a", "title": {"ko": "x"}})
     no_model = Hit("a:equipment:1", {"kind": "equipment", "cluster": "a", "manufacturer": "Waters"})
     assert key(service) is None and key(no_model) is None
+
+
+def _grouped_pages(engine, facets):
+    from clusterhub.search.contract import SearchRequest
+
+    out = []
+    for q in ("Xevo G2-XS QTof", "질량분석기", "현미경", ""):
+        for page in (1, 2, 3):
+            r = engine.search(SearchRequest(q=q, size=3, page=page, group=True, facets=facets))
+            out.append(([(h.id, h.score, h.members) for h in r.hits], r.total, r.total_groups))
+    return out
+
+
+def test_group_sizes_agree_from_the_hits_read_the_facet_pass_or_their_own_count(demo_app, monkeypatch):
+    """The sizes of groups (total_groups, who is a member) come from the hits already read when
+    they are every match, from the facet pass when it runs, and from a count of their own when
+    the facets come from the cache: the pages are the same whichever way they were found."""
+    from clusterhub.search import backend, grouping
+
+    with demo_app.app_context():
+        engine = backend()
+        in_hand = _grouped_pages(engine, ("kind",))
+        assert any(members for page in in_hand for _, _, members in page[0])
+        monkeypatch.setattr(grouping, "FIRST_BATCH", 1)     # read no more hits than the page needs
+        monkeypatch.setattr(grouping, "UNITS_GUESS", 1)
+        assert _grouped_pages(engine, ("kind",)) == in_hand
+        assert _grouped_pages(engine, ()) == in_hand

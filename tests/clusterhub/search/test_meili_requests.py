@@ -222,6 +222,28 @@ def test_fewer_than_a_page_asks_again_with_the_relaxed_strategy(backend, fake, s
     assert len(seen) == 1
 
 
+def test_broad_words_naming_no_concept_are_left_out_before_concepts(backend, fake, spec):
+    """As the embedded engine orders them (relax.reorder): 신약 and 후보물질 match a page or more
+    and name no thesaurus concept, so `last` leaves them out before 독성 평가; a rare word
+    (CRISPR, fewer listings than a page) keeps its place."""
+    seen = []
+    counts = {"신약": 2023, "후보물질": 62, "독성": 300, "평가": 900, "CRISPR": 2, "마우스": 127}
+
+    def answer(body):
+        seen.append(body)
+        out = [{"indexUid": "listings", "hits": [], "query": q["q"], "processingTimeMs": 1,
+                "totalHits": counts.get(q["q"], 0) if q.get("limit") == 0 else 0, "page": 1,
+                "hitsPerPage": 20, "totalPages": 0} for q in body["queries"]]
+        return {"results": out}
+    fake.search = answer
+    backend.search(SearchRequest(q="신약 후보물질 독성 평가"))
+    assert seen[-1]["queries"][0]["q"] == "독성 평가 신약 후보물질"
+    backend.search(SearchRequest(q="CRISPR 마우스"))
+    assert seen[-1]["queries"][0]["q"] == "CRISPR 마우스"
+    for body in seen:
+        assert spec.request_errors("POST", "/multi-search", body) == []
+
+
 def test_each_query_is_also_a_valid_single_index_search(spec):
     for query in meili_query.queries("listings", _request()):
         body = {k: v for k, v in query.items() if k != "indexUid"}

@@ -31,6 +31,10 @@ def steers(reading):
     ("대구 경북", "", [("대구 경북", "cluster", "kmedihub")], []),
     ("PCR 기계", "PCR", [("기계", "kind", "equipment")], []),
     ("장비 예약", "", [("장비", "kind", "equipment")], ["예약"]),   # one kind; the second word is intent
+    # a wider area selects each of its regions
+    ("수도권 질량분석기", "질량분석기", [("수도권", "region", "seoul"), ("수도권", "region", "gyeonggi"),
+                                      ("수도권", "region", "incheon")], []),
+    ("NHP 독성시험 할 수 있는 곳", "NHP 독성시험", [], ["할", "수", "있는", "곳"]),
 ])
 def test_reading(q, searched, filters, intents):
     reading = read(q)

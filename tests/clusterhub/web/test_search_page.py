@@ -109,6 +109,30 @@ def test_a_place_in_the_query_becomes_a_removable_chip(web):
     assert 'name="q" type="search" value="독성시험"' in page
 
 
+def test_a_place_that_holds_none_of_the_words_widens_to_the_federation_and_says_so(web):
+    # No listing of Wonju is a mass spectrometer: the page shows Daegu's instead of nothing.
+    page = html(web, "/search?q=원주+질량분석기")
+    assert "Orbitrap Exploris 480" in page                       # kmedihub EQ-001
+    note = re.search(r'<p class="widened" id="widened">(.*?)</p>', page, re.S).group(1)
+    assert "‘원주’에서는 찾지 못해 전국 결과를 보여 드립니다." in note
+    back = re.search(r'<a href="([^"]+)">([^<]+)</a>', note)
+    assert "전체 목록 보기" in back.group(2)
+    assert parse_qs(urlsplit(back.group(1).replace("&amp;", "&")).query) == {"cluster": ["wonju"]}
+    assert 'class="chip" aria-label' not in page                  # no Wonju filter to remove
+    body = web.get("/api/v1/search?q=원주+질량분석기").get_json()
+    assert body["understood"]["widened"] == [
+        {"word": "원주", "field": "cluster", "value": "wonju", "soft": False}]
+    assert body["understood"]["filters"] == [] and body["understood"]["q"] == "질량분석기"
+    assert "kmedihub:equipment:EQ-001" in [h["id"] for h in body["hits"]]
+
+
+def test_a_place_the_user_ticked_is_never_widened(web):
+    body = web.get("/api/v1/search?q=질량분석기&cluster=wonju").get_json()
+    assert body["total"] == 0 and body["understood"]["widened"] == []
+    page = html(web, "/search?q=오송+독성시험")                  # 오송 holds a toxicity study
+    assert 'class="widened"' not in page
+
+
 def test_a_kind_word_selects_the_kind(web):
     page = html(web, "/search?q=독성+전문가")
     assert "EX-001" in page and "SV-002" not in page
