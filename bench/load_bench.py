@@ -82,8 +82,8 @@ def serve(env: dict, port: int) -> subprocess.Popen:
     import requests
 
     proc = subprocess.Popen([str(BIN / "gunicorn"), "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
-                             "--access-logfile", "/dev/null", "clusterhub:create_app()"],
-                            env={**env, "PORT": str(port)}, stdout=subprocess.DEVNULL,
+                             "clusterhub:create_app()"],
+                            env={**env, "PORT": str(port), "ACCESS_LOG": ""}, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     for _ in range(150):
         try:

@@ -51,12 +51,13 @@ def free_port() -> int:
 
 
 def serve(instance: Path, port: int) -> subprocess.Popen:
-    env = dict(os.environ, CLUSTERHUB_INSTANCE=str(instance), PORT=str(port), WEB_CONCURRENCY="2")
+    env = dict(os.environ, CLUSTERHUB_INSTANCE=str(instance), PORT=str(port), WEB_CONCURRENCY="2",
+               ACCESS_LOG="")
     bin_dir = Path(sys.executable).parent
     subprocess.run([str(bin_dir / "clusterhub"), "db", "upgrade"], env=env, check=True,
                    capture_output=True)
     proc = subprocess.Popen([str(bin_dir / "gunicorn"), "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
-                             "--access-logfile", "/dev/null", "clusterhub:create_app()"], env=env,
+                             "clusterhub:create_app()"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(100):
         try:

@@ -7,7 +7,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", min(4, multiprocessing.cpu_count
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = 60
 graceful_timeout = 20
-accesslog = "-"
+# ACCESS_LOG: a file, "-" for stdout (the default), or empty for none. Empty when nginx in front
+# keeps the access log: gunicorn then does not format a line per request (its atoms, the date) at all,
+# which it still does for a log sent to /dev/null.
+accesslog = os.environ.get("ACCESS_LOG", "-") or None
 errorlog = "-"
 # Each worker builds its own app: the database engine and index readers are per process.
 preload_app = False

@@ -12,7 +12,7 @@ def create_app(config: dict | None = None) -> Flask:
     from . import auth
     from .config import default_instance_path, from_environment
     from . import api
-    from .web import clusters, export, health, home, labels, listings, needs, schema_docs
+    from .web import clusters, export, health, home, labels, links, listings, needs, schema_docs
     from .web import conditional, guards, search as search_pages
 
     config = dict(config or {})
@@ -48,6 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
     auth.init_app(app)
     conditional.init_app(app)  # after auth: a 304 still gets the security headers
     labels.register(app)
+    links.register(app)
     for blueprint in (home.bp, health.bp, schema_docs.bp, api.bp, search_pages.bp, export.bp,
                       listings.bp, clusters.bp, needs.bp):
         app.register_blueprint(blueprint)

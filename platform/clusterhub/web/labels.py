@@ -19,7 +19,6 @@ from ..responses import translate
 from ..search.params import VOCABULARY
 from ..search.registry import BY_FIELD
 from ..sync import messages as sync_messages
-from .search import Q_MAX
 
 
 
@@ -143,5 +142,5 @@ def register(app) -> None:
     app.jinja_env.globals.update(value_label=value_label, facet_title=facet_title,
                                  fee_text=fee_text, cluster_records=cluster_records,
                                  outcome_label=outcome_label, phase_label=phase_label,
-                                 run_message=run_message, q_max=Q_MAX)
+                                 run_message=run_message)
     app.jinja_env.filters["kst"] = kst

@@ -54,6 +54,7 @@ def _helpers():
             return bookings.of_ticket(s, ticket_id)
 
     return {"reservation_calendar": reservation_calendar, "ticket_reservations": ticket_reservations, "instrument_use": instrument_use, "reservable": rules.bookable, "cal_state_label": lambda v: STATE_LABELS.get(v, v),
+            "cal_state_names": lambda: {k: str(v) for k, v in STATE_LABELS.items()},
             "reservation_status_label": lambda v: STATUS_LABELS.get(v, v),
             "reservation_mode_label": lambda v: MODE_LABELS.get(v, v),
             "block_label": lambda v: BLOCK_LABELS.get(v, v), "reservation_modes": MODE_LABELS}

@@ -1,24 +1,28 @@
 """The search page: one box, kind tabs, disjunctive facets, chips, cards, pagination, export."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, render_template, request
 
 from ..inquiries import search_log
 from ..search import params as search_params
 from ..search import grouping, service
 from ..search.params import FACETS
 from ..search.registry import SHOWN
+from .cards import Labeller
+from .links import search_url
 
 bp = Blueprint("search", __name__)
 LONG_FACETS = tuple(f.field for f in SHOWN if f.long)  # with a box to find a value
 KIND_TABS = ("service", "equipment", "expert")
 
 
-def search_url(args) -> str:
-    return url_for("search.page", **args.to_dict(flat=False))
-
-
 Q_MAX = 200  # search.params refuses longer queries; the page cuts them first and says so
+
+
+@bp.record_once
+def _q_max(state) -> None:
+    """The search boxes' maxlength (home, search and error pages)."""
+    state.app.jinja_env.globals["q_max"] = Q_MAX
 
 
 def _cut(args):
@@ -41,17 +45,18 @@ def page():
     template = "search/_results.html" if request.args.get("partial") else "search/page.html"
     # Links and facets follow what was searched: places and a kind read from q show as chips.
     searched = result.understood.params
+    labeller = Labeller()
     return render_template(
-        template, p=searched, typed=p, result=result, cards=grouping.cards(result.hits),
+        template, p=searched, typed=p, result=result, cards=[(c, labeller.card(c.lead, c)) for c in grouping.cards(result.hits)],
         strict_url=search_url(p.args(strict=True)),
-        read_from_q={(s.field, s.value): s.word for s in result.understood.filters}, facets=[f for f in FACETS if f != "kind"],
+        read_from_q={(s.field, s.value): s.word for s in result.understood.filters}, facet_boxes=labeller.facets(result, searched, [f for f in FACETS if f != "kind"]),
         # A kind hinted at by a word still in q (시험 -> service) would come back if its chip only
         # removed it: removing it selects every kind instead.
         hinted={(s.field, s.value) for s in result.understood.filters if s.soft},
         corrected=result.understood.corrected,
         widened=result.understood.widened, place_url=_place_url(p, result.understood.widened),
         long_facets=LONG_FACETS, kind_tabs=KIND_TABS, kind_counts=kind_counts,
-        search_url=search_url, pages=_pages(p.page, result.total_groups if result.total_groups is not None else result.total, p.size),
+        pages=_pages(p.page, result.total_groups if result.total_groups is not None else result.total, p.size),
         export_max=service.EXPORT_MAX, q_cut=q_cut,
         suggestions=service.suggestions(p.q) if not result.total else [])
 
