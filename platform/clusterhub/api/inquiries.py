@@ -24,6 +24,7 @@ def _ticket_data(s, t, with_events: bool = False) -> dict:
            "overdue": response_times.overdue(t)}
     if with_events:
         out["events"] = [{"kind": e.kind, "status": e.status or None, "body": e.body, "note": e.note or None,
+                          "note_params": e.note_params or None,
                           "side": e.author_side, "at": e.at} for e in events]
         out["survey"] = surveys.of_ticket(s, t.id)
     return out

@@ -5,6 +5,7 @@ from marshmallow import Schema, fields, validate
 
 from ..inquiries.surveys import SCALES
 from ..inquiries.tickets import DECISIONS, NOTES, STATUSES
+from ..reservations import bookings
 
 
 class QuoteSchema(Schema):
@@ -24,9 +25,15 @@ class TicketEventSchema(Schema):
     kind = fields.String(required=True, validate=validate.OneOf(["status", "message", "quote"]))
     status = fields.String(required=True, allow_none=True)
     body = fields.String(required=True, metadata={"description": "what the author wrote, as written"})
-    note = fields.String(required=True, allow_none=True, validate=validate.OneOf(NOTES), metadata={
+    note = fields.String(required=True, allow_none=True, validate=validate.OneOf(NOTES + bookings.NOTES), metadata={
         "description": "what the platform adds, as a code for the reader's language: no_quote (the work "
-                       "started without a quote)"})
+                       "started without a quote); of a reservation: res_requested, res_confirmed, "
+                       "res_proposed, res_accepted, res_declined, res_cancelled (the body holds the reason "
+                       "given), use_recorded"})
+    note_params = fields.Dict(required=True, allow_none=True, metadata={
+        "description": "the note's values: slots (a list of {day, start_hour, end_hour}, KST hours) for "
+                       "res_requested (with mode: self_use or staff), res_confirmed, res_proposed, res_accepted; "
+                       "total_krw and files (result file names) for use_recorded"})
     side = fields.String(required=True, metadata={"description": "company, cluster or foundation"})
     at = fields.DateTime(required=True)
 

@@ -60,6 +60,8 @@ class TicketEvent(SQLModel, table=True):
     # What the platform adds to the event, as a code translated when shown (tickets.NOTES): the
     # body holds only what a person wrote, in their own language.
     note: str = Field(default="", max_length=20, sa_column_kwargs={"server_default": ""})
+    # The values the note needs, e.g. the slots of a reservation note (reservations/bookings.py NOTES).
+    note_params: Optional[dict] = Field(default=None, sa_column=sa.Column(JSONType, nullable=True))
     author_id: Optional[int] = Field(default=None, foreign_key="users.id")
     author_side: str = Field(default="", max_length=10)  # "company" or "cluster"
     at: datetime = Field(default_factory=utcnow)

@@ -31,11 +31,27 @@ REASONS = {"holiday": Term(N_("a public holiday")), "closed": Term(N_("a weekend
            "booked": Term(N_("already reserved"))}
 
 
+# Notes of the ticket events a reservation adds (TicketEvent.note, translated when shown; the
+# values in note_params): the body holds only the reason a person wrote.
+REQUESTED, CONFIRMED, PROPOSED, ACCEPTED = "res_requested", "res_confirmed", "res_proposed", "res_accepted"
+DECLINED, CANCELLED, USE_RECORDED = "res_declined", "res_cancelled", "use_recorded"
+NOTES = (REQUESTED, CONFIRMED, PROPOSED, ACCEPTED, DECLINED, CANCELLED, USE_RECORDED)
+
+
 @dataclass(frozen=True)
 class Slot:
     day: date
     start_hour: int
     end_hour: int
+
+
+def slot_params(slots) -> list[dict]:
+    """Slots (or slot rows) as a note's values: [{"day": "2026-12-10", "start_hour": 9, "end_hour": 11}]."""
+    return [{"day": x.day.isoformat(), "start_hour": x.start_hour, "end_hour": x.end_hour} for x in slots]
+
+
+def slots_from_params(values) -> list[Slot]:
+    return [Slot(date.fromisoformat(x["day"]), x["start_hour"], x["end_hour"]) for x in values or []]
 
 
 def side(s: Session, user: Principal, r: Reservation) -> str:
@@ -99,15 +115,18 @@ def check_slots(s: Session, listing_id: str, cluster: str, slots: list[Slot], ea
     return errors
 
 
-def ticket_event(s: Session, ticket_id: int, user: Principal, who: str, body: str) -> None:
+def ticket_event(s: Session, ticket_id: int, user: Principal, who: str, body: str = "", *,
+                 note: str = "", params: dict | None = None) -> None:
+    """A message event on the ticket: body what the person wrote, note (NOTES) and params what
+    the platform adds, said in the reader's language when shown."""
     ticket = s.get(Ticket, ticket_id)
     now = utcnow()
     if who == "cluster" and ticket.first_response_at is None:
         ticket.first_response_at = now
     ticket.updated_at = now
     s.add(ticket)
-    s.add(TicketEvent(ticket_id=ticket_id, kind="message", body=body[:4000], author_id=user.id,
-                      author_side=who, at=now))
+    s.add(TicketEvent(ticket_id=ticket_id, kind="message", body=body[:4000], note=note, note_params=params,
+                      author_id=user.id, author_side=who, at=now))
 
 
 def _tell(s: Session, r: Reservation, who: str, event: str) -> None:
@@ -118,8 +137,9 @@ def _tell(s: Session, r: Reservation, who: str, event: str) -> None:
     else:
         recipients = mail.operators_of(s, r.cluster)
     for to in recipients:
-        mail.send(s, to, "reservation", reservation_id=r.id, event=event,
-                  slots=describe(slots_of(s, r.id)), link=f"/reservations/{r.id}")
+        mail.send(s, to, "reservation", reservation_id=r.id, event=event, mode=r.mode,
+                  slots=describe(slots_of(s, r.id)), link=f"/reservations/{r.id}",
+                  reason=r.reason if event in ("proposed", "declined", "cancelled") else "")
 
 
 def describe(slots) -> str:
@@ -139,8 +159,8 @@ def ask(s: Session, user: Principal, listing_id: str, slots: list[Slot], *, mode
         raise Invalid(N_("The reservation could not be requested."), errors)
     note = (note or "").strip()[:2000]
     company = s.get(User, user.id).company_id
-    text = f"예약 요청 / reservation: {describe(slots)} ({mode})" + (f"\n{note}" if note else "")
-    sent = InquiryRequest(company_id=company, user_id=user.id, need=text, timeline=describe(slots)[:200],
+    # The need is what the person wrote; the slots and mode go with the received event's note.
+    sent = InquiryRequest(company_id=company, user_id=user.id, need=note, timeline=describe(slots)[:200],
                           budget="undecided", consent=True)
     s.add(sent)
     s.flush()
@@ -148,7 +168,8 @@ def ask(s: Session, user: Principal, listing_id: str, slots: list[Slot], *, mode
                     categories=sorted(doc.get("categories", [])))
     s.add(ticket)
     s.flush()
-    s.add(TicketEvent(ticket_id=ticket.id, kind="status", status="received", author_id=user.id,
+    s.add(TicketEvent(ticket_id=ticket.id, kind="status", status="received", note=REQUESTED,
+                      note_params={"slots": slot_params(slots), "mode": mode}, author_id=user.id,
                       author_side="company", at=ticket.created_at))
     r = Reservation(listing_id=row.id, cluster=row.cluster, ticket_id=ticket.id, company_id=company,
                     user_id=user.id, mode=mode, note=note)
@@ -177,12 +198,12 @@ def _book(s: Session, r: Reservation) -> None:
                           "the same hours a moment ago."), id=r.id) from None
 
 
-def _confirmed(s: Session, r: Reservation, user: Principal, who: str, what: str, event: str) -> Reservation:
+def _confirmed(s: Session, r: Reservation, user: Principal, who: str, note: str, event: str) -> Reservation:
     """Book r's slots and mark it confirmed, with a ticket event and mail to the other side."""
     _book(s, r)
     r.status, r.updated_at = "confirmed", utcnow()
     s.add(r)
-    ticket_event(s, r.ticket_id, user, who, f"{what}: {describe(slots_of(s, r.id))}")
+    ticket_event(s, r.ticket_id, user, who, note=note, params={"slots": slot_params(slots_of(s, r.id))})
     _tell(s, r, who, event)
     return r
 
@@ -194,7 +215,7 @@ def confirm(s: Session, user: Principal, reservation_id: int) -> Reservation:
         raise Forbidden(N_("Only the cluster's operators confirm a reservation."))
     if r.status != "requested":
         raise Conflict(N_("A reservation that is %(status)s cannot be confirmed."), status=r.status)
-    return _confirmed(s, r, user, who, "예약 확정 / reservation confirmed", "confirmed")
+    return _confirmed(s, r, user, who, CONFIRMED, "confirmed")
 
 
 def propose(s: Session, user: Principal, reservation_id: int, slots: list[Slot], reason: str) -> Reservation:
@@ -212,7 +233,7 @@ def propose(s: Session, user: Principal, reservation_id: int, slots: list[Slot],
         s.add(ReservationSlot(reservation_id=r.id, day=slot.day, start_hour=slot.start_hour, end_hour=slot.end_hour))
     r.status, r.reason, r.updated_at = "proposed", (reason or "").strip()[:1000], utcnow()
     s.add(r)
-    ticket_event(s, r.ticket_id, user, "cluster", f"다른 일정 제안 / proposed: {describe(slots)} {r.reason}")
+    ticket_event(s, r.ticket_id, user, "cluster", r.reason, note=PROPOSED, params={"slots": slot_params(slots)})
     _tell(s, r, "cluster", "proposed")
     return r
 
@@ -224,7 +245,7 @@ def accept_proposal(s: Session, user: Principal, reservation_id: int) -> Reserva
         raise Forbidden(N_("Only the requesting company accepts a proposal."))
     if r.status != "proposed":
         raise Conflict(N_("There is no proposal to accept: the reservation is %(status)s."), status=r.status)
-    return _confirmed(s, r, user, who, "제안 수락 / proposal accepted", "proposal_accepted")
+    return _confirmed(s, r, user, who, ACCEPTED, "proposal_accepted")
 
 
 def decline(s: Session, user: Principal, reservation_id: int, reason: str) -> Reservation:
@@ -238,7 +259,7 @@ def decline(s: Session, user: Principal, reservation_id: int, reason: str) -> Re
         raise Invalid(N_("Say why the reservation is declined."), [{"path": "reason", "message": N_("Give a reason.")}])
     r.status, r.reason, r.updated_at = "declined", reason[:1000], utcnow()
     s.add(r)
-    ticket_event(s, r.ticket_id, user, "cluster", f"예약 거절 / declined: {reason}")
+    ticket_event(s, r.ticket_id, user, "cluster", reason, note=DECLINED)
     _tell(s, r, "cluster", "declined")
     return r
 
@@ -263,7 +284,7 @@ def cancel(s: Session, user: Principal, reservation_id: int, reason: str = "") -
     s.exec(delete(BookedHour).where(BookedHour.reservation_id == r.id))
     r.status, r.reason, r.updated_at = "cancelled", reason[:1000], utcnow()
     s.add(r)
-    ticket_event(s, r.ticket_id, user, who, f"예약 취소 / cancelled: {reason}")
+    ticket_event(s, r.ticket_id, user, who, reason, note=CANCELLED)
     _tell(s, r, who, "cancelled")
     return r
 

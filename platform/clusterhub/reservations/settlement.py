@@ -102,8 +102,8 @@ def record_use(s: Session, user: Principal, reservation_id: int, *, hours: float
     s.add(use)
     r.status, r.updated_at = "used", utcnow()
     s.add(r)
-    bookings.ticket_event(s, r.ticket_id, user, "cluster", f"이용 기록 / use recorded: ₩{use.total_krw:,}"
-                          + "".join(f"\n결과 파일 / result file: {name}" for name, _t, _d in files))
+    bookings.ticket_event(s, r.ticket_id, user, "cluster", note=bookings.USE_RECORDED,
+                          params={"total_krw": use.total_krw, "files": [name for name, _t, _d in files]})
     return use
 
 

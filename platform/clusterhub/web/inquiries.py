@@ -11,6 +11,7 @@ from ..auth import MEMBER, current_user, login_required, role_required
 from ..errors import Conflict, Invalid
 from ..inquiries import basket, context, requests, response_times, routing, surveys, ticket_actions, tickets
 from ..inquiries.attachments import Upload
+from . import event_notes
 
 bp = Blueprint("inquiries", __name__)
 
@@ -24,7 +25,6 @@ WAITING_LABELS = {"quote": _l("Waiting for you: answer the quote"),
                   "reply": _l("Waiting for you: the cluster wrote to you"),
                   "survey": _l("Waiting for you: rate the completed work")}
 QUOTE_LABELS = {"accepted": _l("Quote accepted"), "rejected": _l("Quote rejected")}
-NOTE_LABELS = {tickets.NO_QUOTE: _l("no quote needed")}  # a ticket event's note (tickets.NOTES)
 
 
 @bp.app_context_processor
@@ -43,7 +43,7 @@ def _helpers():
             return {"kind": routing.route(s, ticket.cluster).kind, "due": routing.first_answer_due(ticket)}
 
     return {"ticket_route": ticket_route, "waiting_label": lambda v: WAITING_LABELS.get(v, v), "status_label": lambda v: STATUS_LABELS.get(v, v), "budget_label": lambda v: BUDGET_LABELS.get(v, v),
-            "quote_label": lambda v: QUOTE_LABELS.get(v, v), "note_label": lambda v: NOTE_LABELS.get(v, v),
+            "quote_label": lambda v: QUOTE_LABELS.get(v, v), "note_label": event_notes.text,
             "quote_answer": tickets.quote_answer,
             "quote_expired": tickets.quote_expired,
             "cluster_response": cluster_response, "satisfaction": satisfaction,
