@@ -14,8 +14,7 @@ from markupsafe import Markup
 from schemas import vocabularies
 
 from ..i18n import bilingual_html, locale, translations
-from ..search.params import VOCABULARY
-from .labels import cluster_records, facet_title, fee_text
+from .labels import cluster_records, facet_title, fee_text, value_label
 from .links import listing_url
 
 
@@ -53,13 +52,7 @@ class Labeller:
         return vocabularies.get(vocabulary).label(code, self.lang) if code else ""
 
     def value(self, field: str, value: str) -> str:
-        """labels.value_label() without its per-call lookups."""
-        if field == "cluster":
-            row = self.clusters.get(value)
-            return row.name(self.lang) if row else value
-        if field in VOCABULARY:
-            return vocabularies.get(VOCABULARY[field]).label(value, self.lang)
-        return value
+        return value_label(field, value, self.lang, self.clusters)
 
     def highlighted(self, hit, field: str):
         """The field with the query's words marked (the page's language first), else its text."""

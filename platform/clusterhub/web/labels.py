@@ -45,13 +45,15 @@ def cluster_records() -> dict:
     return g.clusters_by_code
 
 
-def value_label(field: str, value: str) -> str:
-    """The label of one facet value in the current language."""
+def value_label(field: str, value: str, lang: str | None = None, clusters=None) -> str:
+    """The label of one facet value in `lang` (the current language); a page labelling many
+    values passes its language and cluster records, looked up once (web/cards.py)."""
+    lang = lang or locale()
     if field == "cluster":
-        row = cluster_records().get(value)
-        return row.name(locale()) if row else value
+        row = (clusters if clusters is not None else cluster_records()).get(value)
+        return row.name(lang) if row else value
     if field in VOCABULARY:
-        return vocabularies.get(VOCABULARY[field]).label(value, locale())
+        return vocabularies.get(VOCABULARY[field]).label(value, lang)
     return value
 
 
