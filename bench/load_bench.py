@@ -17,6 +17,7 @@ import json
 import os
 import random
 import re
+import runpy
 import shutil
 import subprocess
 import sys
@@ -124,7 +125,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--only", choices=["anonymous", "members", "during-sync"],
+                        help="run one phase (a quick comparison; implies --no-write)")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/performance.md")
     args = parser.parse_args()
+    phases = [args.only] if args.only else ["anonymous", "members", "during-sync"]
     instance = Path(tempfile.mkdtemp(prefix="clusterhub-load-"))
     try:
         print("building the demo instance ...", flush=True)
@@ -135,20 +140,26 @@ def main() -> None:
         loads = os.getloadavg()
         try:
             results = {}
-            print(f"anonymous mixed traffic, {args.clients} clients, {args.seconds} s ...", flush=True)
-            results["anonymous"] = locust(env, port, "anonymous", args.clients, args.seconds, instance)
-            print(f"logged-in flows, 8 clients, {args.seconds} s ...", flush=True)
-            results["members"] = locust(env, port, "members", 8, args.seconds, instance)
-            print("anonymous traffic during a sync of the whole federation ...", flush=True)
-            sync = subprocess.Popen([str(BIN / "clusterhub"), "sync", "--all"], env=env,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            results["during-sync"] = locust(env, port, "anonymous", args.clients, args.seconds, instance)
-            sync.wait()
+            if "anonymous" in phases:
+                print(f"anonymous mixed traffic, {args.clients} clients, {args.seconds} s ...", flush=True)
+                results["anonymous"] = locust(env, port, "anonymous", args.clients, args.seconds, instance)
+            if "members" in phases:
+                print(f"logged-in flows, 8 clients, {args.seconds} s ...", flush=True)
+                results["members"] = locust(env, port, "members", 8, args.seconds, instance)
+            if "during-sync" in phases:
+                print("anonymous traffic during a sync of the whole federation ...", flush=True)
+                sync = subprocess.Popen([str(BIN / "clusterhub"), "sync", "--all"], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                results["during-sync"] = locust(env, port, "anonymous", args.clients, args.seconds,
+                                                instance)
+                sync.wait()
         finally:
             server.terminate()
             server.wait()
         cores = os.cpu_count()
-        body = [f"locust {args.seconds} s per run against gunicorn (deploy/gunicorn.conf.py) on "
+        conf = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+        body = [f"locust {args.seconds} s per run against gunicorn (deploy/gunicorn.conf.py: "
+                f"{conf['workers']} workers × {conf['threads']} threads) on "
                 f"loopback, load generator on the same {cores}-core machine; the demo federation "
                 "(20 clusters); queries are one or two title words, a third with a cluster filter.",
                 f"1-minute load average before the runs: {loads[0]:.1f}, after: "
@@ -161,7 +172,8 @@ def main() -> None:
             body += [f"### {titles[key]}", "", table(rows, args.seconds), ""]
         text = "\n".join(body)
         print(text)
-        write_section("load", "Many users at once (bench/load_bench.py)", text)
+        if not (args.only or args.no_write):
+            write_section("load", "Many users at once (bench/load_bench.py)", text)
     finally:
         shutil.rmtree(instance, ignore_errors=True)
 

@@ -4,7 +4,13 @@ import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", min(4, multiprocessing.cpu_count() * 2)))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# One thread per worker (gunicorn's sync worker) by default: the app is CPU-bound Python, so a
+# second thread in a process only waits for the GIL, and a kept-alive client connection stays
+# with one threaded worker, so traffic piles onto some processes while others idle. On 2 cores
+# (bench/load_bench.py, 2026-12-04) 4 x 1 served 367-386 requests/s at p95 29-35 ms against
+# 4 x 2's 232-294 at p95 69-78 ms. The sync worker wants a buffering proxy in front (nginx, as in
+# deploy/nginx.conf) so that a slow client cannot hold a worker.
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = 60
 graceful_timeout = 20
 # ACCESS_LOG: a file, "-" for stdout (the default), or empty for none. Empty when nginx in front
