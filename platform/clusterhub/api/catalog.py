@@ -20,7 +20,7 @@ from .schemas import ClusterOutSchema, VocabularySchema
 def search():
     p = search_params.parse(request.args)
     result = service.run(p, group=True)
-    search_log.log_search(p, result.total)
+    search_log.log_search(p, result.total, widened=result.understood.widened)
     body = {
         "hits": [{**h.document, "id": h.id, "highlights": h.highlights, "featured": h.featured}
                  for h in result.hits],

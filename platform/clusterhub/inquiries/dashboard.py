@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from ..catalog.models import UnmetNeed
@@ -45,18 +46,51 @@ def per_cluster(s: Session) -> list[dict]:
     return out
 
 
+def gap_searches(s: Session):
+    """The logged searches the gap report counts: zero- and low-result ones, and those whose
+    place read from q held no listing with the words (the search widened to the whole country)."""
+    search_log.flush(s.get_bind())  # this process's buffered searches count too
+    return s.exec(select(SearchLog).where(
+        sa.or_(SearchLog.results <= LOW_RESULTS, SearchLog.widened.is_not(None)), SearchLog.query != ""))
+
+
+def count_search(group: dict, log: SearchLog) -> None:
+    """Count a logged search in its group: as widened (a gap of the place: "no listing in 광주
+    for 유전체분석"), else as a zero- or a low-result search."""
+    if log.widened:
+        group["widened"] += 1
+        place = {"places": list(log.widened.get("places") or []), "words": log.widened.get("words", "")}
+        found = next((p for p in group["places"] if p["places"] == place["places"]
+                      and p["words"] == place["words"]), None)
+        if found is None:
+            group["places"].append({**place, "n": 1})
+        else:
+            found["n"] += 1
+    else:
+        group["zero" if log.results == 0 else "low"] += 1
+
+
+def empty_group(query: str = "") -> dict:
+    return {"query": query, "zero": 0, "low": 0, "widened": 0, "needs": 0, "examples": [], "pathways": [],
+            "places": []}
+
+
+def weight(g: dict) -> int:
+    """How much a gap group weighs: a submitted need most, then a search that found nothing."""
+    return g["needs"] * 3 + g["zero"] * 2 + g["low"] + g["widened"]
+
+
 def gaps(s: Session) -> list[dict]:
-    """The gap-technology report: zero/low-result searches, unmet needs and pathway stages no one offers."""
+    """The gap-technology report: zero/low-result searches, searches whose place held nothing
+    (widened), unmet needs and pathway stages no one offers."""
     groups: dict[str, dict] = {}
 
     def group(query: str) -> dict:
         key = normalise(query)
-        return groups.setdefault(key, {"query": key, "zero": 0, "low": 0, "needs": 0, "examples": [],
-                                       "pathways": []})
+        return groups.setdefault(key, empty_group(key))
 
-    search_log.flush(s.get_bind())  # this process's buffered searches count too
-    for log in s.exec(select(SearchLog).where(SearchLog.results <= LOW_RESULTS, SearchLog.query != "")):
-        group(log.query)["zero" if log.results == 0 else "low"] += 1
+    for log in gap_searches(s):
+        count_search(group(log.query), log)
     for need in s.exec(select(UnmetNeed)):
         g = group(need.query)
         g["needs"] += 1
@@ -66,4 +100,9 @@ def gaps(s: Session) -> list[dict]:
         for template, stage in zip(need.filters.get("pathway", []), need.filters.get("stage", [])):
             if f"{template}/{stage}" not in g["pathways"]:
                 g["pathways"].append(f"{template}/{stage}")
-    return sorted(groups.values(), key=lambda g: (-(g["needs"] * 3 + g["zero"] * 2 + g["low"]), g["query"]))
+    return sorted(groups.values(), key=lambda g: (-weight(g), g["query"]))
+
+
+def place_gaps(g: dict) -> str:
+    """The group's place gaps in one CSV cell: "광주: 유전체분석 서비스 (2) | 수도권: 영장류 (1)"."""
+    return " | ".join(f"{' '.join(p['places'])}: {p['words']} ({p['n']})" for p in g["places"])

@@ -17,8 +17,7 @@ from ..messages import N_
 from ..models import utcnow
 from . import dashboard, mail, routing
 from .holidays import kst_day
-from .models import GapTriage, SearchLog
-from . import search_log
+from .models import GapTriage
 from .search_log import normalise
 
 DECISIONS = ("synonym", "noise", "gap")
@@ -56,16 +55,17 @@ def groups(s: Session) -> list[dict]:
     out: dict[str, dict] = {}
     for g in dashboard.gaps(s):
         key = _target(decided, g["query"])
-        into = out.setdefault(key, {"query": key, "zero": 0, "low": 0, "needs": 0, "examples": [],
-                                    "pathways": [], "merged": [], "triage": decided.get(key), "contacts": []})
-        for n in ("zero", "low", "needs"):
+        into = out.setdefault(key, {**dashboard.empty_group(key), "merged": [], "triage": decided.get(key),
+                                    "contacts": []})
+        for n in ("zero", "low", "widened", "needs"):
             into[n] += g[n]
+        into["places"] += g["places"]
         into["examples"] += [e for e in g["examples"] if len(into["examples"]) < 3]
         into["pathways"] += [p for p in g["pathways"] if p not in into["pathways"]]
         into["contacts"] += [c for c in reply.get(g["query"], []) if c not in into["contacts"]]
         if key != g["query"]:
             into["merged"].append(g["query"])
-    return sorted(out.values(), key=lambda g: (-(g["needs"] * 3 + g["zero"] * 2 + g["low"]), g["query"]))
+    return sorted(out.values(), key=lambda g: (-dashboard.weight(g), g["query"]))
 
 
 def merge(s: Session, user, query: str, into: str) -> GapTriage:
@@ -154,8 +154,10 @@ def answer(s: Session, user, query: str, message: str) -> int:
     return len(to)
 
 
+# 지역 확장: searches whose place read from q held no listing with the words (shown the whole
+# country instead); 지역 공백 names them ("광주: 유전체분석 (2)"). Both counted in 합계; columns added last.
 REPORT_HEADER = ["검색어", "분류", "검색 0건", "검색 결과 적음", "수요 제출", "합계", "배정 클러스터", "예시",
-                 "경로 단계", "처리자", "처리일"]
+                 "경로 단계", "처리자", "처리일", "지역 확장", "지역 공백"]
 
 
 def yearly_report(s: Session, year: int) -> tuple[list[str], list[list]]:
@@ -164,12 +166,11 @@ def yearly_report(s: Session, year: int) -> tuple[list[str], list[list]]:
 
     def group(query: str) -> dict:
         key = normalise(query)
-        return groups_.setdefault(key, {"zero": 0, "low": 0, "needs": 0, "examples": [], "pathways": []})
+        return groups_.setdefault(key, dashboard.empty_group(key))
 
-    search_log.flush(s.get_bind())  # this process's buffered searches count too
-    for log in s.exec(select(SearchLog).where(SearchLog.results <= dashboard.LOW_RESULTS, SearchLog.query != "")):
+    for log in dashboard.gap_searches(s):
         if log.day.year == year:
-            group(log.query)["zero" if log.results == 0 else "low"] += 1
+            dashboard.count_search(group(log.query), log)
     for need in s.exec(select(UnmetNeed)):
         if kst_day(need.created_at).year != year:
             continue
@@ -182,9 +183,10 @@ def yearly_report(s: Session, year: int) -> tuple[list[str], list[list]]:
     decided = triaged(s)
     folded: dict[str, dict] = {}
     for key, g in groups_.items():
-        into = folded.setdefault(_target(decided, key), {"zero": 0, "low": 0, "needs": 0, "examples": [], "pathways": []})
-        for n in ("zero", "low", "needs"):
+        into = folded.setdefault(_target(decided, key), dashboard.empty_group())
+        for n in ("zero", "low", "widened", "needs"):
             into[n] += g[n]
+        into["places"] += g["places"]
         into["examples"] += g["examples"][:max(0, 3 - len(into["examples"]))]
         into["pathways"] += g["pathways"]
     rows = []
@@ -192,9 +194,10 @@ def yearly_report(s: Session, year: int) -> tuple[list[str], list[list]]:
         t = decided.get(key)
         if t is not None and t.decision == "noise":
             continue
-        total = g["zero"] + g["low"] + g["needs"]
+        total = g["zero"] + g["low"] + g["needs"] + g["widened"]
         rows.append([key, LABELS_KO[t.decision if t else ""], g["zero"], g["low"], g["needs"], total,
                      " ".join(t.clusters) if t else "", " | ".join(g["examples"]), " ".join(sorted(set(g["pathways"]))),
-                     t.decided_by if t else "", kst_day(t.decided_at).isoformat() if t else ""])
+                     t.decided_by if t else "", kst_day(t.decided_at).isoformat() if t else "",
+                     g["widened"], dashboard.place_gaps(g)])
     rows.sort(key=lambda r: (-r[5], r[0]))
     return REPORT_HEADER, rows

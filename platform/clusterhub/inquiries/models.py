@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import Optional
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 from ..models import JSONType, utcnow
@@ -110,6 +111,10 @@ class OutboxMail(SQLModel, table=True):
     last_error: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, default=""))
 
 
+# SQL NULL (not JSON null) when a search was not widened: the gap report selects widened rows by it.
+_NULLABLE_JSON = sa.JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
+
+
 class SearchLog(SQLModel, table=True):
     """One search, with no personal data: the normalised query, its filters and the result count."""
 
@@ -120,6 +125,9 @@ class SearchLog(SQLModel, table=True):
     filters: dict = Field(default_factory=dict, sa_column=sa.Column(JSONType, nullable=False))
     results: int = 0
     day: date = Field(default_factory=lambda: utcnow().date(), index=True)
+    # The places read from q that held no listing with its words, when the search widened to the
+    # whole federation: {"places": ["광주"], "words": "유전체분석 서비스"}; None when not widened.
+    widened: Optional[dict] = Field(default=None, sa_column=sa.Column(_NULLABLE_JSON, nullable=True))
 
 
 class SurveyCampaign(SQLModel, table=True):

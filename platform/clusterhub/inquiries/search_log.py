@@ -41,11 +41,13 @@ _timer: threading.Timer | None = None
 log = logging.getLogger(__name__)
 
 
-def record(query: str, filters: dict, results: int, engine: Engine | None = None) -> None:
+def record(query: str, filters: dict, results: int, engine: Engine | None = None,
+           widened: dict | None = None) -> None:
     """Log one search (no IP address, no user id, no time finer than the day); never fails the
-    search and never makes it wait: the line is buffered and written within FLUSH_SECONDS."""
+    search and never makes it wait: the line is buffered and written within FLUSH_SECONDS.
+    `widened` ({"places": [...], "words": ...}) when the places read from q held nothing."""
     row = {"query": normalise(query), "results": int(results), "day": utcnow().date(),
-           "filters": {k: sorted(v) for k, v in (filters or {}).items() if v}}
+           "filters": {k: sorted(v) for k, v in (filters or {}).items() if v}, "widened": widened or None}
     engine = engine or db.engine()
     with _lock:
         buffer = _buffers.setdefault(engine, [])
@@ -57,10 +59,24 @@ def record(query: str, filters: dict, results: int, engine: Engine | None = None
         _write(engine)
 
 
-def log_search(params, total: int, partial: bool = False) -> None:
-    """Log a finished search: the first page of a typed query only, not each live-search keystroke."""
+def log_search(params, total: int, partial: bool = False, widened=()) -> None:
+    """Log a finished search: the first page of a typed query only, not each live-search keystroke.
+    `widened`: the places (steers with a `word`) read from q that the search dropped because no
+    listing there held its words (search.service.run): the line says so, for the gap report."""
     if params.q.strip() and params.page == 1 and not partial:
-        record(params.q, {k: list(v) for k, v in params.selections.items()}, total)
+        record(params.q, {k: list(v) for k, v in params.selections.items()}, total,
+               widened=widened_note(params.q, widened))
+
+
+def widened_note(query: str, places) -> dict | None:
+    """{"places": the place words as typed, "words": q without them} (normalised), or None."""
+    words = [s.word for s in places or ()]
+    if not words:
+        return None
+    rest = f" {normalise(query)} "
+    for word in dict.fromkeys(words):
+        rest = rest.replace(f" {normalise(word)} ", " ", 1)
+    return {"places": [normalise(w) for w in dict.fromkeys(words)], "words": " ".join(rest.split())}
 
 
 def flush(engine: Engine | None = None) -> None:

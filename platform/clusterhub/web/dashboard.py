@@ -27,9 +27,12 @@ def _tables(s) -> dict[str, tuple[list[str], list[list]]]:
         "by_category": (["category", "tickets"], [list(r) for r in by["category"]]),
         "by_month": (["month", "tickets"], [list(r) for r in by["month"]]),
         "clusters": (cols, [[r[c] for c in cols] for r in per]),
+        # widened_searches: the place read from q held no listing with the words (the search
+        # showed the whole country); place_gaps names them. Added last: older readers keep theirs.
         "gaps": (["query", "zero_result_searches", "low_result_searches", "unmet_needs", "examples",
-                  "pathway_stages"],
-                 [[g["query"], g["zero"], g["low"], g["needs"], " | ".join(g["examples"]), " ".join(g["pathways"])]
+                  "pathway_stages", "widened_searches", "place_gaps"],
+                 [[g["query"], g["zero"], g["low"], g["needs"], " | ".join(g["examples"]), " ".join(g["pathways"]),
+                   g["widened"], dashboard.place_gaps(g)]
                   for g in dashboard.gaps(s)]),
     }
 

@@ -41,7 +41,7 @@ def page():
     args, q_cut = _cut(request.args)
     p = search_params.parse(args)
     result = service.run(p, group=True)
-    search_log.log_search(p, result.total, partial=_live())
+    search_log.log_search(p, result.total, partial=_live(), widened=result.understood.widened)
     kind_counts = {f.value: f.count for f in result.facets.get("kind", [])}
     template = "search/_results.html" if request.args.get("partial") else "search/page.html"
     # Links and facets follow what was searched: places and a kind read from q show as chips.

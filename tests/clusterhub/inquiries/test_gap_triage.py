@@ -3,11 +3,13 @@ entry and re-runs the query), noise (left out of the report) and real gaps (assi
 answered to the requesters who left an address); the yearly report is a Korean CSV with counts."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlmodel import select
 
 from clusterhub import db
+from clusterhub.inquiries import search_log
 from clusterhub.curation.models import AuditEntry, ThesaurusEntry
 from clusterhub.inquiries.models import GapTriage, OutboxMail, SearchLog
 from tests.clusterhub.inquiries.conftest import signed_in
@@ -84,3 +86,33 @@ def test_similar_queries_merge_into_one_group(world):
     assert next(l for l in csv if l.startswith("스마트공장,")).startswith("스마트공장,미분류,2,1,1,4,")
     assert not any(l.startswith("스마트 팩토리") for l in csv)
     assert triage(staff, query="스마트공장", decision="merge", into="스마트공장").status_code == 422
+
+
+def test_a_search_widened_beyond_its_place_is_a_gap_of_that_place(world):
+    # 대구 reads as K-MEDIhub, which offers no toxicity study: the search shows K-BIOHealth's
+    # (the whole federation), and the log keeps "no listing in 대구 for 독성시험" for the report.
+    client = world.test_client()
+    body = client.get("/api/v1/search", query_string={"q": "대구 독성시험"}).json
+    assert body["total"] >= 1 and [w["value"] for w in body["understood"]["widened"]] == ["kmedihub"]
+    assert client.get("/search", query_string={"q": " 대구  독성시험 "}).status_code == 200
+    client.get("/api/v1/search", query_string={"q": "Daegu toxicity"})
+    client.get("/api/v1/search", query_string={"q": "독성시험"})          # no place: not widened
+    with world.app_context(), db.session() as s:
+        search_log.flush(db.engine(world))
+        logged = {r.query: r.widened for r in s.exec(select(SearchLog))}
+    assert logged == {"대구 독성시험": {"places": ["대구"], "words": "독성시험"},
+                      "daegu toxicity": {"places": ["daegu"], "words": "toxicity"}, "독성시험": None}
+
+    staff = signed_in(world, "curator")
+    page = staff.get("/dashboard/gaps").get_data(as_text=True)
+    group = page[page.index('id="g-대구 독성시험"'):]
+    assert re.search(r'<ul class="place-gaps"><li>[^<]*대구[^<]*독성시험[^<]*\(2\)</li>', group[:group.index("</section>")])
+    dashboard = staff.get("/dashboard/gaps.csv").get_data(as_text=True)
+    assert dashboard.lstrip("\ufeff").splitlines()[0].endswith(",widened_searches,place_gaps")
+    assert "대구 독성시험,0,0,0,,,2,대구: 독성시험 (2)" in dashboard
+    assert "daegu toxicity,0,0,0,,,1,daegu: toxicity (1)" in dashboard
+    assert "\n독성시험,0,1,0,,,0,\r" in dashboard       # one listing: a low-result search only
+    lines = staff.get(f"/dashboard/gaps/{TODAY.year}.csv").get_data(as_text=True).lstrip("\ufeff").splitlines()
+    assert lines[0].endswith(",처리일,지역 확장,지역 공백")
+    row = next(l for l in lines if l.startswith("대구 독성시험,"))
+    assert row.startswith("대구 독성시험,미분류,0,0,0,2,") and row.endswith(",2,대구: 독성시험 (2)")

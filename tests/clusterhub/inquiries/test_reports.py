@@ -57,7 +57,7 @@ def test_search_logging_keeps_no_person(world):
         columns = {c["name"] for c in sa.inspect(db.engine(world)).get_columns("search_log")}
         with db.session() as s:
             rows = list(s.exec(sa.select(SearchLog.query, SearchLog.results, SearchLog.filters)))
-    assert columns == {"id", "query", "filters", "results", "day"}
+    assert columns == {"id", "query", "filters", "results", "day", "widened"}   # widened: places, words
     assert [r[0] for r in rows] == ["organ-on-chip", "organ-on-chip"]
     assert rows[1][1:] == (0, {"cluster": ["kmedihub"]})
     curator = signed_in(world, "curator")
