@@ -28,9 +28,19 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Written:
+    """A name as the files write it (충청권, Chungcheong, KMEDIhub) and what it stands for."""
+
+    text: str
+    field: str      # "cluster", "region" or "area"
+    code: str       # the cluster's, region's or area's code
+
+
+@dataclass(frozen=True)
 class Places:
     names: dict[str, Place]     # normalized name -> place
     areas: dict[str, tuple[Place, ...]] = None   # normalized name -> the regions of an area (수도권)
+    written: tuple[Written, ...] = ()   # every name above as written, in file order (autocomplete)
 
     def area(self, text: str) -> tuple[Place, ...]:
         """The regions a name of a wider area stands for (수도권: 서울, 경기, 인천); () if none."""
@@ -57,12 +67,14 @@ class Places:
         raw = json.loads(path.read_text(encoding="utf-8"))
         records = json.loads(Path(clusters or CLUSTERS_FILE).read_text(encoding="utf-8"))
         names: dict[str, Place] = {}
+        written: list[Written] = []
 
         def add(name: str, place: Place, where: str) -> None:
             key = normalize(name)
             if key in names and names[key] != place:
                 raise PlacesError(f"{where}: {name!r} names both {names[key].value} and {place.value}")
             names[key] = place
+            written.append(Written(name, place.field, place.value))
 
         for record in records:
             place = Place("cluster", record["code"])
@@ -85,6 +97,7 @@ class Places:
             for name in (term.ko, term.en):
                 if normalize(name) not in names:    # a city naming its one cluster wins
                     names[normalize(name)] = Place("region", term.code)
+                    written.append(Written(name, "region", term.code))
         areas: dict[str, tuple[Place, ...]] = {}
         for code, entry in (raw.get("areas") or {}).items():
             where = f"{path.name} areas.{code}"
@@ -97,7 +110,13 @@ class Places:
                 if normalize(name) in names or normalize(name) in areas:
                     raise PlacesError(f"{where}: {name!r} already names a place")
                 areas[normalize(name)] = tuple(Place("region", r) for r in entry["regions"])
-        return cls(names, areas)
+                written.append(Written(name, "area", code))
+        return cls(names, areas, tuple(written))
+
+    def regions_of(self, area: str) -> tuple[str, ...]:
+        """The region codes of the area with that code (chungcheong: daejeon, sejong, …)."""
+        name = next((w.text for w in self.written if w.field == "area" and w.code == area), None)
+        return tuple(p.value for p in self.area(name)) if name else ()
 
 
 @lru_cache(maxsize=1)

@@ -61,3 +61,13 @@ def test_a_word_in_two_places_or_an_unsourced_alias_is_refused(tmp_path):
                                 "stopwords": {"ko": ["비용"]}}), encoding="utf-8")
     with pytest.raises(IntentsError, match="비용"):
         Intents.load(both)
+
+
+def test_every_name_is_kept_as_written_for_the_autocomplete():
+    places = Places.load()
+    written = {(w.text, w.field, w.code) for w in places.written}
+    assert {("충청권", "area", "chungcheong"), ("Chungcheong", "area", "chungcheong"),
+            ("KMEDIhub", "cluster", "kmedihub"), ("충청북도", "region", "chungbuk")} <= written
+    assert all(places.find(t) or places.area(t) for t, _, _ in written)
+    assert places.regions_of("chungcheong") == ("daejeon", "sejong", "chungbuk", "chungnam")
+    assert places.regions_of("nowhere") == ()

@@ -9,10 +9,12 @@ from . import bp, openapi
 
 SUGGESTION = {"type": "object", "required": ["kind", "text", "detail", "count"], "properties": {
     "kind": {"type": "string", "enum": ["concept", "place", "title"],
-             "description": "a thesaurus concept, a cluster or region name, or a listing title"},
+             "description": "a thesaurus concept, a place the query reader knows (a cluster "
+                            "or region name, or a wider area such as 충청권), or a listing title"},
     "text": {"type": "string", "description": "What goes into the search box"},
     "detail": {"type": "string", "description": "concept: a synonym in the other language; "
-                                                  "place: the place's own name; title: the kind"},
+                                                  "place: the place's own name (a wider area: the "
+                                                  "regions it selects, joined by ' · '); title: the kind"},
     "count": {"type": "integer", "minimum": 0, "description": "title: listings with this title"}}}
 
 RESPONSE = {"type": "object", "required": ["q", "suggestions"], "properties": {

@@ -1,5 +1,5 @@
-"""Autocomplete for the search box: thesaurus concepts, places (clusters, their aliases, regions)
-and listing titles whose words start with what the user typed.
+"""Autocomplete for the search box: thesaurus concepts, places (clusters, their aliases, regions,
+wider areas such as 충청권) and listing titles whose words start with what the user typed.
 
 Not a search: a sorted list of keys (every label from each of its word starts, normalized as the
 thesaurus normalizes: NFKC, case-folded, no spaces between Hangul) looked up by bisection. The
@@ -46,11 +46,13 @@ class Suggestion:
 class PrefixIndex:
     """Suggestions under sorted keys; a key is a label from one of its word starts."""
 
-    def __init__(self, entries: list[tuple[str, int, Suggestion]]):
-        # (key, rank, suggestion): rank 0 when the key is the label's start, 1 for a later word.
+    def __init__(self, entries: list[tuple]):
+        # (key, rank, suggestion[, identity]): rank 0 when the key is the label's start, 1 for a
+        # later word; entries of one identity (a place's names: 충청, 충청권, 충청도) show once.
         entries = sorted(entries, key=lambda e: (e[0], e[1], -e[2].count, len(e[2].text)))
         self.keys = [e[0] for e in entries]
-        self.items = [(e[1], e[2]) for e in entries]
+        self.items = [(e[1], e[2], e[3] if len(e) > 3 else (e[2].kind, normalize(e[2].text)))
+                      for e in entries]
 
     def __len__(self) -> int:
         return len(self.items)
@@ -58,24 +60,25 @@ class PrefixIndex:
     def lookup(self, prefix: str, limits: dict[str, int] | None = None) -> list[Suggestion]:
         limits = limits or LIMITS
         start = bisect.bisect_left(self.keys, prefix)
-        found: list[tuple[int, int, int, Suggestion]] = []
-        seen: set[tuple[str, str]] = set()
+        found: dict[tuple, tuple[int, int, int, Suggestion]] = {}
         for n in range(start, min(len(self.keys), start + SCAN)):
             if not self.keys[n].startswith(prefix):
                 break
-            rank, item = self.items[n]
-            same = (item.kind, normalize(item.text))     # 질량분석기 and 질량 분석기: one
-            if same in seen:
-                continue
-            seen.add(same)
+            rank, item, same = self.items[n]      # 질량분석기 and 질량 분석기: one; a place once
             exact = 0 if self.keys[n] == prefix else 1
             # A title many listings carry ("CO2 세포배양기" × 1,153) before one matched at its start.
-            found.append((exact, -item.count, rank, item))
-        found.sort(key=lambda f: f[:3] + (len(f[3].text),))
+            best = (exact, -item.count, rank, item)
+            if same not in found or _order(best) < _order(found[same]):
+                found[same] = best
+        ranked = sorted(found.values(), key=_order)
         out: list[Suggestion] = []
         for kind, limit in limits.items():
-            out.extend([f[3] for f in found if f[3].kind == kind][:limit])
+            out.extend([f[3] for f in ranked if f[3].kind == kind][:limit])
         return out
+
+
+def _order(found: tuple) -> tuple:
+    return found[:3] + (len(found[3].text),)
 
 
 def starts(label: str) -> list[tuple[str, int]]:
@@ -108,7 +111,7 @@ def clean(q: str | None) -> str:
     return prefix
 
 
-def _concepts(locale: str) -> list[tuple[str, int, Suggestion]]:
+def _concepts(locale: str) -> list[tuple]:
     out = []
     for entry in default_thesaurus().entries:
         ko, en = entry.get("ko") or [], entry.get("en") or []
@@ -119,30 +122,29 @@ def _concepts(locale: str) -> list[tuple[str, int, Suggestion]]:
     return out
 
 
-def _places(locale: str) -> list[tuple[str, int, Suggestion]]:
-    clusters = json.loads(places_data.CLUSTERS_FILE.read_text(encoding="utf-8"))
-    raw = json.loads(places_data.PLACES_FILE.read_text(encoding="utf-8"))
-    names = {r["code"]: (r.get("name") or {}) for r in clusters}
-    regions = {t.code: {"ko": t.ko, "en": t.en} for t in vocabularies.get("regions").terms}
-    labels: list[tuple[str, str]] = []       # (alias, the place's own name)
-    for code, name in names.items():
-        own = name.get(locale) or name.get("ko") or code
-        labels += [(n, own) for n in name.values()]
-        labels += [(a, own) for a in [*(raw.get("clusters", {}).get(code, {}).get("ko") or []),
-                                     *(raw.get("clusters", {}).get(code, {}).get("en") or [])]]
-    for code, name in regions.items():
-        own = name.get(locale) or name["ko"]
-        extra = raw.get("regions", {}).get(code, {})
-        labels += [(n, own) for n in [name["ko"], name["en"], *(extra.get("ko") or []),
-                                      *(extra.get("en") or [])]]
+def _places(locale: str) -> list[tuple]:
+    """Every name the query reader knows (schemas/places.py: clusters, their aliases, regions and
+    wider areas such as 충청권 or Chungcheong), one suggestion per place at most on the list
+    (its entries share an identity): a cluster's or region's with its own name, an area's with
+    the regions it selects."""
+    known = places_data.default()
+    clusters = {r["code"]: (r.get("name") or {}) for r in
+                json.loads(places_data.CLUSTERS_FILE.read_text(encoding="utf-8"))}
+    regions = {t.code: t.ko if locale == "ko" else t.en for t in vocabularies.get("regions").terms}
     out = []
-    for alias, own in labels:
-        detail = "" if normalize(alias) == normalize(own) else own
-        out += [(k, r, Suggestion("place", alias, detail, 0)) for k, r in starts(alias)]
+    for w in known.written:
+        if w.field == "area":
+            detail = " · ".join(regions[r] for r in known.regions_of(w.code))
+        else:
+            name = clusters.get(w.code) or {}
+            own = (name.get(locale) or name.get("ko") or w.code) if w.field == "cluster" else regions[w.code]
+            detail = "" if normalize(w.text) == normalize(own) else own
+        same = ("place", w.field, w.code)
+        out += [(k, r, Suggestion("place", w.text, detail, 0), same) for k, r in starts(w.text)]
     return out
 
 
-def _titles(session, locale: str) -> list[tuple[str, int, Suggestion]]:
+def _titles(session, locale: str) -> list[tuple]:
     """Published titles (as the clusters sent them), one suggestion per distinct title."""
     counts: Counter = Counter()
     kinds: dict[str, str] = {}

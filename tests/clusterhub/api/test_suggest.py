@@ -80,3 +80,43 @@ def test_the_suggest_endpoint_is_documented(web):
     validate(doc)
     operation = doc["paths"]["/api/v1/suggest"]["get"]
     assert operation["parameters"][0]["name"] == "q" and "422" in operation["responses"]
+
+
+@pytest.mark.parametrize("q, area, regions", [
+    ("충청", "충청", ["대전광역시", "세종특별자치시", "충청북도", "충청남도"]),
+    ("수도", "수도권", ["서울특별시", "경기도", "인천광역시"]),
+    ("부울", "부울경", ["부산광역시", "울산광역시", "경상남도"]),
+])
+def test_a_wider_area_is_offered_as_a_place_with_its_regions(web, q, area, regions):
+    body = web.get("/api/v1/suggest", query_string={"q": q}).json
+    first = next(s for s in body["suggestions"] if s["kind"] == "place")
+    assert (first["text"], first["detail"].split(" · ")) == (area, regions)
+
+
+def test_an_area_shows_once_beside_the_regions_it_holds(web):
+    # 충청, 충청권 and 충청도 name one area: it takes one line, so 충청북도 and 충청남도 (regions
+    # the query reader knows too) still fit in the three place lines.
+    assert [t for k, t in offered(web, "충청") if k == "place"] == ["충청", "충청남도", "충청북도"]
+    english = web.get("/api/v1/suggest?q=Chungcheong&lang=en").json
+    places = [(s["text"], s["detail"]) for s in english["suggestions"] if s["kind"] == "place"]
+    assert places[0] == ("Chungcheong", "Daejeon · Sejong · Chungcheongbuk-do · Chungcheongnam-do")
+    assert [t for t, _ in places[1:]] == ["Chungcheongbuk-do", "Chungcheongnam-do"]
+
+
+def test_places_never_crowd_out_concepts_and_titles(web):
+    # 세 starts 세종 (a region and a cluster's city) as well as concepts and titles: places take
+    # at most their three lines, after the concepts and before the titles.
+    got = offered(web, "세")
+    kinds = [k for k, _ in got]
+    assert kinds.count("place") <= suggest.LIMITS["place"]
+    assert "concept" in kinds and "title" in kinds and "place" in kinds
+    assert kinds == sorted(kinds, key=["concept", "place", "title"].index)
+
+
+def test_every_place_offered_is_one_the_query_reader_knows(web):
+    from clusterhub.search import understand
+    for q in ("충청", "수도", "Chungcheong", "호남", "영남", "오송", "kmedi"):
+        for kind, text in offered(web, q):
+            if kind == "place":
+                reading = understand.read(text + " 독성시험")
+                assert reading.filters and reading.q == "독성시험", text
