@@ -36,6 +36,9 @@ def search():
                        "widened": [vars(s) for s in result.understood.widened],
                        "strict": p.strict},
     }
+    if result.understood.elsewhere:     # optional: a place kept only by leaving words out
+        body["understood"]["elsewhere"] = {"q": result.understood.params.q,
+                                           "total": result.understood.elsewhere}
     # Built in SearchResponseSchema's shape (the OpenAPI document's source), so sent as it is:
     # dumping it through marshmallow again took ~15 % of a JSON search (docs/performance.md).
     # tests/clusterhub/api/test_catalog_api.py keeps the body equal to the schema's dump of it.

@@ -55,6 +55,12 @@ class GroupSchema(Schema):
         "description": "Ids of every unit of the group in the whole result (not only this page), lead first"})
 
 
+class ElsewhereSchema(Schema):
+    q = fields.String(required=True, metadata={"description": "Every word searched (as `understood.q`)"})
+    total = fields.Integer(required=True, metadata={
+        "description": "Listings outside the places read from q that hold every word of q"})
+
+
 class UnderstoodSchema(Schema):
     q = fields.String(required=True, metadata={"description": "The text actually searched"})
     filters = fields.List(fields.Nested(SteerSchema), required=True,
@@ -64,6 +70,11 @@ class UnderstoodSchema(Schema):
         "description": "Places read from q that were not applied: no listing there matched "
                        "q, so the search ran over the whole federation instead"})
     strict = fields.Boolean(required=True)
+    elsewhere = fields.Nested(ElsewhereSchema, metadata={
+        "description": "Only when places read from q (`filters`) filled the page by leaving words "
+                       "out (`dropped`) and listings outside them hold every word: how many. The "
+                       "hits are unchanged; search `q` with strict=1 and without those places "
+                       "to list every listing with all the words, the whole country over"})
 
 
 class SearchResponseSchema(Schema):

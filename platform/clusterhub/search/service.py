@@ -13,7 +13,7 @@ from ..errors import Unavailable
 from ..messages import N_
 from . import backend, facet_cache
 from . import understand
-from .contract import MAX_SIZE, BackendError, Hit, SearchRequest, SearchResult
+from .contract import MAX_SIZE, And, BackendError, Hit, In, Not, SearchRequest, SearchResult
 from .params import SearchParams
 
 EXPORT_MAX = 2000
@@ -27,6 +27,8 @@ def run(params: SearchParams, facets=None, group: bool = False) -> SearchResult:
     dropped again, and a kind only hinted at (시험, study) when it would not fill a page. A place
     read from q that still leaves the page empty is dropped too: the search widens to the whole
     federation and `understood.widened` names the place (the page says so and links back to it).
+    A place read from q that keeps its chip only by leaving words out gets one more count:
+    `understood.elsewhere`, the listings outside it holding every word (the page offers them).
     `result.understood` is that reading, with the params actually searched; `result.dropped`
     lists every word of q that the results do not require. With `group`, the page holds groups
     of identical instruments (search/grouping.py): what the page and the API show; exports and
@@ -44,6 +46,9 @@ def run(params: SearchParams, facets=None, group: bool = False) -> SearchResult:
         wide_reading, wide_searched, wide = _answer(params, everywhere, facets, group)
         if wide.total:
             reading, searched, result = wide_reading, wide_searched, wide
+    elif places and result.dropped and all(s in reading.filters for s in places):
+        # The place chip stayed only because words were left out: say if elsewhere holds them all.
+        reading.elsewhere = _elsewhere(params, searched, places)
     reading.params = searched
     result.understood = reading
     result.dropped = tuple(reading.intents) + tuple(result.dropped)
@@ -77,6 +82,29 @@ def _answer(params, reading, facets, group):
         searched = _steered(params, reading)
         result = _search(searched, facets, group)
     return reading, searched, result
+
+
+def _elsewhere(params: SearchParams, searched: SearchParams, places) -> int:
+    """How many listings outside the places read from q (not the user's own ticks) hold every
+    word searched: one strict count, no facets, no page; run only when the page kept its place
+    chips by leaving words out. The results shown do not change."""
+    own = {(f, v) for f, values in params.selections.items() for v in values}
+    read = {(s.field, s.value) for s in places} - own
+    if not read or not searched.q.strip():
+        return 0
+    selections = {f: tuple(v for v in values if (f, v) not in read) for f, values in searched.selections.items()}
+    request = replace(searched, selections={f: v for f, v in selections.items() if v},
+                      strict=True, page=1, size=1).request(facets=())
+    fields: dict[str, tuple[str, ...]] = {}
+    for f, v in sorted(read):
+        fields[f] = fields.get(f, ()) + (v,)
+    outside = Not(And(tuple(In(f, v) for f, v in fields.items())))
+    request = replace(request, filter=And((request.filter, outside)) if request.filter else outside)
+    try:
+        return _cached_result(backend(), request).total
+    except BackendError as exc:
+        raise Unavailable(N_("The search engine is not available right now (%(reason)s). "
+                             "Please try again in a moment."), reason=str(exc)) from exc
 
 
 def _beside(dropped, word: str) -> list[str]:

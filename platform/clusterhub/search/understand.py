@@ -40,6 +40,7 @@ class Reading:
     intents: list[str] = field(default_factory=list)     # words of intent taken out
     corrected: dict[str, str] = field(default_factory=dict)  # a likely Korean typo -> known term
     widened: list[Steer] = field(default_factory=list)   # places read from q, dropped: they emptied the page
+    elsewhere: int = 0      # listings outside the places kept that hold every word (counted after relaxing)
     params: object | None = None                  # the search run (SearchParams), set by the service
 
     @property

@@ -8,6 +8,7 @@ from ..search import params as search_params
 from ..search import grouping, service
 from ..search.params import FACETS
 from ..search.registry import SHOWN
+from ..search.understand import PLACE_FIELDS
 from .cards import Labeller
 from .links import search_url
 
@@ -56,6 +57,8 @@ def page():
         hinted={(s.field, s.value) for s in result.understood.filters if s.soft},
         corrected=result.understood.corrected,
         widened=result.understood.widened, place_url=_place_url(p, result.understood.widened),
+        elsewhere=result.understood.elsewhere, elsewhere_url=_elsewhere_url(p, result.understood),
+        kept_places=[s for s in result.understood.filters if s.field in PLACE_FIELDS],
         long_facets=LONG_FACETS, kind_tabs=KIND_TABS, kind_counts=kind_counts,
         pages=_pages(p.page, result.total_groups if result.total_groups is not None else result.total, p.size),
         export_max=service.EXPORT_MAX, q_cut=q_cut,
@@ -71,6 +74,20 @@ def _place_url(typed, places) -> str | None:
     for steer in places:
         selections[steer.field] = tuple(dict.fromkeys((*selections.get(steer.field, ()), steer.value)))
     return search_url(typed.args(q="", selections=selections))
+
+
+def _elsewhere_url(typed, understood) -> str | None:
+    """Every word searched, strictly, without the places read from q (the user's own ticks
+    stay): the listings of the whole country that hold all the words."""
+    if not understood.elsewhere:
+        return None
+    searched = understood.params
+    read = {(s.field, s.value) for s in understood.filters if s.field in PLACE_FIELDS}
+    own = {(f, v) for f, values in typed.selections.items() for v in values}
+    selections = {f: tuple(v for v in values if (f, v) not in read - own)
+                  for f, values in searched.selections.items()}
+    return search_url(searched.args(q=searched.q, strict=True,
+                                    selections={f: v for f, v in selections.items() if v}))
 
 
 def _live() -> bool:

@@ -65,7 +65,8 @@ def test_openapi_document_is_valid_and_lists_every_api_route(web, catalog_app):
 
 @pytest.mark.parametrize("query", [
     {}, {"q": "질량분석기"}, {"q": "대구 질량분석 비용"}, {"q": "분석", "cluster": "kmedihub", "page": 2},
-    {"q": "LC-MS", "kind": "equipment", "strict": 1}, {"q": "없는단어조합 전혀"}, {"sort": "title", "size": 5}])
+    {"q": "LC-MS", "kind": "equipment", "strict": 1}, {"q": "없는단어조합 전혀"}, {"sort": "title", "size": 5},
+    {"q": "Osong single-dose toxicity"}])     # the last one: understood.elsewhere (optional)
 def test_the_search_body_is_exactly_its_schemas_dump(web, query):
     """The view sends the body it builds without dumping it through SearchResponseSchema (the
     profile's cut, issue 18): it must be what the dump would send, field for field."""

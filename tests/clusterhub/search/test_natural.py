@@ -4,9 +4,9 @@ from clusterhub.search import service
 from clusterhub.search.params import SearchParams
 
 
-def search(app, q, **selections):
+def search(app, q, strict=False, **selections):
     with app.app_context():
-        return service.run(SearchParams(q=q, size=10, selections=selections), facets=())
+        return service.run(SearchParams(q=q, size=10, selections=selections, strict=strict), facets=())
 
 
 def titles(result):
@@ -72,3 +72,22 @@ def test_a_wider_area_searches_its_regions(demo_app):
     assert set(result.understood.params.selections["region"]) == {"seoul", "gyeonggi", "incheon"}
     assert result.hits and {h.document["region"] for h in result.hits} <= {"seoul", "gyeonggi", "incheon"}
     assert all("질량분석기" in t for t in titles(result))
+
+
+def test_a_place_kept_by_leaving_words_out_counts_all_the_words_elsewhere(demo_app):
+    # K-MEDIhub (대구) holds two GLP primate toxicity studies, fewer than a page, so words were
+    # left out to fill it in Daegu; three more listings of other clusters hold every word. The
+    # count is reported, the page stays as it was (the chip, the words left out, the hits).
+    for q, place, words in (("대구 GLP 영장류 독성", "kmedihub", "GLP 영장류 독성"),
+                            ("Osong primate toxicity", "kbiohealth", "primate toxicity")):
+        result = search(demo_app, q)
+        assert result.dropped and result.understood.params.selections["cluster"] == (place,)
+        everywhere = search(demo_app, words, strict=True).total
+        there = search(demo_app, words, strict=True, cluster=(place,)).total
+        assert result.understood.elsewhere == everywhere - there > 0, q
+        assert {h.document["cluster"] for h in result.hits} == {place}
+
+
+def test_all_words_elsewhere_is_only_counted_for_a_relaxed_place(demo_app):
+    for q in ("대구 세포배양기", "GLP 영장류 독성", "호남 유세포분석기 분석"):
+        assert search(demo_app, q).understood.elsewhere == 0, q

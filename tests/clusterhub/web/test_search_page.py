@@ -191,3 +191,38 @@ def test_a_korean_typo_that_finds_nothing_is_searched_as_the_known_term(web):
     assert "세포배양기" in read("세포배양긱 CO2").corrected.values()
     kept = web.get("/api/v1/search?q=CO2+세포배양긱").get_json()
     assert kept["understood"]["q"] == "CO2 세포배양기" and kept["total"] > 0
+
+
+def test_a_place_kept_only_by_leaving_words_out_offers_all_the_words_elsewhere(web):
+    # 오송 (K-BIOHealth) has a repeated-dose toxicity study, no single-dose one: the page keeps
+    # the chip and leaves single-dose out; K-MEDIhub's single-dose study holds every word, so the
+    # page says so and links to it, the results shown staying as they were.
+    page = html(web, "/search?q=Osong+single-dose+toxicity")
+    note = re.search(r'<p class="elsewhere" id="elsewhere">(.*?)</p>', page, re.S).group(1)
+    assert "‘Osong’에는 모든 단어를 담은 목록이 적어 일부 단어를 빼고 찾았습니다." in note
+    assert "다른 지역에는 모든 단어를 담은 목록이 1건 있습니다." in note
+    link = re.search(r'<a href="([^"]+)">([^<]+)</a>', note)
+    assert link.group(2) == "전국에서 모든 단어로 찾기"
+    assert parse_qs(urlsplit(link.group(1).replace("&amp;", "&")).query) == {
+        "q": ["single-dose toxicity"], "strict": ["1"]}
+    wide = web.get("/api/v1/search?" + urlsplit(link.group(1).replace("&amp;", "&")).query).get_json()
+    assert "kmedihub:service:SV-002" in [h["id"] for h in wide["hits"]] and wide["dropped"] == []
+    assert 'id="relaxed"' in page and 'class="chip" aria-label' in page   # chip kept, words left out
+
+    body = web.get("/api/v1/search?q=Osong+single-dose+toxicity").get_json()
+    assert body["understood"]["elsewhere"] == {"q": "single-dose toxicity", "total": 1}
+    assert body["dropped"] == ["single-dose"]
+    assert [h["id"] for h in body["hits"]] == ["kbiohealth:service:SV-001"]   # the hits as before
+    english = html(web, "/search?q=Osong+single-dose+toxicity&lang=en")
+    assert "1 listing elsewhere in the country holds them all." in english
+    assert ">All words, whole country</a>" in english
+
+
+def test_all_words_elsewhere_is_not_counted_without_a_place_or_without_relaxing(web):
+    for q in ("single-dose toxicity study", "오송 독성시험", "Osong single-dose toxicity&strict=1"):
+        body = web.get("/api/v1/search?q=" + q).get_json()
+        assert "elsewhere" not in body["understood"], q
+    assert 'id="elsewhere"' not in html(web, "/search?q=오송+독성시험")
+    # The user's own tick is not a place read from q: nothing is offered beyond it.
+    body = web.get("/api/v1/search?q=single-dose+toxicity&cluster=kbiohealth").get_json()
+    assert "elsewhere" not in body["understood"]
