@@ -101,3 +101,23 @@ def test_the_open_autocomplete_has_no_accessibility_violations(browser, live_ser
     page.locator("#q").press("ArrowDown")
     assert axe_violations(page) == []
     context.close()
+
+
+def test_the_autocomplete_offers_a_wider_area_as_a_place(page, live_server, screenshots):
+    page.goto(f"{live_server}/search")
+    box = page.locator("#q")
+    box.press_sequentially("충청", delay=40)
+    listbox = page.locator("#q-suggestions[role=listbox]")
+    listbox.wait_for(state="visible")
+    place = listbox.locator(".suggest-place").first
+    assert place.locator(".suggest-text").inner_text().strip() == "충청"
+    assert "지역·클러스터" in place.inner_text() and "세종특별자치시" in place.inner_text()   # kind, regions
+    page.screenshot(path=str(screenshots / "search-autocomplete-area.png"), full_page=False)
+
+
+def test_the_all_words_elsewhere_note_is_shown(page, live_server, screenshots):
+    page.goto(f"{live_server}/search?q=Osong+single-dose+toxicity")
+    note = page.locator("#elsewhere")
+    assert "1건" in note.inner_text()
+    assert note.locator("a").inner_text().strip() == "전국에서 모든 단어로 찾기"
+    page.screenshot(path=str(screenshots / "search-all-words-elsewhere.png"), full_page=False)
