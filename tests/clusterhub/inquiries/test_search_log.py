@@ -84,3 +84,20 @@ def test_a_forked_child_does_not_write_its_parents_lines_again(tmp_path):
     search_log.flush(db.engine(app))
     assert logged(app) == ["세포배양"]
     db.engine(app).dispose()
+
+
+def test_a_line_not_widened_stores_sql_null_and_the_gap_report_skips_it(database_url, tmp_path):
+    # The gap report selects widened lines by `widened IS NOT NULL`: JSON null would match too.
+    from clusterhub.inquiries import dashboard
+
+    app = build_app(tmp_path, database_url)
+    engine = db.engine(app)
+    search_log.record("세포배양기", {}, 30, engine)
+    search_log.record("대구 독성시험", {}, 4, engine, widened={"places": ["대구"], "words": "독성시험"})
+    search_log.record("없는말", {}, 0, engine)
+    search_log.flush(engine)
+    with app.app_context(), db.session() as s:
+        assert s.exec(select(SearchLog.query).where(SearchLog.widened.is_(None)).order_by(SearchLog.id)).all() \
+            == ["세포배양기", "없는말"]
+        assert sorted(log.query for log in dashboard.gap_searches(s)) == ["대구 독성시험", "없는말"]
+    engine.dispose()
