@@ -79,6 +79,10 @@ def test_reservation_events_are_said_in_each_readers_language(rworld, language):
     assert {"ko": "(예약 취소): 일정 변경", "en": "(reservation cancelled): 일정 변경"}[language] in said, said
     to_member = [m.body for m in mails_to(rworld, "member")]
     assert any({"ko": "사유: 장비 점검", "en": "Reason: 장비 점검"}[language] in b for b in to_member), to_member
+    used = [m for m in mails_to(rworld, "member") if f"/tickets/{ticket}/statement" in m.body]
+    assert len(used) == 1, to_member  # the recorded use is mailed once, with the statement to accept
+    assert {"ko": "이용 기록됨", "en": "use recorded"}[language] in used[0].subject
+    assert {"ko": "합계: ₩100,000", "en": "Total: ₩100,000"}[language] in used[0].body
     assert any({"ko": "사유: 시료 준비 부족", "en": "Reason: 시료 준비 부족"}[language] in b for b in to_member)
     assert any({"ko": "사유: 일정 변경", "en": "Reason: 일정 변경"}[language] in mail.body
                for mail in mails_to(rworld, "operator_a"))
