@@ -1,6 +1,9 @@
 """Satisfaction surveys of completed tickets, and averages shown once there are enough answers."""
 from __future__ import annotations
 
+import json
+
+import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import Session, select
 
@@ -43,14 +46,25 @@ def of_ticket(s: Session, ticket_id: int) -> Survey | None:
 
 
 def averages(s: Session, cluster: str | None = None, listing_id: str | None = None) -> dict | None:
-    """{n, quality, speed, communication} for a cluster or a listing; None below MIN_ANSWERS."""
-    query = select(Survey, Ticket.cluster, Ticket.listing_ids).join(Ticket, Ticket.id == Survey.ticket_id)
+    """{n, quality, speed, communication} for a cluster or a listing; None below MIN_ANSWERS.
+
+    Only the scores are read, and a listing's surveys are picked out by the database first (its
+    id in the ticket's stored list, as text) and checked here: the listing page asks for every
+    listing it shows, and reading every survey of the federation for it grew with the surveys."""
+    query = select(Survey.quality, Survey.speed, Survey.communication, Ticket.listing_ids).join(
+        Ticket, Ticket.id == Survey.ticket_id)
     if cluster:
         query = query.where(Ticket.cluster == cluster)
-    rows = [survey for survey, _c, ids in s.exec(query) if listing_id is None or listing_id in ids]
+    if listing_id is not None:
+        text = sa.cast(Ticket.listing_ids, sa.Text)
+        # SQLite keeps the list as json.dumps wrote it (non-ASCII escaped), PostgreSQL's jsonb
+        # prints UTF-8: either spelling of the quoted id may appear.
+        query = query.where(sa.or_(*(text.contains(json.dumps(listing_id, ensure_ascii=flag), autoescape=True)
+                                     for flag in (True, False))))
+    rows = [r[:3] for r in s.exec(query) if listing_id is None or listing_id in r[3]]
     if len(rows) < MIN_ANSWERS:
         return None
-    return {"n": len(rows), **{k: round(sum(getattr(r, k) for r in rows) / len(rows), 1) for k in SCALES}}
+    return {"n": len(rows), **{k: round(sum(r[i] for r in rows) / len(rows), 1) for i, k in enumerate(SCALES)}}
 
 
 def count(s: Session) -> int:

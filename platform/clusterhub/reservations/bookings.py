@@ -129,8 +129,9 @@ def ticket_event(s: Session, ticket_id: int, user: Principal, who: str, body: st
                       author_id=user.id, author_side=who, at=now))
 
 
-def _tell(s: Session, r: Reservation, who: str, event: str) -> None:
-    """Mail the other side of r that event (templates/mail/reservation.txt) happened."""
+def tell(s: Session, r: Reservation, who: str, event: str, total_krw: int | None = None) -> None:
+    """Mail the other side of r that event (templates/mail/reservation.txt) happened; "used" names
+    the recorded total and links the ticket's statement, which the company reviews and accepts."""
     if who == "cluster":
         requester = s.get(User, r.user_id)
         recipients = [requester.email] if requester else []
@@ -138,7 +139,8 @@ def _tell(s: Session, r: Reservation, who: str, event: str) -> None:
         recipients = mail.operators_of(s, r.cluster)
     for to in recipients:
         mail.send(s, to, "reservation", reservation_id=r.id, event=event, mode=r.mode,
-                  slots=describe(slots_of(s, r.id)), link=f"/reservations/{r.id}",
+                  slots=describe(slots_of(s, r.id)), total_krw=total_krw,
+                  link=f"/tickets/{r.ticket_id}/statement" if event == "used" else f"/reservations/{r.id}",
                   reason=r.reason if event in ("proposed", "declined", "cancelled") else "")
 
 
@@ -177,7 +179,7 @@ def ask(s: Session, user: Principal, listing_id: str, slots: list[Slot], *, mode
     s.flush()
     for slot in slots:
         s.add(ReservationSlot(reservation_id=r.id, day=slot.day, start_hour=slot.start_hour, end_hour=slot.end_hour))
-    _tell(s, r, "company", "requested")
+    tell(s, r, "company", "requested")
     return r
 
 
@@ -204,7 +206,7 @@ def _confirmed(s: Session, r: Reservation, user: Principal, who: str, note: str,
     r.status, r.updated_at = "confirmed", utcnow()
     s.add(r)
     ticket_event(s, r.ticket_id, user, who, note=note, params={"slots": slot_params(slots_of(s, r.id))})
-    _tell(s, r, who, event)
+    tell(s, r, who, event)
     return r
 
 
@@ -234,7 +236,7 @@ def propose(s: Session, user: Principal, reservation_id: int, slots: list[Slot],
     r.status, r.reason, r.updated_at = "proposed", (reason or "").strip()[:1000], utcnow()
     s.add(r)
     ticket_event(s, r.ticket_id, user, "cluster", r.reason, note=PROPOSED, params={"slots": slot_params(slots)})
-    _tell(s, r, "cluster", "proposed")
+    tell(s, r, "cluster", "proposed")
     return r
 
 
@@ -260,7 +262,7 @@ def decline(s: Session, user: Principal, reservation_id: int, reason: str) -> Re
     r.status, r.reason, r.updated_at = "declined", reason[:1000], utcnow()
     s.add(r)
     ticket_event(s, r.ticket_id, user, "cluster", reason, note=DECLINED)
-    _tell(s, r, "cluster", "declined")
+    tell(s, r, "cluster", "declined")
     return r
 
 
@@ -285,7 +287,7 @@ def cancel(s: Session, user: Principal, reservation_id: int, reason: str = "") -
     r.status, r.reason, r.updated_at = "cancelled", reason[:1000], utcnow()
     s.add(r)
     ticket_event(s, r.ticket_id, user, who, reason, note=CANCELLED)
-    _tell(s, r, who, "cancelled")
+    tell(s, r, who, "cancelled")
     return r
 
 

@@ -104,6 +104,7 @@ def record_use(s: Session, user: Principal, reservation_id: int, *, hours: float
     s.add(r)
     bookings.ticket_event(s, r.ticket_id, user, "cluster", note=bookings.USE_RECORDED,
                           params={"total_krw": use.total_krw, "files": [name for name, _t, _d in files]})
+    bookings.tell(s, r, "cluster", "used", total_krw=use.total_krw)
     return use
 
 

@@ -72,11 +72,17 @@ def test_reservation_events_are_said_in_each_readers_language(rworld, language):
     listed = member.get("/my/requests").get_data(as_text=True)  # a request without a note shows its slots
     assert f"{d.isoformat()} 09–10</a>" in listed and "reservation:" not in listed, listed
     assert member.post(f"/api/v1/reservations/{cancelled}/cancel", json={"reason": "일정 변경"}).status_code == 200
+    unwritten = operator.get(f"/tickets/{ticket2}").get_data(as_text=True)  # no note: the page says so
+    assert {"ko": "<dd>(작성하지 않음)</dd>", "en": "<dd>(none written)</dd>"}[language] in unwritten
     said = timeline(operator.get(f"/tickets/{ticket2}")) + timeline(operator.get(f"/tickets/{ticket3}"))
     assert {"ko": "(예약 거절): 시료 준비 부족", "en": "(reservation declined): 시료 준비 부족"}[language] in said, said
     assert {"ko": "(예약 취소): 일정 변경", "en": "(reservation cancelled): 일정 변경"}[language] in said, said
     to_member = [m.body for m in mails_to(rworld, "member")]
     assert any({"ko": "사유: 장비 점검", "en": "Reason: 장비 점검"}[language] in b for b in to_member), to_member
+    used = [m for m in mails_to(rworld, "member") if f"/tickets/{ticket}/statement" in m.body]
+    assert len(used) == 1, to_member  # the recorded use is mailed once, with the statement to accept
+    assert {"ko": "이용 기록됨", "en": "use recorded"}[language] in used[0].subject
+    assert {"ko": "합계: ₩100,000", "en": "Total: ₩100,000"}[language] in used[0].body
     assert any({"ko": "사유: 시료 준비 부족", "en": "Reason: 시료 준비 부족"}[language] in b for b in to_member)
     assert any({"ko": "사유: 일정 변경", "en": "Reason: 일정 변경"}[language] in mail.body
                for mail in mails_to(rworld, "operator_a"))
