@@ -40,7 +40,7 @@ from schemas.thesaurus import Thesaurus
 from schemas.thesaurus import default as default_thesaurus
 
 from .contract import BackendError, IndexState, SearchBackend, SearchRequest, SearchResult
-from . import grouping
+from . import grouping, ranking
 from .facets import start as facets_start
 from .fields import SCHEMA_VERSION, build_schema, load_payload, to_tantivy
 from .filters import combine, to_query
@@ -206,7 +206,8 @@ class EmbeddedBackend(SearchBackend):
             total, total_groups, members = None, None, {}
             if request.group:
                 groups = grouping.page(searcher, schema, combine(text, base), request,
-                                       _order(request, text is not None), counting.groups)
+                                       _order(request, text is not None), counting.groups,
+                                       weigh=ranking.applies(request, text is not None))
                 page_hits, total, total_groups, members = (groups.hits, groups.total,
                                                            groups.total_groups, groups.members)
             else:
@@ -266,6 +267,8 @@ class EmbeddedBackend(SearchBackend):
 
     @staticmethod
     def _find(searcher, query, request: SearchRequest, has_text: bool):
+        if ranking.applies(request, has_text):
+            return ranking.find(searcher, query, request, _order(request, has_text))
         return searcher.search(query, limit=request.size, offset=request.offset, count=True,
                                **_order(request, has_text))
 

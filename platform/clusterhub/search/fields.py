@@ -10,7 +10,7 @@ import tantivy
 from . import korean
 from .contract import DATE_FIELDS, KEYWORD_FIELDS, NUMERIC_FIELDS
 
-SCHEMA_VERSION = 5   # bump when the schema or the analysis changes: state() then asks for a reindex
+SCHEMA_VERSION = 6   # bump when the schema or the analysis changes: state() then asks for a reindex
 # Text fields searched by q: Korean bigram fields (whitespace tokenizer over pre-tokenized,
 # lowercased bigrams) and English stemmed fields; name -> boost.
 # Title and summary share a "head" field: one field fewer per query word measured about a
@@ -36,6 +36,8 @@ def build_schema() -> tantivy.Schema:
     b.add_text_field("id", tokenizer_name="raw", index_option="basic", fast=True)
     # The group of identical instruments as a number (0: alone), read per hit from the column.
     b.add_unsigned_field("group_no", indexed=True, fast=True)
+    # 1 for an expert, read per hit from the column to weigh experts' relevance (search/ranking.py).
+    b.add_unsigned_field("expert_no", fast=True)
     for name in KEYWORD_FIELDS:
         b.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
     for name in NUMERIC_FIELDS:
@@ -81,6 +83,7 @@ def to_tantivy(doc: dict) -> tantivy.Document:
     out = tantivy.Document()
     out.add_text("id", doc["id"])
     out.add_unsigned("group_no", group_number(doc.get("group")))
+    out.add_unsigned("expert_no", 1 if doc.get("kind") == "expert" else 0)
     for name in KEYWORD_FIELDS:
         for value in _values(doc.get(name)):
             out.add_text(name, value)

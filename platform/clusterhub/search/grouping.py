@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import tantivy
 
+from . import ranking
 from .contract import Hit, SearchRequest
 
 FIRST_BATCH = 100       # hits read for the first groups; grows fourfold while groups are missing
@@ -88,7 +89,7 @@ class Page:
 
 
 def page(searcher: tantivy.Searcher, schema, query, request: SearchRequest, order: dict,
-         sizes=None) -> Page:
+         sizes=None, weigh: bool = False) -> Page:
     """The page of groups of a query (see the module's docstring). `sizes`, when given, waits for
     the result of SIZES over the query (the facet pass counted it alongside); otherwise the
     sizes are counted here, and only when the hits read are not already every match."""
@@ -96,9 +97,11 @@ def page(searcher: tantivy.Searcher, schema, query, request: SearchRequest, orde
     limit = max(FIRST_BATCH, UNITS_GUESS * need)
     while True:
         found = searcher.search(query, limit=limit, count=True, **order)
-        numbers = searcher.fast_field_values("group_no", [a for _, a in found.hits]) if found.hits else []
+        # Experts weighed (search/ranking.py) over the hits read: an expert is never grouped.
+        read = ranking.weigh(searcher, found.hits) if weigh else found.hits
+        numbers = searcher.fast_field_values("group_no", [a for _, a in read]) if read else []
         leads, seen = [], set()
-        for (score, addr), no in zip(found.hits, numbers):
+        for (score, addr), no in zip(read, numbers):
             k = no or ("alone", addr.segment_ord, addr.doc)
             if k not in seen:
                 seen.add(k)
