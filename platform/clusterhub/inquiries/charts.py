@@ -1,42 +1,34 @@
-"""Plain inline SVG bar charts, drawn on the server (no JavaScript, no CDN)."""
+"""Plain HTML bar charts, drawn on the server (no JavaScript, no CDN, no inline style).
+
+The labels and values are HTML text in the page's own font size, so they read the same on a 390 px
+phone as on a desktop; a scaled SVG drew them about 6 px tall on a phone. Each row is its label on
+a line of its own (a long Korean cluster name wraps instead of being cut), then the bar with its
+value at the bar's end. A bar is an empty SVG whose width attribute is a percentage: the page's CSP
+(style-src 'self') forbids style attributes, and an SVG fill still prints and shows in forced
+colours, where a CSS background would not. The chart is one image to a screen reader, named by its
+title; the table under each chart carries the numbers.
+"""
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-# Each row is its label on a line of its own, then the bar: a long Korean cluster name gets the
-# chart's whole width instead of being cut off at the left edge of a narrow label column.
-WIDTH, BAR, GAP, LINE, FONT = 560, 16, 10, 16, 12
-NUMBER = 60  # room right of the longest bar for its value
-
-
-def _width(ch: str) -> float:
-    """A generous estimate of a glyph's width: Hangul and CJK about FONT px, Latin under 0.65."""
-    return FONT if ord(ch) >= 0x1100 else FONT * 0.65
-
-
-def _short(label: str) -> str:
-    """label, cut with "…" where it would run past the chart's right edge."""
-    used, room = 0.0, WIDTH - FONT
-    for i, ch in enumerate(label):
-        used += _width(ch)
-        if used > room:
-            return label[:i] + "…"
-    return label
+ROWS = 15
+LONGEST = 85  # the longest bar, in percent of the row: room right of it for the value
 
 
 def bars(rows: list[tuple[str, int]], title: str) -> Markup:
-    """A horizontal bar chart of (label, value) rows, with a <title> for screen readers."""
-    rows = rows[:15]
+    """A horizontal bar chart of (label, value) rows, named title for screen readers; empty
+    without rows."""
+    rows = rows[:ROWS]
+    if not rows:
+        return Markup("")  # nothing to draw: the table under it says "No data yet."
     top = max([v for _l, v in rows] or [1]) or 1
-    step = LINE + BAR + GAP
-    height = len(rows) * step + GAP
-    parts = [f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-             f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
-    for i, (label, value) in enumerate(rows):
-        y = GAP + i * step
-        w = max(1, round((WIDTH - NUMBER) * value / top))
-        parts.append(f'<text x="0" y="{y + LINE - 4}" font-size="{FONT}">{escape(_short(str(label)))}<title>{escape(str(label))}</title></text>'
-                     f'<rect x="0" y="{y + LINE}" width="{w}" height="{BAR}" fill="#2f6f8f"></rect>'
-                     f'<text x="{w + 4}" y="{y + LINE + BAR - 3}" font-size="{FONT}">{value}</text>')
-    parts.append("</svg>")
+    parts = [f'<div class="chart" role="img" aria-label="{escape(title)}"><ol>']
+    for label, value in rows:
+        share = max(0.5, round(LONGEST * value / top, 1))
+        parts.append(f'<li><span class="chart-label">{escape(str(label))}</span>'
+                     f'<span class="chart-row"><svg class="chart-bar" width="{share}%" height="16" '
+                     f'focusable="false" aria-hidden="true"><rect width="100%" height="100%" fill="#2f6f8f"></rect>'
+                     f'</svg><span class="chart-value">{escape(str(value))}</span></span></li>')
+    parts.append("</ol></div>")
     return Markup("".join(parts))

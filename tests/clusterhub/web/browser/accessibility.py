@@ -64,11 +64,11 @@ def focus_outline(page, selector: str) -> dict:
 
 CLIPPED_LABELS = """() => {
   const out = [];
-  for (const svg of document.querySelectorAll('svg.chart')) {
-    const box = svg.viewBox.baseVal;
-    for (const t of svg.querySelectorAll('text')) {
-      const b = t.getBBox();
-      if (b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5) out.push(t.textContent);
+  for (const chart of document.querySelectorAll('div.chart')) {
+    const box = chart.getBoundingClientRect();
+    for (const t of chart.querySelectorAll('.chart-label, .chart-value')) {
+      const b = t.getBoundingClientRect();
+      if (b.left < box.left - 0.5 || b.right > box.right + 0.5 || t.scrollWidth > t.clientWidth + 1) out.push(t.textContent);
     }
   }
   return out;
@@ -77,6 +77,18 @@ CLIPPED_LABELS = """() => {
 
 def clipped_chart_labels(page) -> list[str]:
     return page.evaluate(CLIPPED_LABELS)
+
+
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll('.chart text, .chart .chart-label, .chart .chart-value')].map(t => {
+  const size = parseFloat(getComputedStyle(t).fontSize);
+  const svg = t.ownerSVGElement;  // text drawn in a scaled SVG is as small as its scale makes it
+  return svg ? size * t.getScreenCTM().a : size;
+})"""
+
+
+def chart_text_sizes(page) -> list[float]:
+    """The size in CSS pixels at which each label and value of the page's charts is drawn."""
+    return page.evaluate(CHART_TEXT_SIZES)
 
 
 def overflows(page) -> int:

@@ -3,12 +3,15 @@ and in English: axe-core finds no violation of moderate impact or above on any p
 checks axe cannot make here hold (focus outline contrast, focus order, chart labels, fit)."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from clusterhub import db
 from tests.clusterhub.auth.browser import add_user, sign_in
-from tests.clusterhub.web.browser.accessibility import (axe_violations, clipped_chart_labels, contrast,
-                                                        focus_outline, overflows)
+from tests.clusterhub.web.browser.accessibility import (axe_violations, chart_text_sizes, clipped_chart_labels,
+                                                        contrast, focus_outline, overflows)
 from tests.clusterhub.web.conftest import load_corpus
 from tests.conftest import build_app, serving
 
@@ -142,17 +145,24 @@ def test_the_demo_banner_is_inside_a_landmark(page, walk_server):
 
 
 def test_chart_labels_of_the_longest_cluster_names_fit_the_chart(page):
+    """Every label is shown whole (wrapped, never cut) inside the chart, and drawn at 12 px or more
+    on a phone as on a desktop (a scaled SVG drew them about 6 px tall at 390 px)."""
     from clusterhub.inquiries import charts
     from schemas import load_clusters
 
     names = sorted((c["name"]["ko"] for c in load_clusters()), key=len, reverse=True)[:5]
     rows = [(name, 40 - i) for i, name in enumerate(names)] + [("가" * 80, 2), ("Daegu-Gyeongbuk Advanced Medical Complex (K-MEDIhub) " * 3, 1)]
+    css = (Path(__file__).resolve().parents[4] / "platform/clusterhub/static/css/site.css").read_text()
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 800})
-        page.set_content(f"<html lang='ko'><body style='margin:0'>{charts.bars(rows, 'test')}</body></html>")
+        page.set_content(f"<html lang='ko'><head><style>{css}</style></head>"
+                         f"<body><main class='wrap'>{charts.bars(rows, 'test')}</main></body></html>")
         assert clipped_chart_labels(page) == []
-        shown = page.locator("svg.chart > text").evaluate_all("ts => ts.map(t => t.firstChild.textContent)")
-        assert names[0] in shown  # the longest real name whole, not cut
+        assert overflows(page) == 0
+        shown = page.locator(".chart .chart-label").all_inner_texts()
+        assert shown == [label.strip() for label, _n in rows]  # whole, not cut
+        assert min(chart_text_sizes(page)) >= 12
+        assert page.get_by_role("img", name="test").count() == 1
 
 
 NAV_LINES = """() => new Set([...document.querySelectorAll('.main-nav > *')].filter(e => e.offsetParent)
@@ -172,7 +182,7 @@ def test_the_staff_navigation_fits_two_lines_on_a_phone_and_opens_without_script
         assert page.evaluate(NAV_LINES) <= 2
         curation = page.locator(".main-nav a[href='/curation']")
         assert not curation.is_visible()
-        page.locator(".main-nav summary").focus()
+        page.locator(".main-nav .nav-menu:not(.nav-account) > summary").focus()
         page.keyboard.press("Enter")
         assert curation.is_visible()
         assert overflows(page) == 0
@@ -180,5 +190,56 @@ def test_the_staff_navigation_fits_two_lines_on_a_phone_and_opens_without_script
         page.wait_for_url(f"{walk_server}/curation")
         page.set_viewport_size(VIEWPORTS["desktop"])
         assert page.evaluate(NAV_LINES) == 1
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("role", ["admin", "member"])
+def test_an_english_navigation_fits_two_lines_on_a_phone_with_the_account_in_a_menu(browser, walk_server, role):
+    """English labels are the longest: an admin's (staff menu) and a member's (the most personal
+    links) navigation takes at most two lines at 390 px even with a count on the basket; the person's
+    own pages, the account and logging out sit in a menu named by them that opens from the keyboard
+    without script; the dashboard's chart labels are drawn at 12 px or more on the phone."""
+    context = browser.new_context(locale="en-US", java_script_enabled=False, viewport=VIEWPORTS["mobile"])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        sign_in(page, walk_server, ROLES[role][0], PASSWORD, "/")
+        page.goto(f"{walk_server}/lang/en?next=/listings/{LISTING}")
+        page.locator("form.basket-add button[type=submit]").click()
+        page.wait_for_url(f"{walk_server}/basket")
+        if role == "admin":  # a request, so that the dashboard draws its charts
+            page.fill("#need", "LC-MS quantitation of a small molecule in plasma.")
+            page.fill("#timeline", "by June")
+            page.check("input[name=consent]")
+            page.click("form.request-form button[type=submit]")
+            page.wait_for_url(re.compile(r"/my/requests/\d+$"))
+            page.goto(f"{walk_server}/listings/{LISTING}")
+            page.locator("form.basket-add button[type=submit]").click()
+        page.goto(f"{walk_server}/")
+        assert "(1)" in page.locator(".main-nav > a[href='/basket']").inner_text()  # the longest basket label
+        assert page.evaluate(NAV_LINES) <= 2
+        tops = page.locator(".main-nav > *").evaluate_all(
+            "es => es.filter(e => e.offsetParent).map(e => e.getBoundingClientRect())"
+                  ".map(b => [Math.round(b.top), Math.round(b.bottom)])")
+        one_line = max(bottom - top for top, bottom in tops)
+        box = page.locator(".main-nav").bounding_box()
+        assert box["height"] < 2 * one_line + 16, (box, tops)  # two lines and their gap, not three
+        mine = page.locator(".main-nav a[href='/my/requests']")
+        assert not mine.is_visible()
+        page.locator(".nav-account > summary").focus()
+        page.keyboard.press("Enter")
+        assert mine.is_visible() and page.locator(".nav-account button[type=submit]").is_visible()
+        assert overflows(page) == 0
+        if role == "admin":
+            page.goto(f"{walk_server}/dashboard")
+            assert page.locator("div.chart").count() == 3
+            assert min(chart_text_sizes(page)) >= 12
+            assert clipped_chart_labels(page) == [] and overflows(page) == 0
+        page.goto(f"{walk_server}/clusters")
+        page.locator(".nav-account > summary").click()
+        page.locator(".nav-account button[type=submit]").click()  # logging out from the menu
+        page.wait_for_url(f"{walk_server}/")
+        assert page.locator(".main-nav a[href^='/login']").count() == 1
     finally:
         context.close()

@@ -96,7 +96,7 @@ def test_the_whole_request_flow_in_the_browser(browser, request_server, screensh
         context, curator = _as(browser, base, "curator", violations)
         contexts.append(context)
         curator.goto(f"{base}/dashboard")
-        assert curator.locator("svg.chart").count() == 3
+        assert curator.locator("div.chart[role=img]").count() == 3
         tables = curator.locator("table.data")
         assert "대구경북첨단의료복합단지" in tables.nth(0).inner_text()  # names, not codes
         assert "오가노이드칩평가" in tables.nth(4).inner_text()
