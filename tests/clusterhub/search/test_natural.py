@@ -103,3 +103,7 @@ def test_needs_named_in_other_words_than_the_catalogue_writes(demo_app):
     assert clean.total and all("무균" in t for t in titles(clean)), titles(clean)
     imaging = titles(search(demo_app, "AI 의료영상 데이터"))          # the image-reading AI services
     assert imaging[:5] == ["AI 의료기기 성능 검증: 영상 판독 AI"] * 5, imaging
+    biologics = titles(search(demo_app, "바이오 의약품 위탁 생산 업체"))  # antibodies, cells, vaccines
+    assert biologics and all("위탁 생산" in t or "생산" in t for t in biologics), biologics
+    animals = titles(search(demo_app, "동물 실험실 있는 곳"))          # not lab-instrument tests
+    assert animals and not any("실험실 기기" in t for t in animals) and "실험동물" in animals[0], animals
