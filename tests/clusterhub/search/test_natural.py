@@ -91,3 +91,19 @@ def test_a_place_kept_by_leaving_words_out_counts_all_the_words_elsewhere(demo_a
 def test_all_words_elsewhere_is_only_counted_for_a_relaxed_place(demo_app):
     for q in ("대구 세포배양기", "GLP 영장류 독성", "호남 유세포분석기 분석"):
         assert search(demo_app, q).understood.elsewhere == 0, q
+
+
+def test_needs_named_in_other_words_than_the_catalogue_writes(demo_app):
+    # Typed before running them (2026-12-04); each once found the wrong listings or nothing.
+    cosmetic = titles(search(demo_app, "화장품 효능 평가"))         # efficacy, not irritation
+    assert cosmetic and all(t.startswith("기능성 평가") for t in cosmetic), cosmetic
+    in_vitro = titles(search(demo_app, "시험관 내 약효 평가"))      # in vitro, in Korean
+    assert in_vitro[:5] and all(t.startswith("세포 기반") for t in in_vitro[:5]), in_vitro
+    clean = search(demo_app, "클린룸 대여")                          # no listing says 클린룸
+    assert clean.total and all("무균" in t for t in titles(clean)), titles(clean)
+    imaging = titles(search(demo_app, "AI 의료영상 데이터"))          # the image-reading AI services
+    assert imaging[:5] == ["AI 의료기기 성능 검증: 영상 판독 AI"] * 5, imaging
+    biologics = titles(search(demo_app, "바이오 의약품 위탁 생산 업체"))  # antibodies, cells, vaccines
+    assert biologics and all("위탁 생산" in t or "생산" in t for t in biologics), biologics
+    animals = titles(search(demo_app, "동물 실험실 있는 곳"))          # not lab-instrument tests
+    assert animals and not any("실험실 기기" in t for t in animals) and "실험동물" in animals[0], animals
