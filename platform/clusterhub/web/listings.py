@@ -17,7 +17,11 @@ def show(listing_id: str):
     with db.session() as s:
         found = listings.published(s, listing_id)
         if isinstance(found, listings.Moved):
-            return redirect(url_for("listings.show", listing_id=found.to), 301)
+            # Moved for good, but a curator can undo a merge: browsers keep a bare 301 for ever,
+            # so they are told to ask again each time (the page of the undone listing came back).
+            moved = redirect(url_for("listings.show", listing_id=found.to), 301)
+            moved.headers["Cache-Control"] = "no-cache"
+            return moved
         if found is None:
             raise NotFound(N_("No published listing %(id)s. It may have been withdrawn by its cluster, "
                               "or the address is mistyped."), id=repr(listing_id))
