@@ -50,7 +50,9 @@ def listing(listing_id: str):
     with db.session() as s:
         found = listings.published(s, listing_id)
         if isinstance(found, listings.Moved):
-            return redirect(url_for("api.listing", listing_id=found.to), 301)
+            moved = redirect(url_for("api.listing", listing_id=found.to), 301)
+            moved.headers["Cache-Control"] = "no-cache"  # a curator can undo the merge
+            return moved
         if found is None:
             raise NotFound(N_("No published listing %(id)s."), id=repr(listing_id))
         row = found.listing

@@ -33,7 +33,8 @@ def test_a_merged_listing_redirects_to_the_canonical_one(curated, curator):
     page = curator.get(f"/listings/{TWIN}")
     assert page.status_code == 301 and page.headers["Location"].endswith(f"/listings/{LISTING}")
     assert page.headers["Cache-Control"] == "no-cache"  # a merge can be undone: browsers ask again
-    assert curator.get(f"/api/v1/listings/{TWIN}").status_code == 301
+    moved = curator.get(f"/api/v1/listings/{TWIN}")
+    assert moved.status_code == 301 and moved.headers["Cache-Control"] == "no-cache"
     assert TWIN not in search_ids(curator, "질량분석기") and LISTING in search_ids(curator, "질량분석기")
     with curated.app_context(), db.session() as s:
         assert duplicates.pairs(s) == []
