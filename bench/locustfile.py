@@ -63,10 +63,6 @@ class Member(FastHttpUser):
         self.client.post("/login", data={"email": self.email, "password": PASSWORD,
                                          "csrf_token": token}, name="POST /login")
 
-    def token(self, path: str) -> str:
-        found = TOKEN.search(self.client.get(path, name=f"GET {path}").text)
-        return found.group(1) if found else ""
-
 
 class Company(Member):
     weight = 2 if PROFILE == "members" else 0
@@ -84,9 +80,11 @@ class Company(Member):
 
     @task(1)
     def send_request(self):
-        token = self.token("/basket")
-        if not token:  # an empty basket shows no form: nothing to send yet
+        page = self.client.get("/basket", name="GET /basket").text
+        found = TOKEN.search(page)
+        if 'name="need"' not in page or not found:  # an empty basket has no request form
             return
+        token = found.group(1)
         self.client.post("/requests", data={"need": "LC-MS/MS 정량 분석 의뢰 (부하 시험)",
                                             "timeline": "3개월", "budget": "under_10m",
                                             "consent": "1", "csrf_token": token},
