@@ -42,12 +42,14 @@ def test_each_demo_account_logs_in_in_a_browser(chromium, demo_server, account):
         page.fill("#password", account.password)
         page.click("form.stacked button[type=submit]")
         page.wait_for_url(f"{demo_server}/")  # back where the login link was clicked
-        page.click(f"header >> text={account.name}")
+        page.click(f"header >> text={account.name}")   # the account menu, named by the person
+        page.click("header .nav-account >> text=Your account")
         page.wait_for_url(f"{demo_server}/account")
         assert account.email in page.content() and str(LABELS[account.role]) in page.content()
         cookie = next(c for c in context.cookies() if c["name"] == "session")
         assert cookie["secure"] and cookie["httpOnly"] and cookie["sameSite"] == "Lax"
-        page.click("text=Log out")
+        page.click(f"header >> text={account.name}")
+        page.click("header .nav-account >> text=Log out")
         page.wait_for_url(f"{demo_server}/")
         assert "Log in" in page.content()
         assert not violations
