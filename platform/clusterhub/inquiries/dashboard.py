@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import date
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -46,12 +47,27 @@ def per_cluster(s: Session) -> list[dict]:
     return out
 
 
-def gap_searches(s: Session):
-    """The logged searches the gap report counts: zero- and low-result ones, and those whose
-    place read from q held no listing with the words (the search widened to the whole country)."""
+def count_gap_searches(s: Session, groups: dict[str, dict], year: int | None = None) -> None:
+    """Count the logged searches of the gap report (of one year, or all) into groups by query:
+    zero- and low-result ones, and those whose place read from q held no listing with the words
+    (the search widened to the whole country). The zero- and low-result ones are counted by the
+    database, a row per query: the log holds a line per search (tens of thousands after a busy
+    day), and reading each as an object made the dashboard ~250 ms under load. The lines' queries
+    are normalised when written (search_log.record), so they are the groups' keys as they are.
+    Widened searches (rarer) are read one by one: each names its place and words."""
     search_log.flush(s.get_bind())  # this process's buffered searches count too
-    return s.exec(select(SearchLog).where(
-        sa.or_(SearchLog.results <= LOW_RESULTS, SearchLog.widened.is_not(None)), SearchLog.query != ""))
+    where = [SearchLog.query != ""]
+    if year is not None:
+        where += [SearchLog.day >= date(year, 1, 1), SearchLog.day < date(year + 1, 1, 1)]
+    zero = sa.func.sum(sa.case((SearchLog.results == 0, 1), else_=0))
+    low = sa.func.sum(sa.case((SearchLog.results > 0, 1), else_=0))
+    for query, zeros, lows in s.exec(select(SearchLog.query, zero, low).where(
+            *where, SearchLog.results <= LOW_RESULTS, SearchLog.widened.is_(None)).group_by(SearchLog.query)):
+        g = groups.setdefault(query, empty_group(query))
+        g["zero"] += int(zeros or 0)
+        g["low"] += int(lows or 0)
+    for log in s.exec(select(SearchLog).where(*where, SearchLog.widened.is_not(None))):
+        count_search(groups.setdefault(log.query, empty_group(log.query)), log)
 
 
 def count_search(group: dict, log: SearchLog) -> None:
@@ -89,22 +105,7 @@ def gaps(s: Session) -> list[dict]:
         key = normalise(query)
         return groups.setdefault(key, empty_group(key))
 
-    search_log.flush(s.get_bind())  # this process's buffered searches count too
-    # Zero- and low-result searches are counted by the database, a row per query: the log holds a
-    # line per search (tens of thousands after a busy day), and reading each as an object made the
-    # dashboard ~250 ms under load. The lines' queries are normalised when written
-    # (search_log.record), so grouping by them is exact. Widened searches (rarer) are read one by
-    # one: each names its place and words.
-    zero = sa.func.sum(sa.case((SearchLog.results == 0, 1), else_=0))
-    low = sa.func.sum(sa.case((SearchLog.results > 0, 1), else_=0))
-    for query, zeros, lows in s.exec(select(SearchLog.query, zero, low)
-                                     .where(SearchLog.results <= LOW_RESULTS, SearchLog.widened.is_(None),
-                                            SearchLog.query != "")
-                                     .group_by(SearchLog.query)):
-        g = groups.setdefault(query, empty_group(query))
-        g["zero"], g["low"] = int(zeros or 0), int(lows or 0)
-    for log in s.exec(select(SearchLog).where(SearchLog.widened.is_not(None), SearchLog.query != "")):
-        count_search(group(log.query), log)
+    count_gap_searches(s, groups)
     for need in s.exec(select(UnmetNeed)):
         g = group(need.query)
         g["needs"] += 1

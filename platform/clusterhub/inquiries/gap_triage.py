@@ -168,9 +168,7 @@ def yearly_report(s: Session, year: int) -> tuple[list[str], list[list]]:
         key = normalise(query)
         return groups_.setdefault(key, dashboard.empty_group(key))
 
-    for log in dashboard.gap_searches(s):
-        if log.day.year == year:
-            dashboard.count_search(group(log.query), log)
+    dashboard.count_gap_searches(s, groups_, year)
     for need in s.exec(select(UnmetNeed)):
         if kst_day(need.created_at).year != year:
             continue

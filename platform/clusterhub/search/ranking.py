@@ -41,8 +41,7 @@ def weigh(searcher, hits: list) -> list:
     except ValueError:
         return hits
     weighed = [(_weighed(score) if expert else score, addr) for (score, addr), expert in zip(hits, experts)]
-    order = sorted(range(len(weighed)), key=lambda i: -weighed[i][0])
-    return [weighed[i] for i in order]
+    return sorted(weighed, key=lambda hit: -hit[0])
 
 
 def _weighed(score: float) -> float:

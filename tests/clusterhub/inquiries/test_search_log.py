@@ -99,5 +99,8 @@ def test_a_line_not_widened_stores_sql_null_and_the_gap_report_skips_it(database
     with app.app_context(), db.session() as s:
         assert s.exec(select(SearchLog.query).where(SearchLog.widened.is_(None)).order_by(SearchLog.id)).all() \
             == ["세포배양기", "없는말"]
-        assert sorted(log.query for log in dashboard.gap_searches(s)) == ["대구 독성시험", "없는말"]
+        groups: dict = {}
+        dashboard.count_gap_searches(s, groups)
+        assert sorted(groups) == ["대구 독성시험", "없는말"]
+        assert (groups["대구 독성시험"]["widened"], groups["없는말"]["zero"]) == (1, 1)
     engine.dispose()
