@@ -22,7 +22,7 @@ def bars(rows: list[tuple[str, int]], title: str) -> Markup:
     rows = rows[:ROWS]
     if not rows:
         return Markup("")  # nothing to draw: the table under it says "No data yet."
-    top = max([v for _l, v in rows] or [1]) or 1
+    top = max(v for _l, v in rows) or 1
     parts = [f'<div class="chart" role="img" aria-label="{escape(title)}"><ol>']
     for label, value in rows:
         share = max(0.5, round(LONGEST * value / top, 1))
